@@ -1,0 +1,51 @@
+using Ditib.Beratung.Application.Bookings;
+using Ditib.Beratung.Application.Common;
+using Ditib.Beratung.Application.Slots;
+using Ditib.Beratung.Domain.Bookings;
+using FluentValidation;
+using MediatR;
+
+namespace Ditib.Beratung.Application.Agenda;
+
+/// <summary>A day's slots with their bookings, for one counsellor or all (the staff desk's view).</summary>
+public sealed record GetAgenda(string? Date, Guid? CounsellorId) : IRequest<IReadOnlyList<AgendaSlotDto>>;
+
+public sealed record AgendaSlotDto(SlotDto Slot, IReadOnlyList<AgendaBookingDto> Bookings);
+
+public sealed record AgendaBookingDto(
+    string Reference, string Status, string Name, string? Phone, string? Email, string Language, string Topic,
+    bool InterpreterNeeded, string? Concern, string BookedBy);
+
+public sealed class GetAgendaValidator : AbstractValidator<GetAgenda>
+{
+    public GetAgendaValidator() => RuleFor(a => a.Date).Date();
+}
+
+public sealed class GetAgendaHandler(ISlotQueries slots, IBookingRepository bookings, IEnvelopeCipher cipher, CentreSettings settings)
+    : IRequestHandler<GetAgenda, IReadOnlyList<AgendaSlotDto>>
+{
+    public async Task<IReadOnlyList<AgendaSlotDto>> Handle(GetAgenda request, CancellationToken cancellationToken)
+    {
+        var date = Formats.ParseDate(request.Date!);
+        var day = await slots.SearchAsync(
+            new SlotSearch(null, null, null, request.CounsellorId, LocalDates.ToInterval(date, date, settings.Zone)), cancellationToken);
+        var records = await bookings.ForSlotsAsync(day.Select(s => s.Id).ToList(), cancellationToken);
+
+        var agenda = new List<AgendaSlotDto>(day.Count);
+        foreach (var slot in day)
+        {
+            var entries = new List<AgendaBookingDto>();
+            foreach (var record in records.Where(r => r.Booking.SlotId == slot.Id))
+            {
+                var personal = await PersonalData.OpenAsync(cipher, record, cancellationToken);
+                entries.Add(new AgendaBookingDto(record.Booking.Reference, record.Booking.Status.ToCode(), personal.Name, personal.Phone,
+                    personal.Email, record.Language, record.Topic, record.InterpreterNeeded, personal.Concern,
+                    record.BookedBy.ToString().ToLowerInvariant()));
+            }
+
+            agenda.Add(new AgendaSlotDto(slot.ToDto(settings.Zone), entries));
+        }
+
+        return agenda;
+    }
+}

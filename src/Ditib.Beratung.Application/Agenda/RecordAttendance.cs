@@ -1,0 +1,39 @@
+using Ditib.Beratung.Application.Bookings;
+using Ditib.Beratung.Application.Common;
+using Ditib.Beratung.Application.Slots;
+using Ditib.Beratung.Domain.Bookings;
+using FluentValidation;
+using MediatR;
+using NodaTime;
+
+namespace Ditib.Beratung.Application.Agenda;
+
+/// <summary>Staff mark a booking as attended or no-show once the appointment has begun.</summary>
+public sealed record RecordAttendance(string? Outcome) : ICommand<AttendanceDto>
+{
+    [System.Text.Json.Serialization.JsonIgnore]
+    public string Reference { get; init; } = "";
+}
+
+public sealed record AttendanceDto(string Reference, string Status);
+
+public sealed class RecordAttendanceValidator : AbstractValidator<RecordAttendance>
+{
+    public RecordAttendanceValidator() =>
+        RuleFor(a => a.Outcome).NotEmpty().Must(o => o is "attended" or "no-show")
+            .WithMessage("'{PropertyName}' must be 'attended' or 'no-show'.");
+}
+
+public sealed class RecordAttendanceHandler(IBookingRepository bookings, ISlotQueries slots, IClock clock)
+    : IRequestHandler<RecordAttendance, AttendanceDto>
+{
+    public async Task<AttendanceDto> Handle(RecordAttendance request, CancellationToken cancellationToken)
+    {
+        var record = (BookingReference.IsWellFormed(request.Reference) ? await bookings.GetAsync(request.Reference, cancellationToken) : null)
+            ?? throw new NotFoundException("Booking not found.");
+        var slot = (await slots.GetAsync(record.Booking.SlotId, cancellationToken))!;
+        record.Booking.RecordAttendance(request.Outcome == "attended", clock.GetCurrentInstant(), slot.Start);
+        await bookings.UpdateAsync(record.Booking, cancellationToken);
+        return new AttendanceDto(record.Booking.Reference, record.Booking.Status.ToCode());
+    }
+}

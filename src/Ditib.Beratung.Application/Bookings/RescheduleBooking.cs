@@ -1,0 +1,46 @@
+using System.Text.Json.Serialization;
+using Ditib.Beratung.Application.Common;
+using Ditib.Beratung.Application.Slots;
+using FluentValidation;
+using MediatR;
+using NodaTime;
+
+namespace Ditib.Beratung.Application.Bookings;
+
+/// <summary>Moves a booking to another slot in one step: when the new slot cannot be had, nothing changes.</summary>
+public sealed record RescheduleBooking(Guid SlotId) : ICommand<BookingDto>
+{
+    [JsonIgnore]
+    public string Reference { get; init; } = "";
+
+    [JsonIgnore]
+    public string? Token { get; init; }
+}
+
+public sealed class RescheduleBookingValidator : AbstractValidator<RescheduleBooking>
+{
+    public RescheduleBookingValidator() => RuleFor(r => r.SlotId).NotEmpty();
+}
+
+public sealed class RescheduleBookingHandler(
+    BookingAccess access, IBookingRepository bookings, ISlotQueries slots, IEnvelopeCipher cipher, CentreSettings settings, IClock clock)
+    : IRequestHandler<RescheduleBooking, BookingDto>
+{
+    public async Task<BookingDto> Handle(RescheduleBooking request, CancellationToken cancellationToken)
+    {
+        var now = clock.GetCurrentInstant();
+        var (record, current) = await access.OpenAsync(request.Reference, request.Token, cancellationToken);
+        var target = await slots.GetAsync(request.SlotId, cancellationToken) ?? throw new NotFoundException("Slot not found.");
+        if (target.Id != current.Id)
+        {
+            SlotRules.EnsureBookable(target, record.Topic, now, settings.MinimumNotice);
+        }
+
+        record.Booking.MoveTo(target.Id, now, current.Start, settings.CancelCutoff);
+        await bookings.UpdateAsync(record.Booking, cancellationToken);
+
+        var moved = (await slots.GetAsync(target.Id, cancellationToken))!;
+        var personal = await PersonalData.OpenAsync(cipher, record, cancellationToken);
+        return BookingDto.From(record, personal, moved.ToDto(settings.Zone));
+    }
+}

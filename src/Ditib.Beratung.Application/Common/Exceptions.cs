@@ -1,0 +1,7 @@
+namespace Ditib.Beratung.Application.Common;
+
+/// <summary>The thing asked for does not exist, or the caller may not learn that it does (mapped to 404).</summary>
+public sealed class NotFoundException(string message) : Exception(message);
+
+/// <summary>The caller is known but may not do this (mapped to 403).</summary>
+public sealed class ForbiddenException(string message) : Exception(message);

@@ -1,0 +1,40 @@
+using System.Security.Cryptography;
+using System.Text.Json;
+using Ditib.Beratung.Domain.Common;
+using MediatR;
+
+namespace Ditib.Beratung.Application.Common;
+
+/// <summary>
+/// Runs inside the write transaction: an idempotent command with a key that was seen before returns the stored
+/// answer when the body is the same, and is a conflict when it differs.
+/// </summary>
+public sealed class IdempotencyBehaviour<TRequest, TResponse>(IIdempotencyStore store) : IPipelineBehavior<TRequest, TResponse>
+{
+    private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web);
+
+    public async Task<TResponse> Handle(TRequest request, CancellationToken cancellationToken, RequestHandlerDelegate<TResponse> next)
+    {
+        if (request is not IIdempotentCommand { IdempotencyKey: { } key })
+        {
+            return await next();
+        }
+
+        var scope = typeof(TRequest).Name;
+        var requestHash = SHA256.HashData(JsonSerializer.SerializeToUtf8Bytes(request, Json));
+        var stored = await store.FindAsync(scope, key, cancellationToken);
+        if (stored is not null)
+        {
+            if (!CryptographicOperations.FixedTimeEquals(stored.RequestHash, requestHash))
+            {
+                throw new ConflictException("This Idempotency-Key was already used with a different request body.");
+            }
+
+            return JsonSerializer.Deserialize<TResponse>(stored.Answer, Json)!;
+        }
+
+        var response = await next();
+        await store.SaveAsync(scope, key, requestHash, JsonSerializer.SerializeToUtf8Bytes(response, Json), cancellationToken);
+        return response;
+    }
+}

@@ -1,0 +1,45 @@
+namespace Ditib.Beratung.Application.Common;
+
+/// <summary>The write transaction of the current request. The transaction behaviour owns it.</summary>
+public interface IUnitOfWork
+{
+    Task BeginAsync(CancellationToken cancellationToken);
+
+    Task CommitAsync(CancellationToken cancellationToken);
+
+    Task RollbackAsync();
+}
+
+/// <summary>
+/// Envelope encryption (AES-256-GCM): each owner (a booking, a case) has its own data key, stored wrapped by a
+/// master key. <paramref name="context"/> binds a ciphertext to what it belongs to, so it cannot be moved.
+/// </summary>
+public interface IEnvelopeCipher
+{
+    Task<Guid> CreateDataKeyAsync(CancellationToken cancellationToken);
+
+    Task<byte[]> EncryptAsync(Guid dataKeyId, ReadOnlyMemory<byte> plaintext, string context, CancellationToken cancellationToken);
+
+    Task<byte[]> DecryptAsync(Guid dataKeyId, ReadOnlyMemory<byte> ciphertext, string context, CancellationToken cancellationToken);
+}
+
+/// <summary>Random secrets: booking references and manage tokens (the token is kept only as a hash).</summary>
+public interface ISecrets
+{
+    string NewBookingReference();
+
+    (string Token, byte[] Hash) NewManageToken();
+
+    /// <summary>Compares in constant time.</summary>
+    bool TokenMatches(string? token, byte[] storedHash);
+}
+
+/// <summary>Remembers the answers to idempotent commands; stored answers are encrypted (they hold secrets).</summary>
+public interface IIdempotencyStore
+{
+    Task<StoredAnswer?> FindAsync(string scope, string key, CancellationToken cancellationToken);
+
+    Task SaveAsync(string scope, string key, byte[] requestHash, byte[] answer, CancellationToken cancellationToken);
+}
+
+public sealed record StoredAnswer(byte[] RequestHash, byte[] Answer);

@@ -1,0 +1,18 @@
+using MediatR;
+
+namespace Ditib.Beratung.Application.Common;
+
+/// <summary>Marks a request that changes state: it runs inside one write transaction.</summary>
+public interface ICommand;
+
+public interface ICommand<out TResponse> : IRequest<TResponse>, ICommand;
+
+/// <summary>
+/// A command a client may safely repeat with an <c>Idempotency-Key</c>: the same key and body give the first
+/// answer again; the same key with another body is a conflict.
+/// </summary>
+public interface IIdempotentCommand : ICommand
+{
+    /// <summary>The client's key, or null when the client sent none.</summary>
+    string? IdempotencyKey { get; }
+}

@@ -1,0 +1,74 @@
+using System.Linq.Expressions;
+using System.Text.RegularExpressions;
+using Ditib.Beratung.Application.ReferenceData;
+using FluentValidation;
+
+namespace Ditib.Beratung.Application.Common;
+
+/// <summary>Rules shared by the validators, so that the same field gets the same answer everywhere.</summary>
+public static partial class ValidationRules
+{
+    public static IRuleBuilderOptions<T, string?> Date<T>(this IRuleBuilder<T, string?> rule) =>
+        rule.NotEmpty().Must(Formats.IsDate).WithMessage("'{PropertyName}' must be a date written as yyyy-MM-dd.");
+
+    /// <summary>Two ISO dates, the second not before the first, spanning at most <paramref name="maxDays"/> days.</summary>
+    public static void DateRange<T>(this AbstractValidator<T> validator, Expression<Func<T, string?>> from,
+        Expression<Func<T, string?>> to, int maxDays)
+    {
+        var (getFrom, getTo) = (from.Compile(), to.Compile());
+        validator.RuleFor(from).Date();
+        validator.RuleFor(to).Date();
+        validator.RuleFor(to)
+            .Must((x, t) => Formats.ParseDate(getFrom(x)!) <= Formats.ParseDate(t!))
+            .WithMessage("'to' must not be before 'from'.")
+            .Must((x, t) => NodaTime.Period.DaysBetween(Formats.ParseDate(getFrom(x)!), Formats.ParseDate(t!)) < maxDays)
+            .WithMessage($"The range may span at most {maxDays} days.")
+            .When(x => Formats.IsDate(getFrom(x)) && Formats.IsDate(getTo(x)));
+    }
+
+    public static IRuleBuilderOptions<T, string?> Time<T>(this IRuleBuilder<T, string?> rule) =>
+        rule.NotEmpty().Must(Formats.IsTime).WithMessage("'{PropertyName}' must be a time written as HH:mm.");
+
+    public static IRuleBuilderOptions<T, string?> SlotMode<T>(this IRuleBuilder<T, string?> rule) =>
+        rule.NotEmpty().Must(m => Domain.Scheduling.SlotModes.TryParse(m, out _))
+            .WithMessage("'{PropertyName}' must be one of: in-person, phone, video.");
+
+    public static IRuleBuilderOptions<T, string?> Topic<T>(this IRuleBuilder<T, string?> rule, IReferenceData referenceData) =>
+        rule.MustAsync(async (code, ct) => code is null || await referenceData.TopicExistsAsync(code, ct))
+            .WithMessage("'{PropertyValue}' is not a known topic; see GET /api/v1/topics.");
+
+    public static IRuleBuilderOptions<T, string?> Language<T>(this IRuleBuilder<T, string?> rule, IReferenceData referenceData) =>
+        rule.MustAsync(async (code, ct) => code is null || await referenceData.LanguageExistsAsync(code, ct))
+            .WithMessage("'{PropertyValue}' is not a known language; see GET /api/v1/languages.");
+
+    public static IRuleBuilderOptions<T, string?> Email<T>(this IRuleBuilder<T, string?> rule) =>
+        rule.MaximumLength(254).Must(e => e is null || EmailPattern().IsMatch(e))
+            .WithMessage("'{PropertyName}' is not a valid e-mail address.");
+
+    /// <summary>German and international forms: +49 203 1234567, 0203/1234567, 0176-12345678, (0203) 123 45 67.</summary>
+    public static IRuleBuilderOptions<T, string?> Phone<T>(this IRuleBuilder<T, string?> rule) =>
+        rule.MaximumLength(32).Must(p => p is null || IsPhone(p))
+            .WithMessage("'{PropertyName}' is not a valid phone number.");
+
+    /// <summary>Free text without control characters other than line breaks.</summary>
+    public static IRuleBuilderOptions<T, string?> PlainText<T>(this IRuleBuilder<T, string?> rule, int maxLength) =>
+        rule.MaximumLength(maxLength).Must(t => t is null || !t.Any(c => char.IsControl(c) && c is not ('\n' or '\r' or '\t')))
+            .WithMessage("'{PropertyName}' contains control characters.");
+
+    public static bool IsPhone(string phone)
+    {
+        if (!PhonePattern().IsMatch(phone))
+        {
+            return false;
+        }
+
+        var digits = phone.Count(char.IsAsciiDigit);
+        return digits is >= 6 and <= 15;
+    }
+
+    [GeneratedRegex(@"^[^@\s<>(),;:""\[\]\\]+@[^@\s<>(),;:""\[\]\\]+\.[A-Za-z]{2,}$", RegexOptions.CultureInvariant)]
+    private static partial Regex EmailPattern();
+
+    [GeneratedRegex(@"^\+?[0-9 ()/\-]+$", RegexOptions.CultureInvariant)]
+    private static partial Regex PhonePattern();
+}

@@ -1,0 +1,25 @@
+using Ditib.Beratung.Application.Common;
+using Ditib.Beratung.Application.ReferenceData;
+using Ditib.Beratung.Domain.Counsellors;
+using FluentValidation;
+using MediatR;
+
+namespace Ditib.Beratung.Application.Counsellors;
+
+public sealed record CreateCounsellor(string? DisplayName, IReadOnlyList<string>? Languages, IReadOnlyList<string>? Topics, bool? Active)
+    : ICommand<CounsellorDto>, ICounsellorFields;
+
+public sealed class CreateCounsellorValidator : AbstractValidator<CreateCounsellor>
+{
+    public CreateCounsellorValidator(IReferenceData referenceData) => this.AddCounsellorRules(referenceData);
+}
+
+public sealed class CreateCounsellorHandler(ICounsellorRepository counsellors) : IRequestHandler<CreateCounsellor, CounsellorDto>
+{
+    public async Task<CounsellorDto> Handle(CreateCounsellor request, CancellationToken cancellationToken)
+    {
+        var counsellor = new Counsellor(Guid.CreateVersion7(), request.DisplayName!, request.Languages!, request.Topics!, request.Active ?? true);
+        await counsellors.AddAsync(counsellor, cancellationToken);
+        return CounsellorDto.From(counsellor);
+    }
+}

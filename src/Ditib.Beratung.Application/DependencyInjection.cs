@@ -1,0 +1,31 @@
+using Ditib.Beratung.Application.Common;
+using FluentValidation;
+using MediatR;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace Ditib.Beratung.Application;
+
+public static class DependencyInjection
+{
+    /// <summary>MediatR 5.1.0 has no DI package: the mediator, handlers and validators are registered here.</summary>
+    public static IServiceCollection AddApplication(this IServiceCollection services)
+    {
+        services.AddScoped<ServiceFactory>(provider => provider.GetService!);
+        services.AddScoped<IMediator, Mediator>();
+
+        services.Scan(scan => scan.FromAssemblyOf<ICommand>()
+            .AddClasses(classes => classes.AssignableTo(typeof(IRequestHandler<,>)), publicOnly: false)
+            .AsImplementedInterfaces()
+            .WithScopedLifetime()
+            .AddClasses(classes => classes.AssignableTo(typeof(IValidator<>)).Where(t => !t.IsGenericTypeDefinition && !t.IsNested), publicOnly: false)
+            .AsImplementedInterfaces()
+            .WithScopedLifetime());
+
+        // Order matters: the first registered runs outermost.
+        services.AddScoped(typeof(IPipelineBehavior<,>), typeof(LoggingBehaviour<,>));
+        services.AddScoped(typeof(IPipelineBehavior<,>), typeof(ValidationBehaviour<,>));
+        services.AddScoped(typeof(IPipelineBehavior<,>), typeof(TransactionBehaviour<,>));
+        services.AddScoped(typeof(IPipelineBehavior<,>), typeof(IdempotencyBehaviour<,>));
+        return services;
+    }
+}

@@ -1,0 +1,50 @@
+using Ditib.Beratung.Application.Common;
+using Ditib.Beratung.Application.Counsellors;
+using Ditib.Beratung.Domain.Common;
+using Ditib.Beratung.Domain.Scheduling;
+using FluentValidation;
+using MediatR;
+using NodaTime;
+
+namespace Ditib.Beratung.Application.Slots;
+
+/// <summary>An ad-hoc slot outside the weekly template, at a local date-time ("2026-12-02T14:30").</summary>
+public sealed record AddSlot(Guid CounsellorId, string? Start, int Minutes, string? Mode, string? Location, int Capacity)
+    : ICommand<SlotDto>;
+
+public sealed class AddSlotValidator : AbstractValidator<AddSlot>
+{
+    public AddSlotValidator()
+    {
+        RuleFor(s => s.Start).NotEmpty().Must(Formats.IsLocalDateTime)
+            .WithMessage("'{PropertyName}' must be a local date-time written as yyyy-MM-ddTHH:mm.");
+        RuleFor(s => s.Minutes).InclusiveBetween(5, 480);
+        RuleFor(s => s.Mode).SlotMode();
+        RuleFor(s => s.Location).PlainText(200);
+        RuleFor(s => s.Capacity).InclusiveBetween(1, HoursWindow.MaxCapacity);
+    }
+}
+
+public sealed class AddSlotHandler(
+    ICounsellorRepository counsellors, ISlotRepository slots, ISlotQueries slotQueries, CentreSettings settings, IClock clock)
+    : IRequestHandler<AddSlot, SlotDto>
+{
+    public async Task<SlotDto> Handle(AddSlot request, CancellationToken cancellationToken)
+    {
+        _ = await counsellors.GetAsync(request.CounsellorId, cancellationToken) ?? throw new NotFoundException("Counsellor not found.");
+        var local = Formats.LocalDateTime.Parse(request.Start!).Value;
+        var window = new HoursWindow(local.TimeOfDay, local.TimeOfDay.PlusMinutes(request.Minutes), request.Minutes,
+            SlotModes.Parse(request.Mode!), request.Location, request.Capacity);
+        var planned = SlotPlanner.TryMap(local.Date, local.TimeOfDay, window, settings.Zone)
+            ?? throw new DomainRuleException("This local time does not exist or is ambiguous because of the clock change.", "start");
+        if (planned.Start <= clock.GetCurrentInstant())
+        {
+            throw new DomainRuleException("A slot must start in the future.", "start");
+        }
+
+        var slot = new Slot(Guid.CreateVersion7(), request.CounsellorId, planned.Start, planned.End, planned.Mode, planned.Location,
+            planned.Capacity, SlotStatus.Open);
+        await slots.AddAsync([slot], clock.GetCurrentInstant(), cancellationToken);
+        return (await slotQueries.GetAsync(slot.Id, cancellationToken))!.ToDto(settings.Zone);
+    }
+}

@@ -1,0 +1,38 @@
+using Ditib.Beratung.Application.Bookings;
+using Ditib.Beratung.Application.Common;
+using FluentValidation;
+using MediatR;
+using NodaTime;
+
+namespace Ditib.Beratung.Application.Slots;
+
+/// <summary>The centre cancels a slot; its confirmed bookings become "cancelled by the centre" with the reason.</summary>
+public sealed record CancelSlot(Guid SlotId, string? Reason) : ICommand<CancelSlotResult>;
+
+public sealed record CancelSlotResult(Guid SlotId, int CancelledBookings);
+
+public sealed class CancelSlotValidator : AbstractValidator<CancelSlot>
+{
+    public CancelSlotValidator() => RuleFor(c => c.Reason).NotEmpty().PlainText(500);
+}
+
+public sealed class CancelSlotHandler(ISlotRepository slots, IBookingRepository bookings, IClock clock)
+    : IRequestHandler<CancelSlot, CancelSlotResult>
+{
+    public async Task<CancelSlotResult> Handle(CancelSlot request, CancellationToken cancellationToken)
+    {
+        var now = clock.GetCurrentInstant();
+        var slot = await slots.GetAsync(request.SlotId, cancellationToken) ?? throw new NotFoundException("Slot not found.");
+        slot.Cancel(request.Reason!.Trim());
+        await slots.UpdateStatusAsync(slot, now, cancellationToken);
+
+        var affected = await bookings.ActiveForSlotAsync(slot.Id, cancellationToken);
+        foreach (var booking in affected)
+        {
+            booking.CancelByCentre(now, slot.CancelReason!);
+            await bookings.UpdateAsync(booking, cancellationToken);
+        }
+
+        return new CancelSlotResult(slot.Id, affected.Count);
+    }
+}

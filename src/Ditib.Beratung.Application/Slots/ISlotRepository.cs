@@ -1,0 +1,27 @@
+using Ditib.Beratung.Domain.Scheduling;
+using NodaTime;
+
+namespace Ditib.Beratung.Application.Slots;
+
+public interface ISlotRepository
+{
+    Task<Slot?> GetAsync(Guid id, CancellationToken cancellationToken);
+
+    /// <summary>The intervals of all the counsellor's slots (open or cancelled) that touch the interval.</summary>
+    Task<IReadOnlyList<Interval>> IntervalsAsync(Guid counsellorId, Interval interval, CancellationToken cancellationToken);
+
+    /// <summary>Inserts slots; a slot overlapping an open slot of the same counsellor is a conflict.</summary>
+    Task AddAsync(IReadOnlyList<Slot> slots, Instant now, CancellationToken cancellationToken);
+
+    Task UpdateStatusAsync(Slot slot, Instant now, CancellationToken cancellationToken);
+}
+
+public sealed record SlotSearch(string? Topic, string? Language, string? Mode, Guid? CounsellorId, Interval Interval);
+
+public interface ISlotQueries
+{
+    Task<SlotRow?> GetAsync(Guid id, CancellationToken cancellationToken);
+
+    /// <summary>Slots starting inside the interval that match the filters, by start; the caller applies availability.</summary>
+    Task<IReadOnlyList<SlotRow>> SearchAsync(SlotSearch search, CancellationToken cancellationToken);
+}

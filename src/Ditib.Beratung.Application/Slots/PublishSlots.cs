@@ -1,0 +1,42 @@
+using Ditib.Beratung.Application.Common;
+using Ditib.Beratung.Application.Counsellors;
+using Ditib.Beratung.Domain.Scheduling;
+using FluentValidation;
+using MediatR;
+using NodaTime;
+
+namespace Ditib.Beratung.Application.Slots;
+
+/// <summary>Cuts the counsellor's hours into slots for a date range. Publishing a range again creates nothing new.</summary>
+public sealed record PublishSlots(Guid CounsellorId, string? From, string? To) : ICommand<PublishResult>;
+
+public sealed record PublishResult(int Created);
+
+public sealed class PublishSlotsValidator : AbstractValidator<PublishSlots>
+{
+    public PublishSlotsValidator(CentreSettings settings)
+    {
+        this.DateRange(p => p.From, p => p.To, settings.MaxPublishDays);
+    }
+}
+
+public sealed class PublishSlotsHandler(ICounsellorRepository counsellors, ISlotRepository slots, CentreSettings settings, IClock clock)
+    : IRequestHandler<PublishSlots, PublishResult>
+{
+    public async Task<PublishResult> Handle(PublishSlots request, CancellationToken cancellationToken)
+    {
+        _ = await counsellors.GetAsync(request.CounsellorId, cancellationToken) ?? throw new NotFoundException("Counsellor not found.");
+        var hours = await counsellors.GetHoursAsync(request.CounsellorId, cancellationToken);
+        var (from, to) = (Formats.ParseDate(request.From!), Formats.ParseDate(request.To!));
+        var now = clock.GetCurrentInstant();
+
+        var planned = SlotPlanner.Plan(hours, from, to, settings.Zone).Where(p => p.Start > now).ToList();
+        var existing = await slots.IntervalsAsync(request.CounsellorId, LocalDates.ToInterval(from, to, settings.Zone), cancellationToken);
+        var fresh = SlotPlanner.WithoutClashes(planned, existing)
+            .Select(p => new Slot(Guid.CreateVersion7(), request.CounsellorId, p.Start, p.End, p.Mode, p.Location, p.Capacity, SlotStatus.Open))
+            .ToList();
+
+        await slots.AddAsync(fresh, now, cancellationToken);
+        return new PublishResult(fresh.Count);
+    }
+}

@@ -1,0 +1,111 @@
+using Ditib.Beratung.Domain.Common;
+using NodaTime;
+
+namespace Ditib.Beratung.Domain.Bookings;
+
+public enum BookedBy
+{
+    Resident,
+    Staff,
+}
+
+/// <summary>
+/// A resident's appointment. Contact data and concern are held encrypted outside this type; the domain only needs
+/// the status, the slot and the version counter that the calendar's SEQUENCE follows.
+/// </summary>
+public sealed class Booking(Guid id, string reference, Guid slotId, BookingStatus status, int sequence)
+{
+    public Guid Id { get; } = id;
+    public string Reference { get; } = reference;
+    public Guid SlotId { get; private set; } = slotId;
+    public BookingStatus Status { get; private set; } = status;
+
+    /// <summary>Raised on every change the resident's calendar must follow (iCalendar SEQUENCE).</summary>
+    public int Sequence { get; private set; } = sequence;
+
+    public string? StatusReason { get; private set; }
+    public Instant? StatusChangedAt { get; private set; }
+
+    public bool IsActive => Status == BookingStatus.Confirmed;
+
+    /// <summary>A manage link works until the appointment is over.</summary>
+    public static void EnsureLinkValid(Instant now, Instant slotEnd)
+    {
+        if (now >= slotEnd)
+        {
+            throw new GoneException("This booking link has expired because the appointment is over.");
+        }
+    }
+
+    public void CancelByResident(Instant now, Instant slotStart, Duration cutoff, string? reason)
+    {
+        EnsureConfirmed("cancelled");
+        if (now > slotStart - cutoff)
+        {
+            throw new DomainRuleException(
+                $"Bookings can be cancelled online until {cutoff.TotalMinutes:0} minutes before the start; please call the centre.");
+        }
+
+        Change(BookingStatus.CancelledByResident, now, reason);
+    }
+
+    public void CancelByCentre(Instant now, string reason)
+    {
+        if (Status != BookingStatus.Confirmed)
+        {
+            return;
+        }
+
+        Change(BookingStatus.CancelledByCentre, now, reason);
+    }
+
+    public void MoveTo(Guid slotId, Instant now, Instant currentSlotStart, Duration cutoff)
+    {
+        EnsureConfirmed("rescheduled");
+        if (slotId == SlotId)
+        {
+            throw new DomainRuleException("The booking is already in this slot.", "slotId");
+        }
+
+        if (now > currentSlotStart - cutoff)
+        {
+            throw new DomainRuleException(
+                $"Bookings can be moved online until {cutoff.TotalMinutes:0} minutes before the start; please call the centre.");
+        }
+
+        SlotId = slotId;
+        Sequence++;
+        StatusChangedAt = now;
+    }
+
+    public void RecordAttendance(bool attended, Instant now, Instant slotStart)
+    {
+        if (Status is not (BookingStatus.Confirmed or BookingStatus.Attended or BookingStatus.NoShow))
+        {
+            throw new ConflictException($"A booking in state '{Status.ToCode()}' has no attendance to record.");
+        }
+
+        if (now < slotStart)
+        {
+            throw new DomainRuleException("Attendance can be recorded once the appointment has begun.");
+        }
+
+        Change(attended ? BookingStatus.Attended : BookingStatus.NoShow, now, null);
+    }
+
+    private void EnsureConfirmed(string verb)
+    {
+        if (Status != BookingStatus.Confirmed)
+        {
+            throw new ConflictException($"The booking is '{Status.ToCode()}' and cannot be {verb}.");
+        }
+    }
+
+    private void Change(BookingStatus status, Instant now, string? reason)
+    {
+        Status = status;
+        StatusReason = reason;
+        StatusChangedAt = now;
+        Sequence++;
+    }
+}

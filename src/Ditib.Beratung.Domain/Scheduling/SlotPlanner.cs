@@ -1,0 +1,66 @@
+using NodaTime;
+
+namespace Ditib.Beratung.Domain.Scheduling;
+
+public sealed record PlannedSlot(Instant Start, Instant End, SlotMode Mode, string? Location, int Capacity)
+{
+    public Interval Interval => new(Start, End);
+}
+
+/// <summary>
+/// Turns consultation hours into slots for a date range.
+/// Daylight-saving rule: slots are laid out in local time and each local start and end is mapped to an instant in
+/// the centre's zone. A slot is created only when both its local start and end exist (the spring gap, e.g.
+/// 02:00-03:00 on 29 March 2026, has no slots) and it lasts exactly its template length in real time. A local time
+/// that exists twice (the autumn overlap, 02:00-03:00 on 25 October 2026) is taken at its first occurrence, so a
+/// slot inside the repeated hour happens once, in summer time, and one that would straddle the change is dropped.
+/// </summary>
+public static class SlotPlanner
+{
+    public static IReadOnlyList<PlannedSlot> Plan(ConsultationHours hours, LocalDate from, LocalDate to, DateTimeZone zone)
+    {
+        var slots = new List<PlannedSlot>();
+        for (var date = from; date <= to; date = date.PlusDays(1))
+        {
+            foreach (var window in hours.WindowsOn(date).OrderBy(w => w.From))
+            {
+                foreach (var localStart in window.SlotStarts())
+                {
+                    var slot = TryMap(date, localStart, window, zone);
+                    if (slot is not null)
+                    {
+                        slots.Add(slot);
+                    }
+                }
+            }
+        }
+
+        return slots;
+    }
+
+    /// <summary>Maps one local slot to instants, or null when the daylight-saving rule above drops it.</summary>
+    public static PlannedSlot? TryMap(LocalDate date, LocalTime localStart, HoursWindow window, DateTimeZone zone)
+    {
+        var start = Map(date.At(localStart), zone);
+        var end = Map(date.At(localStart).PlusMinutes(window.SlotMinutes), zone);
+        if (start is null || end is null || end.Value - start.Value != Duration.FromMinutes(window.SlotMinutes))
+        {
+            return null;
+        }
+
+        return new PlannedSlot(start.Value, end.Value, window.Mode, window.Location, window.Capacity);
+    }
+
+    /// <summary>Maps a local time to its instant: the first occurrence when ambiguous, null when skipped.</summary>
+    public static Instant? Map(LocalDateTime local, DateTimeZone zone)
+    {
+        var mapping = zone.MapLocal(local);
+        return mapping.Count == 0 ? null : mapping.First().ToInstant();
+    }
+
+    /// <summary>Leaves out planned slots that clash with slots the counsellor already has (open or cancelled).</summary>
+    public static IReadOnlyList<PlannedSlot> WithoutClashes(IReadOnlyList<PlannedSlot> planned, IReadOnlyList<Interval> existing)
+    {
+        return planned.Where(p => !existing.Any(e => e.Start < p.End && p.Start < e.End)).ToList();
+    }
+}
