@@ -12,6 +12,7 @@ public static class DependencyInjection
     {
         services.AddScoped<ServiceFactory>(provider => provider.GetService!);
         services.AddScoped<IMediator, Mediator>();
+        services.AddScoped<Bookings.BookingAccess>();
 
         services.Scan(scan => scan.FromAssemblyOf<ICommand>()
             .AddClasses(classes => classes.AssignableTo(typeof(IRequestHandler<,>)), publicOnly: false)

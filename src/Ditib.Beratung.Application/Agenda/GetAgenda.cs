@@ -28,7 +28,7 @@ public sealed class GetAgendaHandler(ISlotQueries slots, IBookingRepository book
     {
         var date = Formats.ParseDate(request.Date!);
         var day = await slots.SearchAsync(
-            new SlotSearch(null, null, null, request.CounsellorId, LocalDates.ToInterval(date, date, settings.Zone)), cancellationToken);
+            new SlotSearch(LocalDates.ToInterval(date, date, settings.Zone), OpenOnly: false, CounsellorId: request.CounsellorId), cancellationToken);
         var records = await bookings.ForSlotsAsync(day.Select(s => s.Id).ToList(), cancellationToken);
 
         var agenda = new List<AgendaSlotDto>(day.Count);

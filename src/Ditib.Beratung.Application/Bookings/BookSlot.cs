@@ -27,6 +27,9 @@ public sealed record BookSlot(
     /// <summary>Set by the endpoint, never by the body: staff may book inside the minimum notice.</summary>
     [JsonIgnore]
     public BookedBy BookedBy { get; init; } = BookedBy.Resident;
+
+    [JsonIgnore]
+    public string IdempotencyScope => $"book-slot:{BookedBy}";
 }
 
 public sealed class BookSlotValidator : AbstractValidator<BookSlot>

@@ -15,12 +15,12 @@ public sealed class IdempotencyBehaviour<TRequest, TResponse>(IIdempotencyStore 
 
     public async Task<TResponse> Handle(TRequest request, CancellationToken cancellationToken, RequestHandlerDelegate<TResponse> next)
     {
-        if (request is not IIdempotentCommand { IdempotencyKey: { } key })
+        if (request is not IIdempotentCommand { IdempotencyKey: { } key } idempotent)
         {
             return await next();
         }
 
-        var scope = typeof(TRequest).Name;
+        var scope = idempotent.IdempotencyScope;
         var requestHash = SHA256.HashData(JsonSerializer.SerializeToUtf8Bytes(request, Json));
         var stored = await store.FindAsync(scope, key, cancellationToken);
         if (stored is not null)

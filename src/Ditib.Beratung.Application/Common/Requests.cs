@@ -15,4 +15,7 @@ public interface IIdempotentCommand : ICommand
 {
     /// <summary>The client's key, or null when the client sent none.</summary>
     string? IdempotencyKey { get; }
+
+    /// <summary>Keys are unique within a scope (e.g. per command and per kind of caller).</summary>
+    string IdempotencyScope { get; }
 }

@@ -16,7 +16,9 @@ public interface ISlotRepository
     Task UpdateStatusAsync(Slot slot, Instant now, CancellationToken cancellationToken);
 }
 
-public sealed record SlotSearch(string? Topic, string? Language, string? Mode, Guid? CounsellorId, Interval Interval);
+/// <summary>Filters of the slot read side. <paramref name="OpenOnly"/> leaves out cancelled slots and inactive counsellors.</summary>
+public sealed record SlotSearch(Interval Interval, bool OpenOnly, string? Topic = null, string? Language = null, string? Mode = null,
+    Guid? CounsellorId = null);
 
 public interface ISlotQueries
 {

@@ -21,7 +21,7 @@ public sealed class ListCounsellorSlotsHandler(ISlotQueries slots, CentreSetting
     public async Task<IReadOnlyList<SlotDto>> Handle(ListCounsellorSlots request, CancellationToken cancellationToken)
     {
         var interval = LocalDates.ToInterval(Formats.ParseDate(request.From!), Formats.ParseDate(request.To!), settings.Zone);
-        var rows = await slots.SearchAsync(new SlotSearch(null, null, null, request.CounsellorId, interval), cancellationToken);
+        var rows = await slots.SearchAsync(new SlotSearch(interval, OpenOnly: false, CounsellorId: request.CounsellorId), cancellationToken);
         return rows.Select(r => r.ToDto(settings.Zone)).ToList();
     }
 }

@@ -25,10 +25,16 @@ public sealed class SearchSlotsHandler(ISlotQueries slots, CentreSettings settin
 {
     public async Task<IReadOnlyList<SlotDto>> Handle(SearchSlots request, CancellationToken cancellationToken)
     {
-        var interval = LocalDates.ToInterval(Formats.ParseDate(request.From!), Formats.ParseDate(request.To!), settings.Zone);
-        var candidates = await slots.SearchAsync(
-            new SlotSearch(request.Topic, request.Language, request.Mode, null, interval), cancellationToken);
         var now = clock.GetCurrentInstant();
+        var days = LocalDates.ToInterval(Formats.ParseDate(request.From!), Formats.ParseDate(request.To!), settings.Zone);
+        if (days.End <= now)
+        {
+            return [];
+        }
+
+        var interval = new Interval(Instant.Max(days.Start, now), days.End);
+        var candidates = await slots.SearchAsync(
+            new SlotSearch(interval, OpenOnly: true, request.Topic, request.Language, request.Mode), cancellationToken);
         return candidates
             .Where(s => s.Unavailability(now, settings.MinimumNotice) is null)
             .Select(s => s.ToDto(settings.Zone))

@@ -28,6 +28,11 @@ public sealed class Booking(Guid id, string reference, Guid slotId, BookingStatu
 
     public bool IsActive => Status == BookingStatus.Confirmed;
 
+    /// <summary>Rebuilds a stored booking.</summary>
+    public static Booking Restore(Guid id, string reference, Guid slotId, BookingStatus status, int sequence, string? statusReason,
+        Instant? statusChangedAt) =>
+        new(id, reference, slotId, status, sequence) { StatusReason = statusReason, StatusChangedAt = statusChangedAt };
+
     /// <summary>A manage link works until the appointment is over.</summary>
     public static void EnsureLinkValid(Instant now, Instant slotEnd)
     {

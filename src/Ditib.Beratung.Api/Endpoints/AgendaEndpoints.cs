@@ -1,0 +1,45 @@
+using Ditib.Beratung.Application.Agenda;
+using Ditib.Beratung.Application.Bookings;
+using Ditib.Beratung.Domain.Bookings;
+using MediatR;
+using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.AspNetCore.Mvc;
+
+namespace Ditib.Beratung.Api.Endpoints;
+
+/// <summary>The staff desk: the day's agenda, bookings on behalf of callers and walk-ins, attendance (behind roles once accounts exist).</summary>
+public static class AgendaEndpoints
+{
+    public static IEndpointRouteBuilder MapAgendaEndpoints(this IEndpointRouteBuilder app)
+    {
+        var group = app.MapGroup("/api/v1/agenda").WithTags("Agenda (staff)");
+
+        group.MapGet("/", async Task<Ok<IReadOnlyList<AgendaSlotDto>>> (string? date, Guid? counsellorId, IMediator mediator, CancellationToken ct) =>
+                TypedResults.Ok(await mediator.Send(new GetAgenda(date, counsellorId), ct)))
+            .WithSummary("A day's slots and bookings, for one counsellor or all")
+            .ProducesValidationProblem();
+
+        group.MapPost("/bookings", async Task<Created<BookingCreatedDto>> (
+                    BookSlot request, [FromHeader(Name = "Idempotency-Key")] string? idempotencyKey, IMediator mediator, CancellationToken ct) =>
+            {
+                var booking = await mediator.Send(request with { IdempotencyKey = idempotencyKey, BookedBy = BookedBy.Staff }, ct);
+                return TypedResults.Created($"/api/v1/bookings/{booking.Reference}", booking);
+            })
+            .WithSummary("Book on behalf of a caller or walk-in (no minimum notice)")
+            .ProducesValidationProblem()
+            .ProducesProblem(StatusCodes.Status404NotFound)
+            .ProducesProblem(StatusCodes.Status409Conflict)
+            .ProducesProblem(StatusCodes.Status422UnprocessableEntity);
+
+        group.MapPost("/bookings/{reference}/attendance", async Task<Ok<AttendanceDto>> (
+                    string reference, RecordAttendance request, IMediator mediator, CancellationToken ct) =>
+                TypedResults.Ok(await mediator.Send(request with { Reference = reference }, ct)))
+            .WithSummary("Mark a booking attended or no-show")
+            .ProducesValidationProblem()
+            .ProducesProblem(StatusCodes.Status404NotFound)
+            .ProducesProblem(StatusCodes.Status409Conflict)
+            .ProducesProblem(StatusCodes.Status422UnprocessableEntity);
+
+        return app;
+    }
+}

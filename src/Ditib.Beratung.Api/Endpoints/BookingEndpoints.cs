@@ -1,0 +1,72 @@
+using System.Text;
+using Ditib.Beratung.Application.Bookings;
+using MediatR;
+using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.AspNetCore.Mvc;
+
+namespace Ditib.Beratung.Api.Endpoints;
+
+/// <summary>Residents' booking endpoints: anonymous; the manage token in <c>X-Booking-Token</c> is their key.</summary>
+public static class BookingEndpoints
+{
+    public const string TokenHeader = "X-Booking-Token";
+
+    public static IEndpointRouteBuilder MapBookingEndpoints(this IEndpointRouteBuilder app)
+    {
+        var group = app.MapGroup("/api/v1/bookings").WithTags("Bookings");
+
+        group.MapPost("/", async Task<Created<BookingCreatedDto>> (
+                    BookSlot request, [FromHeader(Name = "Idempotency-Key")] string? idempotencyKey, IMediator mediator, CancellationToken ct) =>
+            {
+                var booking = await mediator.Send(request with { IdempotencyKey = idempotencyKey }, ct);
+                return TypedResults.Created($"/api/v1/bookings/{booking.Reference}", booking);
+            })
+            .WithSummary("Book a slot; the answer holds the manage token, shown only this once")
+            .ProducesValidationProblem()
+            .ProducesProblem(StatusCodes.Status404NotFound)
+            .ProducesProblem(StatusCodes.Status409Conflict)
+            .ProducesProblem(StatusCodes.Status422UnprocessableEntity);
+
+        group.MapGet("/{reference}", async Task<Ok<BookingDto>> (
+                    string reference, [FromHeader(Name = TokenHeader)] string? token, IMediator mediator, CancellationToken ct) =>
+                TypedResults.Ok(await mediator.Send(new GetBooking(reference, token), ct)))
+            .WithSummary("The booking, with the manage token")
+            .ProducesProblem(StatusCodes.Status404NotFound)
+            .ProducesProblem(StatusCodes.Status410Gone);
+
+        group.MapPost("/{reference}/cancel", async Task<Ok<BookingDto>> (
+                    string reference, [FromHeader(Name = TokenHeader)] string? token, CancelBooking request, IMediator mediator,
+                    CancellationToken ct) =>
+                TypedResults.Ok(await mediator.Send(request with { Reference = reference, Token = token }, ct)))
+            .WithSummary("Cancel, until the cut-off before the start")
+            .ProducesValidationProblem()
+            .ProducesProblem(StatusCodes.Status404NotFound)
+            .ProducesProblem(StatusCodes.Status409Conflict)
+            .ProducesProblem(StatusCodes.Status410Gone)
+            .ProducesProblem(StatusCodes.Status422UnprocessableEntity);
+
+        group.MapPost("/{reference}/reschedule", async Task<Ok<BookingDto>> (
+                    string reference, [FromHeader(Name = TokenHeader)] string? token, RescheduleBooking request, IMediator mediator,
+                    CancellationToken ct) =>
+                TypedResults.Ok(await mediator.Send(request with { Reference = reference, Token = token }, ct)))
+            .WithSummary("Move to another slot in one step; nothing changes when the new slot cannot be had")
+            .ProducesValidationProblem()
+            .ProducesProblem(StatusCodes.Status404NotFound)
+            .ProducesProblem(StatusCodes.Status409Conflict)
+            .ProducesProblem(StatusCodes.Status410Gone)
+            .ProducesProblem(StatusCodes.Status422UnprocessableEntity);
+
+        group.MapGet("/{reference}/calendar.ics", async Task<FileContentHttpResult> (
+                    string reference, [FromHeader(Name = TokenHeader)] string? token, IMediator mediator, CancellationToken ct) =>
+            {
+                var calendar = await mediator.Send(new GetBookingCalendar(reference, token), ct);
+                return TypedResults.File(Encoding.UTF8.GetBytes(calendar.Content), "text/calendar; charset=utf-8", calendar.FileName);
+            })
+            .WithSummary("The appointment as an iCalendar file (METHOD:CANCEL once cancelled)")
+            .Produces(StatusCodes.Status200OK, contentType: "text/calendar")
+            .ProducesProblem(StatusCodes.Status404NotFound)
+            .ProducesProblem(StatusCodes.Status410Gone);
+
+        return app;
+    }
+}

@@ -1,0 +1,82 @@
+using Ditib.Beratung.Application.Counsellors;
+using Ditib.Beratung.Application.Slots;
+using MediatR;
+using Microsoft.AspNetCore.Http.HttpResults;
+
+namespace Ditib.Beratung.Api.Endpoints;
+
+/// <summary>Counsellors, their hours and slots (staff side: behind roles once accounts exist).</summary>
+public static class CounsellorEndpoints
+{
+    public static IEndpointRouteBuilder MapCounsellorEndpoints(this IEndpointRouteBuilder app)
+    {
+        var group = app.MapGroup("/api/v1/counsellors").WithTags("Counsellors");
+
+        group.MapGet("/", async Task<Ok<IReadOnlyList<CounsellorDto>>> (IMediator mediator, CancellationToken ct) =>
+                TypedResults.Ok(await mediator.Send(new ListCounsellors(), ct)))
+            .WithSummary("All counsellors");
+
+        group.MapGet("/{id:guid}", async Task<Ok<CounsellorDto>> (Guid id, IMediator mediator, CancellationToken ct) =>
+                TypedResults.Ok(await mediator.Send(new GetCounsellor(id), ct)))
+            .WithSummary("One counsellor")
+            .ProducesProblem(StatusCodes.Status404NotFound);
+
+        group.MapPost("/", async Task<Created<CounsellorDto>> (CreateCounsellor request, IMediator mediator, CancellationToken ct) =>
+            {
+                var counsellor = await mediator.Send(request, ct);
+                return TypedResults.Created($"/api/v1/counsellors/{counsellor.Id}", counsellor);
+            })
+            .WithSummary("Create a counsellor")
+            .ProducesValidationProblem();
+
+        group.MapPut("/{id:guid}", async Task<Ok<CounsellorDto>> (Guid id, CounsellorBody body, IMediator mediator, CancellationToken ct) =>
+                TypedResults.Ok(await mediator.Send(new UpdateCounsellor(id, body.DisplayName, body.Languages, body.Topics, body.Active), ct)))
+            .WithSummary("Change display name, languages, topics or the active flag")
+            .ProducesValidationProblem()
+            .ProducesProblem(StatusCodes.Status404NotFound);
+
+        group.MapGet("/{id:guid}/hours", async Task<Ok<HoursDto>> (Guid id, IMediator mediator, CancellationToken ct) =>
+                TypedResults.Ok(await mediator.Send(new GetHours(id), ct)))
+            .WithSummary("The weekly template and exceptions")
+            .ProducesProblem(StatusCodes.Status404NotFound);
+
+        group.MapPut("/{id:guid}/hours", async Task<Ok<HoursDto>> (Guid id, HoursBody body, IMediator mediator, CancellationToken ct) =>
+                TypedResults.Ok(await mediator.Send(new SetHours(id, body.Weekly, body.Exceptions), ct)))
+            .WithSummary("Replace the weekly template (local times) and dated exceptions")
+            .ProducesValidationProblem()
+            .ProducesProblem(StatusCodes.Status404NotFound)
+            .ProducesProblem(StatusCodes.Status422UnprocessableEntity);
+
+        group.MapPost("/{id:guid}/slots/publish", async Task<Ok<PublishResult>> (Guid id, PublishBody body, IMediator mediator, CancellationToken ct) =>
+                TypedResults.Ok(await mediator.Send(new PublishSlots(id, body.From, body.To), ct)))
+            .WithSummary("Create slots from the hours for a date range; repeating it creates nothing new")
+            .ProducesValidationProblem()
+            .ProducesProblem(StatusCodes.Status404NotFound);
+
+        group.MapPost("/{id:guid}/slots", async Task<Created<SlotDto>> (Guid id, AdHocSlotBody body, IMediator mediator, CancellationToken ct) =>
+            {
+                var slot = await mediator.Send(new AddSlot(id, body.Start, body.Minutes, body.Mode, body.Location, body.Capacity), ct);
+                return TypedResults.Created($"/api/v1/slots/{slot.Id}", slot);
+            })
+            .WithSummary("Add an ad-hoc slot at a local date-time")
+            .ProducesValidationProblem()
+            .ProducesProblem(StatusCodes.Status404NotFound)
+            .ProducesProblem(StatusCodes.Status409Conflict)
+            .ProducesProblem(StatusCodes.Status422UnprocessableEntity);
+
+        group.MapGet("/{id:guid}/slots", async Task<Ok<IReadOnlyList<SlotDto>>> (Guid id, string? from, string? to, IMediator mediator, CancellationToken ct) =>
+                TypedResults.Ok(await mediator.Send(new ListCounsellorSlots(id, from, to), ct)))
+            .WithSummary("All of the counsellor's slots in a date range, open or cancelled")
+            .ProducesValidationProblem();
+
+        return app;
+    }
+
+    public sealed record CounsellorBody(string? DisplayName, IReadOnlyList<string>? Languages, IReadOnlyList<string>? Topics, bool? Active);
+
+    public sealed record HoursBody(IReadOnlyList<WeeklyHoursDto>? Weekly, IReadOnlyList<HoursExceptionDto>? Exceptions);
+
+    public sealed record PublishBody(string? From, string? To);
+
+    public sealed record AdHocSlotBody(string? Start, int Minutes, string? Mode, string? Location, int Capacity = 1);
+}

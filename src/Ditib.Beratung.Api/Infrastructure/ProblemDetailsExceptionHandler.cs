@@ -1,0 +1,112 @@
+using System.Text.Json;
+using Ditib.Beratung.Application.Common;
+using Ditib.Beratung.Domain.Common;
+using FluentValidation;
+using Microsoft.AspNetCore.Diagnostics;
+using Microsoft.AspNetCore.Mvc;
+
+namespace Ditib.Beratung.Api.Infrastructure;
+
+/// <summary>
+/// The one place where exceptions become RFC 9457 problem details. Expected failures keep their message (written
+/// without personal data); anything else is a 500 that tells nothing about the internals.
+/// </summary>
+public sealed partial class ProblemDetailsExceptionHandler(IProblemDetailsService problemDetails, ILogger<ProblemDetailsExceptionHandler> logger)
+    : IExceptionHandler
+{
+    public async ValueTask<bool> TryHandleAsync(HttpContext httpContext, Exception exception, CancellationToken cancellationToken)
+    {
+        var problem = exception switch
+        {
+            ValidationException validation => Validation(validation),
+            BadHttpRequestException badRequest => BadRequest(badRequest),
+            DomainRuleException rule => WithField(Problem(StatusCodes.Status422UnprocessableEntity, "A rule prevents this", rule.Message), rule.Field, rule.Message),
+            ConflictException conflict => Problem(StatusCodes.Status409Conflict, "Conflict", conflict.Message),
+            NotFoundException notFound => Problem(StatusCodes.Status404NotFound, "Not found", notFound.Message),
+            ForbiddenException forbidden => Problem(StatusCodes.Status403Forbidden, "Forbidden", forbidden.Message),
+            GoneException gone => Problem(StatusCodes.Status410Gone, "Gone", gone.Message),
+            _ => null,
+        };
+
+        if (problem is null)
+        {
+            LogUnexpected(exception.GetType().Name, httpContext.TraceIdentifier, exception);
+            problem = Problem(StatusCodes.Status500InternalServerError, "An unexpected error occurred",
+                "The request could not be completed. Nothing was changed; please try again later.");
+        }
+
+        httpContext.Response.StatusCode = problem.Status!.Value;
+        return await problemDetails.TryWriteAsync(new ProblemDetailsContext
+        {
+            HttpContext = httpContext,
+            ProblemDetails = problem,
+            Exception = exception,
+        });
+    }
+
+    private static ProblemDetails Problem(int status, string title, string detail) =>
+        new() { Status = status, Title = title, Detail = detail };
+
+    private static HttpValidationProblemDetails Validation(ValidationException exception)
+    {
+        var errors = exception.Errors
+            .GroupBy(e => FieldName(e.PropertyName))
+            .ToDictionary(g => g.Key, g => g.Select(e => e.ErrorMessage).Distinct().ToArray());
+        return new HttpValidationProblemDetails(errors)
+        {
+            Status = StatusCodes.Status400BadRequest,
+            Title = "The request is not valid",
+            Detail = "See 'errors' for the fields to correct.",
+        };
+    }
+
+    private static ProblemDetails BadRequest(BadHttpRequestException exception)
+    {
+        if (exception.StatusCode == StatusCodes.Status413PayloadTooLarge)
+        {
+            return Problem(StatusCodes.Status413PayloadTooLarge, "Request too large", "The request body is too large.");
+        }
+
+        var json = FindJsonException(exception);
+        if (json is not null)
+        {
+            var field = FieldName(json.Path?.TrimStart('$', '.') ?? "");
+            var problem = Problem(StatusCodes.Status400BadRequest, "The request body is not valid",
+                string.IsNullOrEmpty(field) ? "The body is not well-formed JSON." : $"The value of '{field}' has the wrong form.");
+            return WithField(problem, string.IsNullOrEmpty(field) ? "body" : field, problem.Detail!);
+        }
+
+        return Problem(StatusCodes.Status400BadRequest, "Bad request",
+            "The request could not be read: a required value is missing or has the wrong form.");
+    }
+
+    private static ProblemDetails WithField(ProblemDetails problem, string? field, string message)
+    {
+        if (field is not null)
+        {
+            problem.Extensions["errors"] = new Dictionary<string, string[]> { [field] = [message] };
+        }
+
+        return problem;
+    }
+
+    private static JsonException? FindJsonException(Exception exception)
+    {
+        for (var inner = exception.InnerException; inner is not null; inner = inner.InnerException)
+        {
+            if (inner is JsonException json)
+            {
+                return json;
+            }
+        }
+
+        return null;
+    }
+
+    /// <summary>"Consent.Accepted" and "Weekly[0].From" become "consent.accepted" and "weekly[0].from".</summary>
+    private static string FieldName(string propertyPath) =>
+        string.Join('.', propertyPath.Split('.').Select(JsonNamingPolicy.CamelCase.ConvertName));
+
+    [LoggerMessage(Level = LogLevel.Error, Message = "Unhandled {ExceptionType} in request {TraceId}")]
+    private partial void LogUnexpected(string exceptionType, string traceId, Exception exception);
+}

@@ -1,0 +1,19 @@
+using Microsoft.Data.Sqlite;
+
+namespace Ditib.Beratung.Infrastructure.Persistence;
+
+public sealed class ConnectionFactory(DatabaseOptions options)
+{
+    /// <summary>Per-connection settings: an acknowledged write survives a power cut; waits rather than fails on a lock.</summary>
+    private const string Pragmas = "PRAGMA synchronous = FULL; PRAGMA foreign_keys = ON; PRAGMA busy_timeout = 10000;";
+
+    public async Task<SqliteConnection> OpenAsync(CancellationToken cancellationToken)
+    {
+        var connection = new SqliteConnection(options.ConnectionString);
+        await connection.OpenAsync(cancellationToken);
+        await using var command = connection.CreateCommand();
+        command.CommandText = Pragmas;
+        await command.ExecuteNonQueryAsync(cancellationToken);
+        return connection;
+    }
+}

@@ -1,0 +1,142 @@
+using Dapper;
+using Ditib.Beratung.Application.Slots;
+using Ditib.Beratung.Domain.Scheduling;
+using NodaTime;
+
+namespace Ditib.Beratung.Infrastructure.Persistence;
+
+internal sealed class SlotStore(DbSession session) : ISlotRepository, ISlotQueries
+{
+    private const string SelectRows = """
+        SELECT s.id, s.counsellor_id, c.display_name AS counsellor, c.active AS counsellor_active,
+               s.start_at, s.end_at, s.mode, s.location, s.capacity, s.status, s.cancel_reason,
+               (SELECT COUNT(*) FROM booking b
+                WHERE b.slot_id = s.id AND b.status IN ('confirmed', 'attended', 'no-show')) AS taken,
+               (SELECT group_concat(language_code, ',') FROM counsellor_language l WHERE l.counsellor_id = s.counsellor_id) AS languages,
+               (SELECT group_concat(topic_code, ',') FROM counsellor_topic t WHERE t.counsellor_id = s.counsellor_id) AS topics
+        FROM slot s
+        JOIN counsellor c ON c.id = s.counsellor_id
+        """;
+
+    public async Task<Slot?> GetAsync(Guid id, CancellationToken cancellationToken)
+    {
+        var row = await SingleAsync(id, cancellationToken);
+        return row is null
+            ? null
+            : new Slot(row.Id, row.CounsellorId, row.StartAt, row.EndAt, SlotModes.Parse(row.Mode), row.Location, (int)row.Capacity,
+                row.Status == "cancelled" ? SlotStatus.Cancelled : SlotStatus.Open, row.CancelReason);
+    }
+
+    async Task<SlotRow?> ISlotQueries.GetAsync(Guid id, CancellationToken cancellationToken) =>
+        (await SingleAsync(id, cancellationToken))?.ToSlotRow();
+
+    public async Task<IReadOnlyList<SlotRow>> SearchAsync(SlotSearch search, CancellationToken cancellationToken)
+    {
+        const string where = """
+             WHERE s.start_at >= @From AND s.start_at < @To
+               AND (@OpenOnly = 0 OR (s.status = 'open' AND c.active = 1))
+               AND (@Topic IS NULL OR EXISTS (SELECT 1 FROM counsellor_topic t
+                                              WHERE t.counsellor_id = s.counsellor_id AND t.topic_code = @Topic))
+               AND (@Language IS NULL OR EXISTS (SELECT 1 FROM counsellor_language l
+                                                 WHERE l.counsellor_id = s.counsellor_id AND l.language_code = @Language))
+               AND (@Mode IS NULL OR s.mode = @Mode)
+               AND (@CounsellorId IS NULL OR s.counsellor_id = @CounsellorId)
+             ORDER BY s.start_at, c.display_name, s.id
+            """;
+        var connection = await session.ConnectionAsync(cancellationToken);
+        var rows = await connection.QueryAsync<Row>(session.Command(SelectRows + where, new
+        {
+            From = search.Interval.Start,
+            To = search.Interval.End,
+            search.OpenOnly,
+            search.Topic,
+            search.Language,
+            search.Mode,
+            search.CounsellorId,
+        }, cancellationToken));
+        return rows.Select(r => r.ToSlotRow()).ToList();
+    }
+
+    public async Task<IReadOnlyList<Interval>> IntervalsAsync(Guid counsellorId, Interval interval, CancellationToken cancellationToken)
+    {
+        const string sql = """
+            SELECT start_at, end_at FROM slot
+            WHERE counsellor_id = @counsellorId AND start_at < @end AND end_at > @start
+            """;
+        var connection = await session.ConnectionAsync(cancellationToken);
+        var rows = await connection.QueryAsync<IntervalRow>(
+            session.Command(sql, new { counsellorId, start = interval.Start, end = interval.End }, cancellationToken));
+        return rows.Select(r => new Interval(r.StartAt, r.EndAt)).ToList();
+    }
+
+    public async Task AddAsync(IReadOnlyList<Slot> slots, Instant now, CancellationToken cancellationToken)
+    {
+        const string sql = """
+            INSERT INTO slot (id, counsellor_id, start_at, end_at, mode, location, capacity, status, created_at)
+            VALUES (@Id, @CounsellorId, @Start, @End, @Mode, @Location, @Capacity, 'open', @now)
+            """;
+        var connection = await session.ConnectionAsync(cancellationToken);
+        await Constraints.GuardAsync(() => connection.ExecuteAsync(session.Command(sql, slots.Select(s => new
+        {
+            s.Id,
+            s.CounsellorId,
+            s.Start,
+            s.End,
+            Mode = s.Mode.ToCode(),
+            s.Location,
+            s.Capacity,
+            now,
+        }), cancellationToken)));
+    }
+
+    public async Task UpdateStatusAsync(Slot slot, Instant now, CancellationToken cancellationToken)
+    {
+        const string sql = """
+            UPDATE slot SET status = @status, cancel_reason = @CancelReason,
+                            cancelled_at = CASE WHEN @status = 'cancelled' THEN @now END
+            WHERE id = @Id
+            """;
+        var connection = await session.ConnectionAsync(cancellationToken);
+        await connection.ExecuteAsync(session.Command(sql, new
+        {
+            slot.Id,
+            status = slot.Status == SlotStatus.Cancelled ? "cancelled" : "open",
+            slot.CancelReason,
+            now,
+        }, cancellationToken));
+    }
+
+    private async Task<Row?> SingleAsync(Guid id, CancellationToken cancellationToken)
+    {
+        var connection = await session.ConnectionAsync(cancellationToken);
+        return await connection.QuerySingleOrDefaultAsync<Row>(session.Command(SelectRows + " WHERE s.id = @id", new { id }, cancellationToken));
+    }
+
+    private sealed class Row
+    {
+        public Guid Id { get; set; }
+        public Guid CounsellorId { get; set; }
+        public string Counsellor { get; set; } = "";
+        public bool CounsellorActive { get; set; }
+        public Instant StartAt { get; set; }
+        public Instant EndAt { get; set; }
+        public string Mode { get; set; } = "";
+        public string? Location { get; set; }
+        public long Capacity { get; set; }
+        public string Status { get; set; } = "";
+        public string? CancelReason { get; set; }
+        public long Taken { get; set; }
+        public string? Languages { get; set; }
+        public string? Topics { get; set; }
+
+        public SlotRow ToSlotRow() =>
+            new(Id, CounsellorId, Counsellor, CounsellorActive, StartAt, EndAt, Mode, Location, (int)Capacity, (int)Taken, Status,
+                CodeList.Split(Languages), CodeList.Split(Topics));
+    }
+
+    private sealed class IntervalRow
+    {
+        public Instant StartAt { get; set; }
+        public Instant EndAt { get; set; }
+    }
+}

@@ -1,0 +1,78 @@
+using System.Data;
+using Dapper;
+using NodaTime;
+using NodaTime.Text;
+
+namespace Ditib.Beratung.Infrastructure.Persistence;
+
+/// <summary>
+/// How NodaTime values and ids are stored: instants as fixed-width UTC text (so they sort as text), dates as
+/// yyyy-MM-dd, local times as HH:mm, ids as text. Registered once per process.
+/// </summary>
+public static class TypeHandlers
+{
+    public static readonly InstantPattern InstantText =
+        InstantPattern.CreateWithInvariantCulture("uuuu'-'MM'-'dd'T'HH':'mm':'ss'.'fffffffff'Z'");
+
+    private static int registered;
+
+    public static void Register()
+    {
+        if (Interlocked.Exchange(ref registered, 1) == 1)
+        {
+            return;
+        }
+
+        DefaultTypeMap.MatchNamesWithUnderscores = true;
+        SqlMapper.AddTypeHandler(new InstantHandler());
+        SqlMapper.AddTypeHandler(new LocalDateHandler());
+        SqlMapper.AddTypeHandler(new LocalTimeHandler());
+        SqlMapper.AddTypeHandler(new GuidHandler());
+    }
+
+    private sealed class InstantHandler : SqlMapper.TypeHandler<Instant>
+    {
+        public override void SetValue(IDbDataParameter parameter, Instant value)
+        {
+            parameter.DbType = DbType.String;
+            parameter.Value = InstantText.Format(value);
+        }
+
+        public override Instant Parse(object value) => InstantText.Parse((string)value).GetValueOrThrow();
+    }
+
+    private sealed class LocalDateHandler : SqlMapper.TypeHandler<LocalDate>
+    {
+        public override void SetValue(IDbDataParameter parameter, LocalDate value)
+        {
+            parameter.DbType = DbType.String;
+            parameter.Value = LocalDatePattern.Iso.Format(value);
+        }
+
+        public override LocalDate Parse(object value) => LocalDatePattern.Iso.Parse((string)value).GetValueOrThrow();
+    }
+
+    private sealed class LocalTimeHandler : SqlMapper.TypeHandler<LocalTime>
+    {
+        private static readonly LocalTimePattern Pattern = LocalTimePattern.CreateWithInvariantCulture("HH':'mm");
+
+        public override void SetValue(IDbDataParameter parameter, LocalTime value)
+        {
+            parameter.DbType = DbType.String;
+            parameter.Value = Pattern.Format(value);
+        }
+
+        public override LocalTime Parse(object value) => Pattern.Parse((string)value).GetValueOrThrow();
+    }
+
+    private sealed class GuidHandler : SqlMapper.TypeHandler<Guid>
+    {
+        public override void SetValue(IDbDataParameter parameter, Guid value)
+        {
+            parameter.DbType = DbType.String;
+            parameter.Value = value.ToString("D");
+        }
+
+        public override Guid Parse(object value) => value is Guid guid ? guid : Guid.Parse((string)value);
+    }
+}

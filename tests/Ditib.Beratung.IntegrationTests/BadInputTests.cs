@@ -1,0 +1,218 @@
+using System.Net;
+using System.Net.Http.Json;
+using System.Text;
+using System.Text.Json.Nodes;
+using Ditib.Beratung.IntegrationTests.Support;
+using NodaTime;
+
+namespace Ditib.Beratung.IntegrationTests;
+
+/// <summary>Every kind of bad input gets its own problem-details answer naming the field, and nothing is stored.</summary>
+public sealed class BadInputTests : IDisposable
+{
+    private readonly ApiFactory api = new();
+    private readonly HttpClient client;
+
+    public BadInputTests() => client = api.CreateClient();
+
+    public void Dispose() => api.Dispose();
+
+    [Theory]
+    [InlineData("topic=astrology&from=2026-12-01&to=2026-12-02", "topic")]
+    [InlineData("language=xx&from=2026-12-01&to=2026-12-02", "language")]
+    [InlineData("from=2026-12-10&to=2026-12-01", "to")]
+    [InlineData("from=2026-12-01&to=2027-02-01", "to")]
+    [InlineData("from=01.12.2026&to=2026-12-02", "from")]
+    [InlineData("from=2026-12-01", "to")]
+    [InlineData("mode=teleport&from=2026-12-01&to=2026-12-02", "mode")]
+    public async Task SlotSearch_WithBadQuery_Returns400NamingTheField(string query, string field)
+    {
+        var response = await client.GetAsync($"/api/v1/slots?{query}");
+
+        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+        var problem = await Scenario.ProblemAsync(response);
+        Assert.True(problem["errors"]!.AsObject().ContainsKey(field), problem.ToJsonString());
+    }
+
+    [Fact]
+    public async Task SlotSearch_With62Days_IsAccepted()
+    {
+        var response = await client.GetAsync("/api/v1/slots?from=2026-12-01&to=2027-01-31");
+
+        await Scenario.EnsureAsync(response, HttpStatusCode.OK);
+    }
+
+    public static TheoryData<string, string> InvalidBookings => new()
+    {
+        { """{"name":"Testperson","language":"tr","topic":"family","consent":{"privacyNoticeVersion":"2026-11","accepted":true}}""", "slotId" },
+        { """{"slotId":"@slot","language":"tr","topic":"family","consent":{"privacyNoticeVersion":"2026-11","accepted":true}}""", "name" },
+        { """{"slotId":"@slot","name":"Testperson","language":"tr","topic":"family"}""", "consent" },
+        { """{"slotId":"@slot","name":"Testperson","language":"tr","topic":"family","consent":{"privacyNoticeVersion":"2026-11","accepted":false}}""", "consent.accepted" },
+        { """{"slotId":"@slot","name":"Testperson","language":"tr","topic":"family","consent":{"privacyNoticeVersion":"2019-01","accepted":true}}""", "consent.privacyNoticeVersion" },
+        { """{"slotId":"@slot","name":"Testperson","email":"not-an-address","language":"tr","topic":"family","consent":{"privacyNoticeVersion":"2026-11","accepted":true}}""", "email" },
+        { """{"slotId":"@slot","name":"Testperson","phone":"call me maybe","language":"tr","topic":"family","consent":{"privacyNoticeVersion":"2026-11","accepted":true}}""", "phone" },
+        { """{"slotId":"@slot","name":"@long","language":"tr","topic":"family","consent":{"privacyNoticeVersion":"2026-11","accepted":true}}""", "name" },
+        { """{"slotId":"@slot","name":"Testperson","language":"tr","topic":"family","concern":"@verylong","consent":{"privacyNoticeVersion":"2026-11","accepted":true}}""", "concern" },
+        { """{"slotId":"@slot","name":"Testperson","language":"klingon","topic":"family","consent":{"privacyNoticeVersion":"2026-11","accepted":true}}""", "language" },
+        { """{"slotId":"@slot","name":"Testperson","language":"tr","topic":"astrology","consent":{"privacyNoticeVersion":"2026-11","accepted":true}}""", "topic" },
+        { """{"slotId":"not-a-guid","name":"Testperson","language":"tr","topic":"family","consent":{"privacyNoticeVersion":"2026-11","accepted":true}}""", "slotId" },
+        { """{"slotId":"@slot","name":"Testperson","interpreterNeeded":"maybe","language":"tr","topic":"family","consent":{"privacyNoticeVersion":"2026-11","accepted":true}}""", "interpreterNeeded" },
+        { """{"slotId":"@slot","name":"Testperson" """, "body" },
+    };
+
+    [Theory]
+    [MemberData(nameof(InvalidBookings))]
+    public async Task Book_WithInvalidBody_Returns400NamingTheFieldAndStoresNothing(string template, string field)
+    {
+        var (_, slots) = await Scenario.CounsellorWithSlotsAsync(client);
+        var json = template.Replace("@slot", slots[0]["id"]!.GetValue<string>(), StringComparison.Ordinal)
+            .Replace("@verylong", new string('x', 1001), StringComparison.Ordinal)
+            .Replace("@long", new string('x', 101), StringComparison.Ordinal);
+
+        var response = await client.PostAsync("/api/v1/bookings", new StringContent(json, Encoding.UTF8, "application/json"));
+
+        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+        var problem = await Scenario.ProblemAsync(response);
+        Assert.True(problem["errors"]?.AsObject().ContainsKey(field) == true, problem.ToJsonString());
+        Assert.Equal(0, Scenario.Count(api, "SELECT COUNT(*) FROM booking"));
+    }
+
+    [Fact]
+    public async Task Book_SlotInThePast_Returns422()
+    {
+        var (_, slots) = await Scenario.CounsellorWithSlotsAsync(client);
+        api.Clock.Reset(Instant.FromUtc(2026, 12, 1, 9, 0));
+
+        var response = await client.PostAsJsonAsync("/api/v1/bookings", Scenario.Booking(slots[0]["id"]!.GetValue<Guid>()));
+
+        await AssertProblem(response, HttpStatusCode.UnprocessableEntity, "slotId");
+    }
+
+    [Fact]
+    public async Task Book_SlotInsideTheMinimumNotice_Returns422()
+    {
+        var (_, slots) = await Scenario.CounsellorWithSlotsAsync(client);
+        api.Clock.Reset(Instant.FromUtc(2026, 12, 1, 7, 1)); // 08:01 local, the slot starts at 09:00
+
+        var response = await client.PostAsJsonAsync("/api/v1/bookings", Scenario.Booking(slots[0]["id"]!.GetValue<Guid>()));
+
+        await AssertProblem(response, HttpStatusCode.UnprocessableEntity, "slotId");
+    }
+
+    [Fact]
+    public async Task Book_FullSlot_Returns409()
+    {
+        var (_, slots) = await Scenario.CounsellorWithSlotsAsync(client);
+        var slotId = slots[0]["id"]!.GetValue<Guid>();
+        await Scenario.BookAsync(client, slotId);
+
+        var response = await client.PostAsJsonAsync("/api/v1/bookings", Scenario.Booking(slotId));
+
+        Assert.Equal(HttpStatusCode.Conflict, response.StatusCode);
+        await Scenario.ProblemAsync(response);
+        Assert.Equal(1, Scenario.Count(api, "SELECT COUNT(*) FROM booking"));
+    }
+
+    [Fact]
+    public async Task Book_CancelledSlot_Returns409()
+    {
+        var (_, slots) = await Scenario.CounsellorWithSlotsAsync(client);
+        var slotId = slots[0]["id"]!.GetValue<Guid>();
+        await Scenario.EnsureAsync(await client.PostAsJsonAsync($"/api/v1/slots/{slotId}/cancel", new { reason = "Raum belegt" }), HttpStatusCode.OK);
+
+        var response = await client.PostAsJsonAsync("/api/v1/bookings", Scenario.Booking(slotId));
+
+        Assert.Equal(HttpStatusCode.Conflict, response.StatusCode);
+        await Scenario.ProblemAsync(response);
+        Assert.Equal(0, Scenario.Count(api, "SELECT COUNT(*) FROM booking"));
+    }
+
+    [Fact]
+    public async Task Book_UnknownSlot_Returns404()
+    {
+        var response = await client.PostAsJsonAsync("/api/v1/bookings", Scenario.Booking(Guid.CreateVersion7()));
+
+        Assert.Equal(HttpStatusCode.NotFound, response.StatusCode);
+        await Scenario.ProblemAsync(response);
+    }
+
+    [Fact]
+    public async Task Book_TopicTheCounsellorDoesNotAdviseOn_Returns422()
+    {
+        var (_, slots) = await Scenario.CounsellorWithSlotsAsync(client);
+
+        var response = await client.PostAsJsonAsync("/api/v1/bookings", Scenario.Booking(slots[0]["id"]!.GetValue<Guid>(), topic: "dementia"));
+
+        await AssertProblem(response, HttpStatusCode.UnprocessableEntity, "topic");
+    }
+
+    [Fact]
+    public async Task Book_TooLargeBody_IsRefused()
+    {
+        var response = await client.PostAsync("/api/v1/bookings",
+            new StringContent($$"""{"name":"{{new string('x', 200_000)}}"}""", Encoding.UTF8, "application/json"));
+
+        Assert.Equal(HttpStatusCode.RequestEntityTooLarge, response.StatusCode);
+        await Scenario.ProblemAsync(response);
+    }
+
+    [Theory]
+    [InlineData("""{"weekly":[{"weekday":"funday","from":"09:00","to":"12:00","slotMinutes":45,"mode":"in-person","capacity":1}]}""", "weekly[0].weekday")]
+    [InlineData("""{"weekly":[{"weekday":"monday","from":"9 Uhr","to":"12:00","slotMinutes":45,"mode":"in-person","capacity":1}]}""", "weekly[0].from")]
+    [InlineData("""{"weekly":[{"weekday":"monday","from":"09:00","to":"12:00","slotMinutes":2,"mode":"in-person","capacity":1}]}""", "weekly[0].slotMinutes")]
+    [InlineData("""{"weekly":[{"weekday":"monday","from":"09:00","to":"12:00","slotMinutes":45,"mode":"in-person","capacity":0}]}""", "weekly[0].capacity")]
+    [InlineData("""{"weekly":[],"exceptions":[{"date":"2026-02-30","closed":true}]}""", "exceptions[0].date")]
+    public async Task Hours_WithBadEntry_Returns400NamingTheField(string json, string field)
+    {
+        var (id, _) = await Scenario.CounsellorWithSlotsAsync(client);
+
+        var response = await client.PutAsync($"/api/v1/counsellors/{id}/hours", new StringContent(json, Encoding.UTF8, "application/json"));
+
+        await AssertProblem(response, HttpStatusCode.BadRequest, field);
+    }
+
+    [Fact]
+    public async Task Hours_Overlapping_Returns422AndKeepsTheOldHours()
+    {
+        var (id, _) = await Scenario.CounsellorWithSlotsAsync(client);
+        const string json = """
+            {"weekly":[{"weekday":"monday","from":"09:00","to":"12:00","slotMinutes":45,"mode":"in-person","capacity":1},
+                       {"weekday":"monday","from":"11:00","to":"13:00","slotMinutes":30,"mode":"phone","capacity":1}]}
+            """;
+
+        var response = await client.PutAsync($"/api/v1/counsellors/{id}/hours", new StringContent(json, Encoding.UTF8, "application/json"));
+
+        Assert.Equal(HttpStatusCode.UnprocessableEntity, response.StatusCode);
+        await Scenario.ProblemAsync(response);
+        var hours = await client.GetFromJsonAsync<JsonObject>($"/api/v1/counsellors/{id}/hours");
+        Assert.Equal(5, hours!["weekly"]!.AsArray().Count);
+    }
+
+    [Fact]
+    public async Task Counsellor_WithUnknownLanguageAndNoTopics_Returns400()
+    {
+        var response = await client.PostAsJsonAsync("/api/v1/counsellors", new { displayName = "Test", languages = new[] { "xx" }, topics = Array.Empty<string>() });
+
+        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+        var errors = (await Scenario.ProblemAsync(response))["errors"]!.AsObject();
+        Assert.True(errors.ContainsKey("languages[0]"), errors.ToJsonString());
+        Assert.True(errors.ContainsKey("topics"), errors.ToJsonString());
+        Assert.Equal(0, Scenario.Count(api, "SELECT COUNT(*) FROM counsellor"));
+    }
+
+    [Fact]
+    public async Task UnknownCounsellor_Returns404()
+    {
+        var response = await client.GetAsync($"/api/v1/counsellors/{Guid.CreateVersion7()}/hours");
+
+        Assert.Equal(HttpStatusCode.NotFound, response.StatusCode);
+        await Scenario.ProblemAsync(response);
+    }
+
+    private static async Task AssertProblem(HttpResponseMessage response, HttpStatusCode status, string field)
+    {
+        Assert.Equal(status, response.StatusCode);
+        var problem = await Scenario.ProblemAsync(response);
+        Assert.True(problem["errors"]?.AsObject().ContainsKey(field) == true, problem.ToJsonString());
+    }
+}

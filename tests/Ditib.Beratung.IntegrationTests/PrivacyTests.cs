@@ -1,0 +1,46 @@
+using System.Net.Http.Json;
+using System.Text;
+using Ditib.Beratung.IntegrationTests.Support;
+
+namespace Ditib.Beratung.IntegrationTests;
+
+public sealed class PrivacyTests : IDisposable
+{
+    private readonly ApiFactory api = new();
+    private readonly HttpClient client;
+
+    public PrivacyTests() => client = api.CreateClient();
+
+    public void Dispose() => api.Dispose();
+
+    [Fact]
+    public async Task RawDatabaseFile_HoldsNoneOfABookingsPersonalData()
+    {
+        var (_, slots) = await Scenario.CounsellorWithSlotsAsync(client);
+        var secrets = new[] { "Quxwell Zyxtestperson", "+49 170 5550199", "quxwell.zyx@example.invalid", "Kindergeld-Testfall XYZZY-42" };
+        var response = await client.PostAsJsonAsync("/api/v1/bookings", Scenario.Booking(slots[0]["id"]!.GetValue<Guid>(),
+            name: secrets[0], phone: secrets[1], email: secrets[2], concern: secrets[3]));
+        await Scenario.EnsureAsync(response, System.Net.HttpStatusCode.Created);
+
+        var files = Directory.GetFiles(Path.GetDirectoryName(api.DatabasePath)!);
+        Assert.Contains(files, f => f.EndsWith(".db", StringComparison.Ordinal));
+        var bytes = files.SelectMany(f => ReadShared(f)).ToArray();
+        Assert.True(bytes.Length > 0);
+        foreach (var secret in secrets)
+        {
+            Assert.Equal(-1, bytes.AsSpan().IndexOf(Encoding.UTF8.GetBytes(secret)));
+            Assert.Equal(-1, bytes.AsSpan().IndexOf(Encoding.Unicode.GetBytes(secret)));
+        }
+
+        // The check itself can see plain text: the counsellor's name is stored in clear and is found.
+        Assert.NotEqual(-1, bytes.AsSpan().IndexOf(Encoding.UTF8.GetBytes("Testberaterin Erfunden")));
+    }
+
+    private static byte[] ReadShared(string path)
+    {
+        using var stream = new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.ReadWrite | FileShare.Delete);
+        using var memory = new MemoryStream();
+        stream.CopyTo(memory);
+        return memory.ToArray();
+    }
+}
