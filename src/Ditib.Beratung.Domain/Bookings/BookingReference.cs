@@ -1,35 +1,30 @@
-using System.Text;
+using System.Buffers;
 
 namespace Ditib.Beratung.Domain.Bookings;
 
 /// <summary>
 /// The public reference residents read out on the phone: eight characters from an alphabet without look-alikes
-/// (no 0/O, 1/I/L), written as two groups, e.g. <c>K7QM-3XPA</c>. 40 bits; it identifies, the token authorises.
+/// (no 0/O, 1/I/L), written as two groups, e.g. <c>K7QM-3XPA</c>. About 40 bits; it identifies, the token authorises.
 /// </summary>
 public static class BookingReference
 {
     public const string Alphabet = "ABCDEFGHJKMNPQRSTUVWXYZ23456789";
-    public const int ByteCount = 8;
+    public const int CharacterCount = 8;
 
-    public static string FromRandomBytes(ReadOnlySpan<byte> random)
+    private static readonly SearchValues<char> AlphabetCharacters = SearchValues.Create(Alphabet);
+
+    /// <summary>
+    /// Formats eight characters drawn from <see cref="Alphabet"/> as <c>XXXX-XXXX</c>. The caller draws them
+    /// uniformly (31 is not a power of two, so <c>byte % 31</c> would favour some characters).
+    /// </summary>
+    public static string FromCharacters(ReadOnlySpan<char> characters)
     {
-        if (random.Length < ByteCount)
+        if (characters.Length != CharacterCount || characters.ContainsAnyExcept(AlphabetCharacters))
         {
-            throw new ArgumentException($"Need {ByteCount} random bytes.", nameof(random));
+            throw new ArgumentException($"Need exactly {CharacterCount} characters from the reference alphabet.", nameof(characters));
         }
 
-        var builder = new StringBuilder(9);
-        for (var i = 0; i < ByteCount; i++)
-        {
-            if (i == 4)
-            {
-                builder.Append('-');
-            }
-
-            builder.Append(Alphabet[random[i] % Alphabet.Length]);
-        }
-
-        return builder.ToString();
+        return string.Concat(characters[..4], "-", characters[4..]);
     }
 
     public static bool IsWellFormed(string? reference) =>
