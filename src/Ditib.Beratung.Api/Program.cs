@@ -12,7 +12,7 @@ builder.Services.AddInfrastructure();
 builder.Services.AddProblemDetails();
 builder.Services.AddExceptionHandler<ProblemDetailsExceptionHandler>();
 builder.Services.Configure<RouteHandlerOptions>(options => options.ThrowOnBadRequest = true);
-builder.WebHost.ConfigureKestrel(options => options.Limits.MaxRequestBodySize = 64 * 1024);
+builder.WebHost.ConfigureKestrel(options => options.Limits.MaxRequestBodySize = RequestLimits.MaxBodyBytes);
 builder.Services.AddOpenApi();
 builder.Services.AddHealthChecks().AddCheck<DatabaseHealthCheck>("database");
 
@@ -23,6 +23,7 @@ await DemoData.SeedAsync(app.Services, app.Configuration, app.Environment);
 
 app.UseExceptionHandler();
 app.UseStatusCodePages();
+app.UseMiddleware<RequestLimits>();
 
 app.MapOpenApi();
 app.MapScalarApiReference();

@@ -22,7 +22,7 @@ public sealed class BookingFlowTests : IDisposable
         var family = topics!.Single(t => t["code"]!.GetValue<string>() == "family");
         Assert.Equal(["de", "tr", "ar", "en"], family["names"]!.AsObject().Select(p => p.Key));
         Assert.Equal("Aile ve çocuklar", family["names"]!["tr"]!.GetValue<string>());
-        Assert.Contains(topics, t => t["code"]!.GetValue<string>() == "violence-protection");
+        Assert.Contains(topics!, t => t["code"]!.GetValue<string>() == "violence-protection");
 
         var languages = await client.GetFromJsonAsync<List<JsonObject>>("/api/v1/languages");
         Assert.Contains(languages!, l => l["code"]!.GetValue<string>() == "ku");

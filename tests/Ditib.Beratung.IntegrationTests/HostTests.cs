@@ -16,9 +16,9 @@ public sealed class HostTests : IDisposable
     public void Dispose() => api.Dispose();
 
     [Fact]
-    public void EveryRequest_ResolvesExactlyOneHandler()
+    public async Task EveryRequest_ResolvesExactlyOneHandler()
     {
-        using var scope = api.Services.CreateScope();
+        await using var scope = api.Services.CreateAsyncScope();
         var requests = typeof(ICommand).Assembly.GetTypes()
             .Where(t => t is { IsAbstract: false, IsInterface: false })
             .Select(t => (Type: t, Response: t.GetInterfaces()

@@ -27,6 +27,9 @@ public static class TypeHandlers
         SqlMapper.AddTypeHandler(new InstantHandler());
         SqlMapper.AddTypeHandler(new LocalDateHandler());
         SqlMapper.AddTypeHandler(new LocalTimeHandler());
+        // Dapper maps Guid parameters itself unless its built-in mapping is removed first.
+        SqlMapper.RemoveTypeMap(typeof(Guid));
+        SqlMapper.RemoveTypeMap(typeof(Guid?));
         SqlMapper.AddTypeHandler(new GuidHandler());
     }
 
