@@ -6,11 +6,11 @@ namespace Ditib.Beratung.UnitTests.Domain;
 public sealed class BookingReferenceTests
 {
     [Fact]
-    public void FromRandomBytes_AnyBytes_GivesWellFormedReference()
+    public void FromCharacters_AnyAlphabetCharacters_GivesWellFormedReference()
     {
-        Gen.Byte.Array[BookingReference.ByteCount, 32].Sample(bytes =>
+        Gen.Int[0, BookingReference.Alphabet.Length - 1].Array[BookingReference.CharacterCount].Sample(indexes =>
         {
-            var reference = BookingReference.FromRandomBytes(bytes);
+            var reference = BookingReference.FromCharacters(indexes.Select(i => BookingReference.Alphabet[i]).ToArray());
 
             Assert.True(BookingReference.IsWellFormed(reference), reference);
             Assert.Matches("^[A-Z2-9]{4}-[A-Z2-9]{4}$", reference);
@@ -18,18 +18,19 @@ public sealed class BookingReferenceTests
     }
 
     [Fact]
-    public void FromRandomBytes_KnownBytes_MapsEachByteIntoTheAlphabet()
+    public void FromCharacters_WritesTwoGroupsOfFour()
     {
-        byte[] bytes = [0, 1, 2, 3, 30, 31, 62, 255];
-
-        // 31 characters: byte 30 is the last ('9'), 31 and 62 wrap to 'A', 255 % 31 = 7 is 'H'.
-        Assert.Equal("ABCD-9AAH", BookingReference.FromRandomBytes(bytes));
+        Assert.Equal("ABCD-9XYZ", BookingReference.FromCharacters("ABCD9XYZ"));
     }
 
-    [Fact]
-    public void FromRandomBytes_TooFewBytes_Throws()
+    [Theory]
+    [InlineData("ABCD9XY")]
+    [InlineData("ABCD9XYZA")]
+    [InlineData("ABCD9XY0")]
+    [InlineData("abcd9xyz")]
+    public void FromCharacters_WrongCountOrCharacters_Throws(string characters)
     {
-        Assert.Throws<ArgumentException>(() => BookingReference.FromRandomBytes(new byte[BookingReference.ByteCount - 1]));
+        Assert.Throws<ArgumentException>(() => BookingReference.FromCharacters(characters));
     }
 
     [Fact]
