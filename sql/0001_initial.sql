@@ -110,13 +110,25 @@ CREATE TABLE slot (
 CREATE INDEX ix_slot_start ON slot (start_at);
 CREATE INDEX ix_slot_counsellor_start ON slot (counsellor_id, start_at);
 
--- A counsellor's open slots never overlap, whatever code inserts them.
+-- A counsellor's open slots never overlap, whatever code inserts or re-opens them. Slots last at most a day, so only
+-- slots starting less than a day earlier can overlap: the bound keeps the check on a short stretch of the index.
 CREATE TRIGGER slot_no_overlap_insert BEFORE INSERT ON slot
 WHEN NEW.status = 'open'
 BEGIN
     SELECT RAISE(ABORT, 'slot_overlap')
     WHERE EXISTS (SELECT 1 FROM slot s
                   WHERE s.counsellor_id = NEW.counsellor_id AND s.status = 'open'
+                    AND s.start_at > strftime('%Y-%m-%dT%H:%M:%S.000000000Z', NEW.start_at, '-1 day')
+                    AND s.start_at < NEW.end_at AND s.end_at > NEW.start_at);
+END;
+
+CREATE TRIGGER slot_no_overlap_update BEFORE UPDATE OF status, start_at, end_at, counsellor_id ON slot
+WHEN NEW.status = 'open'
+BEGIN
+    SELECT RAISE(ABORT, 'slot_overlap')
+    WHERE EXISTS (SELECT 1 FROM slot s
+                  WHERE s.counsellor_id = NEW.counsellor_id AND s.status = 'open' AND s.id <> NEW.id
+                    AND s.start_at > strftime('%Y-%m-%dT%H:%M:%S.000000000Z', NEW.start_at, '-1 day')
                     AND s.start_at < NEW.end_at AND s.end_at > NEW.start_at);
 END;
 
@@ -150,6 +162,14 @@ CREATE TABLE booking (
 
 CREATE INDEX ix_booking_slot_status ON booking (slot_id, status);
 
+-- A slot's capacity can never drop below the places already taken.
+CREATE TRIGGER slot_capacity_update BEFORE UPDATE OF capacity ON slot
+BEGIN
+    SELECT RAISE(ABORT, 'slot_full')
+    WHERE (SELECT COUNT(*) FROM booking b
+           WHERE b.slot_id = NEW.id AND b.status IN ('confirmed', 'attended', 'no-show')) > NEW.capacity;
+END;
+
 -- The database itself refuses an overbooking, even from SQL that bypasses the application: a booking that holds
 -- a place (confirmed, attended, no-show) may only enter an open slot with a free place.
 CREATE TRIGGER booking_capacity_insert BEFORE INSERT ON booking
@@ -175,12 +195,13 @@ BEGIN
           >= (SELECT capacity FROM slot WHERE id = NEW.slot_id);
 END;
 
+-- An idempotent command's first answer, sealed together with the hash of its request under a data key of its own
+-- (the answer holds a manage token; the hash must not let anyone confirm a guessed booking).
 CREATE TABLE idempotency_key (
     scope          TEXT NOT NULL,
     key            TEXT NOT NULL,
-    request_hash   BLOB NOT NULL,
     data_key_id    TEXT NOT NULL REFERENCES data_key (id),
-    answer         BLOB NOT NULL,
+    sealed_answer  BLOB NOT NULL,
     created_at     TEXT NOT NULL,
     PRIMARY KEY (scope, key)
 );

@@ -10,6 +10,9 @@ public static class DependencyInjection
     /// <summary>MediatR 5.1.0 has no DI package: the mediator, handlers and validators are registered here.</summary>
     public static IServiceCollection AddApplication(this IServiceCollection services)
     {
+        // A rule stops at its first failure, so a missing list is reported as missing, not also counted.
+        ValidatorOptions.Global.DefaultRuleLevelCascadeMode = CascadeMode.Stop;
+
         services.AddScoped<ServiceFactory>(provider => provider.GetService!);
         services.AddScoped<IMediator, Mediator>();
         services.AddScoped<Bookings.BookingAccess>();

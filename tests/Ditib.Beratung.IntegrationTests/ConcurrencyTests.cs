@@ -31,6 +31,24 @@ public sealed class ConcurrencyTests : IDisposable
     }
 
     [Fact]
+    public async Task TwoServersOnOneDatabase_StillNeverOverbook()
+    {
+        // Each host has its own in-process write gate, so only BEGIN IMMEDIATE and the triggers stand between them.
+        using var second = new ApiFactory();
+        second.UseDatabaseOf(api);
+        var otherClient = second.CreateClient();
+        var (_, slots) = await Scenario.CounsellorWithSlotsAsync(client, capacity: 2);
+        var slotId = slots[0]["id"]!.GetValue<Guid>();
+
+        var responses = await Task.WhenAll(Enumerable.Range(0, 40).Select(i =>
+            (i % 2 == 0 ? client : otherClient).PostAsJsonAsync("/api/v1/bookings", Scenario.Booking(slotId, name: $"Testperson Nummer {i}"))));
+
+        Assert.Equal(2, responses.Count(r => r.StatusCode == HttpStatusCode.Created));
+        Assert.All(responses, r => Assert.Contains(r.StatusCode, new[] { HttpStatusCode.Created, HttpStatusCode.Conflict }));
+        Assert.Equal(2, Scenario.Count(api, $"SELECT COUNT(*) FROM booking WHERE slot_id = '{slotId}' AND status = 'confirmed'"));
+    }
+
+    [Fact]
     public async Task Database_RejectsAnOverbooking_InsertedByPlainSql()
     {
         var (_, slots) = await Scenario.CounsellorWithSlotsAsync(client);

@@ -18,9 +18,16 @@ public sealed class PrivacyTests : IDisposable
     {
         var (_, slots) = await Scenario.CounsellorWithSlotsAsync(client);
         var secrets = new[] { "Quxwell Zyxtestperson", "+49 170 5550199", "quxwell.zyx@example.invalid", "Kindergeld-Testfall XYZZY-42" };
-        var response = await client.PostAsJsonAsync("/api/v1/bookings", Scenario.Booking(slots[0]["id"]!.GetValue<Guid>(),
-            name: secrets[0], phone: secrets[1], email: secrets[2], concern: secrets[3]));
+        var request = new HttpRequestMessage(HttpMethod.Post, "/api/v1/bookings")
+        {
+            Content = JsonContent.Create(Scenario.Booking(slots[0]["id"]!.GetValue<Guid>(),
+                name: secrets[0], phone: secrets[1], email: secrets[2], concern: secrets[3])),
+        };
+        request.Headers.Add("Idempotency-Key", "privacy-test-0001");
+        var response = await client.SendAsync(request);
         await Scenario.EnsureAsync(response, System.Net.HttpStatusCode.Created);
+        var token = (await response.Content.ReadFromJsonAsync<System.Text.Json.Nodes.JsonObject>())!["manageToken"]!.GetValue<string>();
+        secrets = [.. secrets, token];
 
         var files = Directory.GetFiles(Path.GetDirectoryName(api.DatabasePath)!);
         Assert.Contains(files, f => f.EndsWith(".db", StringComparison.Ordinal));

@@ -30,15 +30,15 @@ public static class BookingEndpoints
         group.MapGet("/{reference}", async Task<Ok<BookingDto>> (
                     string reference, [FromHeader(Name = TokenHeader)] string? token, IMediator mediator, CancellationToken ct) =>
                 TypedResults.Ok(await mediator.Send(new GetBooking(reference, token), ct)))
-            .WithSummary("The booking, with the manage token")
+            .WithSummary("The booking and the resident's own details (needs the manage token)")
             .ProducesProblem(StatusCodes.Status404NotFound)
             .ProducesProblem(StatusCodes.Status410Gone);
 
         group.MapPost("/{reference}/cancel", async Task<Ok<BookingDto>> (
-                    string reference, [FromHeader(Name = TokenHeader)] string? token, CancelBooking request, IMediator mediator,
+                    string reference, [FromHeader(Name = TokenHeader)] string? token, CancelBooking? request, IMediator mediator,
                     CancellationToken ct) =>
-                TypedResults.Ok(await mediator.Send(request with { Reference = reference, Token = token }, ct)))
-            .WithSummary("Cancel, until the cut-off before the start")
+                TypedResults.Ok(await mediator.Send((request ?? new CancelBooking(null)) with { Reference = reference, Token = token }, ct)))
+            .WithSummary("Cancel, until the cut-off before the start (the body with a reason is optional)")
             .ProducesValidationProblem()
             .ProducesProblem(StatusCodes.Status404NotFound)
             .ProducesProblem(StatusCodes.Status409Conflict)

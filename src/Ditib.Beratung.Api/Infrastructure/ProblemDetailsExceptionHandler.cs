@@ -3,6 +3,7 @@ using Ditib.Beratung.Application.Common;
 using Ditib.Beratung.Domain.Common;
 using FluentValidation;
 using Microsoft.AspNetCore.Diagnostics;
+using Microsoft.Data.Sqlite;
 using Microsoft.AspNetCore.Mvc;
 
 namespace Ditib.Beratung.Api.Infrastructure;
@@ -25,6 +26,8 @@ public sealed partial class ProblemDetailsExceptionHandler(IProblemDetailsServic
             NotFoundException notFound => Problem(StatusCodes.Status404NotFound, "Not found", notFound.Message),
             ForbiddenException forbidden => Problem(StatusCodes.Status403Forbidden, "Forbidden", forbidden.Message),
             GoneException gone => Problem(StatusCodes.Status410Gone, "Gone", gone.Message),
+            SqliteException { SqliteErrorCode: 5 or 6 } => Problem(StatusCodes.Status503ServiceUnavailable, "Busy",
+                "The database is busy; nothing was stored. Please try again in a moment."),
             _ => null,
         };
 
@@ -32,7 +35,12 @@ public sealed partial class ProblemDetailsExceptionHandler(IProblemDetailsServic
         {
             LogUnexpected(exception.GetType().Name, httpContext.TraceIdentifier, exception);
             problem = Problem(StatusCodes.Status500InternalServerError, "An unexpected error occurred",
-                "The request could not be completed. Nothing was changed; please try again later.");
+                "The request could not be completed; please try again later or tell the centre the trace id.");
+        }
+
+        if (problem.Status == StatusCodes.Status503ServiceUnavailable)
+        {
+            httpContext.Response.Headers.RetryAfter = "5";
         }
 
         httpContext.Response.StatusCode = problem.Status!.Value;

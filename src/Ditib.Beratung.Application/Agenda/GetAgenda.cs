@@ -12,9 +12,13 @@ public sealed record GetAgenda(string? Date, Guid? CounsellorId) : IRequest<IRea
 
 public sealed record AgendaSlotDto(SlotDto Slot, IReadOnlyList<AgendaBookingDto> Bookings);
 
+/// <summary>
+/// A booking on the desk's agenda: who to expect and how to reach them. The concern is for the counsellor, not the
+/// desk; a cancelled booking shows only its reference and state.
+/// </summary>
 public sealed record AgendaBookingDto(
-    string Reference, string Status, string Name, string? Phone, string? Email, string Language, string Topic,
-    bool InterpreterNeeded, string? Concern, string BookedBy);
+    string Reference, string Status, string? Name, string? Phone, string? Email, string Language, string Topic,
+    bool InterpreterNeeded, string BookedBy);
 
 public sealed class GetAgendaValidator : AbstractValidator<GetAgenda>
 {
@@ -37,10 +41,10 @@ public sealed class GetAgendaHandler(ISlotQueries slots, IBookingRepository book
             var entries = new List<AgendaBookingDto>();
             foreach (var record in records.Where(r => r.Booking.SlotId == slot.Id))
             {
-                var personal = await PersonalData.OpenAsync(cipher, record, cancellationToken);
-                entries.Add(new AgendaBookingDto(record.Booking.Reference, record.Booking.Status.ToCode(), personal.Name, personal.Phone,
-                    personal.Email, record.Language, record.Topic, record.InterpreterNeeded, personal.Concern,
-                    record.BookedBy.ToString().ToLowerInvariant()));
+                var cancelled = record.Booking.Status is BookingStatus.CancelledByResident or BookingStatus.CancelledByCentre;
+                var personal = cancelled ? null : await PersonalData.OpenAsync(cipher, record, cancellationToken);
+                entries.Add(new AgendaBookingDto(record.Booking.Reference, record.Booking.Status.ToCode(), personal?.Name, personal?.Phone,
+                    personal?.Email, record.Language, record.Topic, record.InterpreterNeeded, record.BookedBy.ToString().ToLowerInvariant()));
             }
 
             agenda.Add(new AgendaSlotDto(slot.ToDto(settings.Zone), entries));

@@ -29,7 +29,7 @@ public sealed class RecordAttendanceHandler(IBookingRepository bookings, ISlotQu
 {
     public async Task<AttendanceDto> Handle(RecordAttendance request, CancellationToken cancellationToken)
     {
-        var record = (BookingReference.IsWellFormed(request.Reference) ? await bookings.GetAsync(request.Reference, cancellationToken) : null)
+        var record = (BookingReference.TryNormalise(request.Reference, out var reference) ? await bookings.GetAsync(reference, cancellationToken) : null)
             ?? throw new NotFoundException("Booking not found.");
         var slot = (await slots.GetAsync(record.Booking.SlotId, cancellationToken))!;
         record.Booking.RecordAttendance(request.Outcome == "attended", clock.GetCurrentInstant(), slot.Start);

@@ -37,7 +37,7 @@ public sealed class BookSlotValidator : AbstractValidator<BookSlot>
     public BookSlotValidator(IReferenceData referenceData, PrivacyNotice privacyNotice)
     {
         RuleFor(b => b.SlotId).NotEmpty();
-        RuleFor(b => b.Name).NotEmpty().PlainText(100);
+        RuleFor(b => b.Name).Name(100);
         RuleFor(b => b.Phone).Phone();
         RuleFor(b => b.Email).Email();
         RuleFor(b => b.Language).NotEmpty().Language(referenceData);
@@ -65,7 +65,8 @@ public sealed class BookSlotHandler(
     {
         var now = clock.GetCurrentInstant();
         var slot = await slots.GetAsync(request.SlotId, cancellationToken) ?? throw new NotFoundException("Slot not found.");
-        SlotRules.EnsureBookable(slot, request.Topic!, now, request.BookedBy == BookedBy.Staff ? Duration.Zero : settings.MinimumNotice);
+        slot.EnsureBookable(now, request.BookedBy == BookedBy.Staff ? Duration.Zero : settings.MinimumNotice, request.Topic!,
+            request.Language!, request.InterpreterNeeded);
 
         var reference = secrets.NewBookingReference();
         while (await bookings.ReferenceExistsAsync(reference, cancellationToken))

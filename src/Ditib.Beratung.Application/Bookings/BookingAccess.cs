@@ -13,7 +13,7 @@ public sealed class BookingAccess(IBookingRepository bookings, ISlotQueries slot
 {
     public async Task<(BookingRecord Record, SlotRow Slot)> OpenAsync(string reference, string? token, CancellationToken cancellationToken)
     {
-        var record = BookingReference.IsWellFormed(reference) ? await bookings.GetAsync(reference, cancellationToken) : null;
+        var record = BookingReference.TryNormalise(reference, out var normalised) ? await bookings.GetAsync(normalised, cancellationToken) : null;
         if (record is null || !secrets.TokenMatches(token, record.TokenHash))
         {
             throw new NotFoundException("No booking with this reference and token.");

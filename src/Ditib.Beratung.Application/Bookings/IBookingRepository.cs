@@ -19,6 +19,7 @@ public sealed record BookingRecord(
 
 public interface IBookingRepository
 {
+
     Task<BookingRecord?> GetAsync(string reference, CancellationToken cancellationToken);
 
     Task<bool> ReferenceExistsAsync(string reference, CancellationToken cancellationToken);

@@ -33,7 +33,7 @@ public sealed class RescheduleBookingHandler(
         var target = await slots.GetAsync(request.SlotId, cancellationToken) ?? throw new NotFoundException("Slot not found.");
         if (target.Id != current.Id)
         {
-            SlotRules.EnsureBookable(target, record.Topic, now, settings.MinimumNotice);
+            target.EnsureBookable(now, settings.MinimumNotice, record.Topic, record.Language, record.InterpreterNeeded);
         }
 
         record.Booking.MoveTo(target.Id, now, current.Start, settings.CancelCutoff);

@@ -1,12 +1,19 @@
-using System.Globalization;
+using System.Text.RegularExpressions;
 using NodaTime;
 using NodaTime.Text;
 
 namespace Ditib.Beratung.Application.Common;
 
-/// <summary>The wire formats of dates and times: ISO dates, 24-hour local times, offset date-times.</summary>
-public static class Formats
+/// <summary>
+/// The wire formats of dates and times: ISO dates, 24-hour local times, offset date-times. Parsing is strict
+/// (exact shape, nothing before or after) and dates outside 2000–2100 are refused, so no date arithmetic can
+/// overflow at the edges of the calendar.
+/// </summary>
+public static partial class Formats
 {
+    public const int FirstYear = 2000;
+    public const int LastYear = 2100;
+
     public static readonly LocalDatePattern Date = LocalDatePattern.Iso;
     public static readonly LocalTimePattern Time = LocalTimePattern.CreateWithInvariantCulture("HH':'mm");
     public static readonly LocalDateTimePattern LocalDateTime =
@@ -14,28 +21,42 @@ public static class Formats
     public static readonly OffsetDateTimePattern OffsetDateTime =
         OffsetDateTimePattern.CreateWithInvariantCulture("uuuu'-'MM'-'dd'T'HH':'mm':'sso<m>");
 
-    public static bool IsDate(string? text) => text is not null && Date.Parse(text).Success;
+    private static readonly Dictionary<string, IsoDayOfWeek> Weekdays = new(StringComparer.OrdinalIgnoreCase)
+    {
+        ["monday"] = IsoDayOfWeek.Monday,
+        ["tuesday"] = IsoDayOfWeek.Tuesday,
+        ["wednesday"] = IsoDayOfWeek.Wednesday,
+        ["thursday"] = IsoDayOfWeek.Thursday,
+        ["friday"] = IsoDayOfWeek.Friday,
+        ["saturday"] = IsoDayOfWeek.Saturday,
+        ["sunday"] = IsoDayOfWeek.Sunday,
+    };
 
-    public static bool IsTime(string? text) => text is not null && Time.Parse(text).Success;
+    public static bool IsDate(string? text) =>
+        text is not null && DateShape().IsMatch(text) && Date.Parse(text) is { Success: true } result && InRange(result.Value);
 
-    public static bool IsLocalDateTime(string? text) => text is not null && LocalDateTime.Parse(text).Success;
+    public static bool IsTime(string? text) => text is not null && TimeShape().IsMatch(text);
+
+    public static bool IsLocalDateTime(string? text) =>
+        text is { Length: 16 } && IsDate(text[..10]) && text[10] == 'T' && IsTime(text[11..]);
 
     public static LocalDate ParseDate(string text) => Date.Parse(text).Value;
 
     public static LocalTime ParseTime(string text) => Time.Parse(text).Value;
 
+    public static LocalDateTime ParseLocalDateTime(string text) => LocalDateTime.Parse(text).Value;
+
     public static string Local(Instant instant, DateTimeZone zone) => OffsetDateTime.Format(instant.InZone(zone).ToOffsetDateTime());
 
-    public static bool TryParseWeekday(string? text, out IsoDayOfWeek weekday)
-    {
-        weekday = IsoDayOfWeek.None;
-        if (text is null || !Enum.TryParse(text, ignoreCase: true, out IsoDayOfWeek parsed) || parsed == IsoDayOfWeek.None
-            || int.TryParse(text, NumberStyles.Integer, CultureInfo.InvariantCulture, out _))
-        {
-            return false;
-        }
+    /// <summary>Exactly one English weekday name ("monday"), any capitalisation.</summary>
+    public static bool TryParseWeekday(string? text, out IsoDayOfWeek weekday) =>
+        Weekdays.TryGetValue(text ?? "", out weekday);
 
-        weekday = parsed;
-        return true;
-    }
+    private static bool InRange(LocalDate date) => date.Year is >= FirstYear and <= LastYear;
+
+    [GeneratedRegex(@"^\d{4}-\d{2}-\d{2}$", RegexOptions.CultureInvariant)]
+    private static partial Regex DateShape();
+
+    [GeneratedRegex(@"^([01]\d|2[0-3]):[0-5]\d$", RegexOptions.CultureInvariant)]
+    private static partial Regex TimeShape();
 }

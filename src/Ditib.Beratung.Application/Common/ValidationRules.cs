@@ -9,7 +9,8 @@ namespace Ditib.Beratung.Application.Common;
 public static partial class ValidationRules
 {
     public static IRuleBuilderOptions<T, string?> Date<T>(this IRuleBuilder<T, string?> rule) =>
-        rule.NotEmpty().Must(Formats.IsDate).WithMessage("'{PropertyName}' must be a date written as yyyy-MM-dd.");
+        rule.NotEmpty().Must(Formats.IsDate)
+            .WithMessage($"'{{PropertyName}}' must be a date written as yyyy-MM-dd, between {Formats.FirstYear} and {Formats.LastYear}.");
 
     /// <summary>Two ISO dates, the second not before the first, spanning at most <paramref name="maxDays"/> days.</summary>
     public static void DateRange<T>(this AbstractValidator<T> validator, Expression<Func<T, string?>> from,
@@ -49,6 +50,11 @@ public static partial class ValidationRules
     public static IRuleBuilderOptions<T, string?> Phone<T>(this IRuleBuilder<T, string?> rule) =>
         rule.MaximumLength(32).Must(p => p is null || IsPhone(p))
             .WithMessage("'{PropertyName}' is not a valid phone number.");
+
+    /// <summary>A name: plain text with at least one letter or digit (not only spaces or invisible characters).</summary>
+    public static IRuleBuilderOptions<T, string?> Name<T>(this IRuleBuilder<T, string?> rule, int maxLength) =>
+        rule.NotEmpty().PlainText(maxLength).Must(n => n is null || n.Any(char.IsLetterOrDigit))
+            .WithMessage("'{PropertyName}' must contain letters or digits.");
 
     /// <summary>Free text without control characters other than line breaks.</summary>
     public static IRuleBuilderOptions<T, string?> PlainText<T>(this IRuleBuilder<T, string?> rule, int maxLength) =>

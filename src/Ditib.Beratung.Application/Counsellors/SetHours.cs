@@ -14,13 +14,13 @@ public sealed class SetHoursValidator : AbstractValidator<SetHours>
     public SetHoursValidator()
     {
         RuleFor(h => h.Weekly).NotNull().Must(w => w!.Count <= 100).WithMessage("At most 100 weekly entries.");
-        RuleForEach(h => h.Weekly).SetValidator(new WeeklyHoursValidator());
+        RuleForEach(h => h.Weekly).NotNull().SetValidator(new WeeklyHoursValidator());
         RuleFor(h => h.Exceptions).Must(e => e is null || e.Count <= 400).WithMessage("At most 400 exceptions.");
-        RuleForEach(h => h.Exceptions).ChildRules(exception =>
+        RuleForEach(h => h.Exceptions).NotNull().ChildRules(exception =>
         {
             exception.RuleFor(e => e.Date).Date();
             exception.RuleFor(e => e.Hours).Must(h => h is null || h.Count <= 10).WithMessage("At most 10 windows a day.");
-            exception.RuleForEach(e => e.Hours).SetValidator(new WindowValidator<WindowDto>());
+            exception.RuleForEach(e => e.Hours).NotNull().SetValidator(new WindowValidator<WindowDto>());
         });
     }
 

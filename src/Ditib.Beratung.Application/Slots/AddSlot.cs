@@ -17,7 +17,7 @@ public sealed class AddSlotValidator : AbstractValidator<AddSlot>
     public AddSlotValidator()
     {
         RuleFor(s => s.Start).NotEmpty().Must(Formats.IsLocalDateTime)
-            .WithMessage("'{PropertyName}' must be a local date-time written as yyyy-MM-ddTHH:mm.");
+            .WithMessage($"'{{PropertyName}}' must be a local date-time written as yyyy-MM-ddTHH:mm, between {Formats.FirstYear} and {Formats.LastYear}.");
         RuleFor(s => s.Minutes).InclusiveBetween(5, 480);
         RuleFor(s => s.Mode).SlotMode();
         RuleFor(s => s.Location).PlainText(200);
@@ -32,11 +32,9 @@ public sealed class AddSlotHandler(
     public async Task<SlotDto> Handle(AddSlot request, CancellationToken cancellationToken)
     {
         _ = await counsellors.GetAsync(request.CounsellorId, cancellationToken) ?? throw new NotFoundException("Counsellor not found.");
-        var local = Formats.LocalDateTime.Parse(request.Start!).Value;
-        var window = new HoursWindow(local.TimeOfDay, local.TimeOfDay.PlusMinutes(request.Minutes), request.Minutes,
-            SlotModes.Parse(request.Mode!), request.Location, request.Capacity);
-        var planned = SlotPlanner.TryMap(local.Date, local.TimeOfDay, window, settings.Zone)
-            ?? throw new DomainRuleException("This local time does not exist or is ambiguous because of the clock change.", "start");
+        var planned = SlotPlanner.TryMapAdHoc(Formats.ParseLocalDateTime(request.Start!), request.Minutes, SlotModes.Parse(request.Mode!),
+                request.Location, request.Capacity, settings.Zone)
+            ?? throw new DomainRuleException("The slot would fall into or across the clock change; choose another time.", "start");
         if (planned.Start <= clock.GetCurrentInstant())
         {
             throw new DomainRuleException("A slot must start in the future.", "start");

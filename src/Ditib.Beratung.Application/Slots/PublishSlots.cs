@@ -1,5 +1,6 @@
 using Ditib.Beratung.Application.Common;
 using Ditib.Beratung.Application.Counsellors;
+using Ditib.Beratung.Domain.Common;
 using Ditib.Beratung.Domain.Scheduling;
 using FluentValidation;
 using MediatR;
@@ -23,6 +24,9 @@ public sealed class PublishSlotsValidator : AbstractValidator<PublishSlots>
 public sealed class PublishSlotsHandler(ICounsellorRepository counsellors, ISlotRepository slots, CentreSettings settings, IClock clock)
     : IRequestHandler<PublishSlots, PublishResult>
 {
+    /// <summary>Keeps one publish from holding the write lock for long (a busy year is about 3,000 slots).</summary>
+    public const int MaxSlotsAtOnce = 5000;
+
     public async Task<PublishResult> Handle(PublishSlots request, CancellationToken cancellationToken)
     {
         _ = await counsellors.GetAsync(request.CounsellorId, cancellationToken) ?? throw new NotFoundException("Counsellor not found.");
@@ -32,7 +36,14 @@ public sealed class PublishSlotsHandler(ICounsellorRepository counsellors, ISlot
 
         var planned = SlotPlanner.Plan(hours, from, to, settings.Zone).Where(p => p.Start > now).ToList();
         var existing = await slots.IntervalsAsync(request.CounsellorId, LocalDates.ToInterval(from, to, settings.Zone), cancellationToken);
-        var fresh = SlotPlanner.WithoutClashes(planned, existing)
+        var clashFree = SlotPlanner.WithoutClashes(planned, existing);
+        if (clashFree.Count > MaxSlotsAtOnce)
+        {
+            throw new DomainRuleException(
+                $"Publishing would create {clashFree.Count} slots; publish a shorter range (at most {MaxSlotsAtOnce} slots at once).", "to");
+        }
+
+        var fresh = clashFree
             .Select(p => new Slot(Guid.CreateVersion7(), request.CounsellorId, p.Start, p.End, p.Mode, p.Location, p.Capacity, SlotStatus.Open))
             .ToList();
 

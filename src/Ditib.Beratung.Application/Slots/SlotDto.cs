@@ -41,6 +41,10 @@ public sealed record SlotRow(
     public Unavailability? Unavailability(Instant now, Duration minimumNotice) =>
         Availability.Check(SlotStatus, CounsellorActive, Start, Remaining, now, minimumNotice);
 
+    public void EnsureBookable(Instant now, Duration minimumNotice, string topic, string language, bool interpreterNeeded) =>
+        Availability.EnsureBookable(SlotStatus, CounsellorActive, Start, Remaining, now, minimumNotice, Topics, topic, Languages, language,
+            interpreterNeeded);
+
     public SlotDto ToDto(DateTimeZone zone) =>
         new(Id, Formats.Local(Start, zone), Formats.Local(End, zone), zone.Id, Counsellor, Mode, Location, Languages, Topics,
             Remaining, Status);

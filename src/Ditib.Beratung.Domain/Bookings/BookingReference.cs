@@ -27,6 +27,13 @@ public static class BookingReference
         return string.Concat(characters[..4], "-", characters[4..]);
     }
 
+    /// <summary>A reference as a person may type or read it out: any capitalisation, surrounding spaces.</summary>
+    public static bool TryNormalise(string? input, out string reference)
+    {
+        reference = input?.Trim().ToUpperInvariant() ?? "";
+        return IsWellFormed(reference);
+    }
+
     public static bool IsWellFormed(string? reference) =>
         reference is { Length: 9 } && reference[4] == '-' &&
         reference.Where((c, i) => i != 4).All(c => Alphabet.Contains(c, StringComparison.Ordinal));

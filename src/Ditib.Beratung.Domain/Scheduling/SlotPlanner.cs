@@ -51,6 +51,17 @@ public static class SlotPlanner
         return new PlannedSlot(start.Value, end.Value, window.Mode, window.Location, window.Capacity);
     }
 
+    /// <summary>An ad-hoc slot at a local start (it may end after midnight), or null when the rule above drops it.</summary>
+    public static PlannedSlot? TryMapAdHoc(LocalDateTime localStart, int minutes, SlotMode mode, string? location, int capacity,
+        DateTimeZone zone)
+    {
+        var start = Map(localStart, zone);
+        var end = Map(localStart.PlusMinutes(minutes), zone);
+        return start is null || end is null || end.Value - start.Value != Duration.FromMinutes(minutes)
+            ? null
+            : new PlannedSlot(start.Value, end.Value, mode, location, capacity);
+    }
+
     /// <summary>Maps a local time to its instant: the first occurrence when ambiguous, null when skipped.</summary>
     public static Instant? Map(LocalDateTime local, DateTimeZone zone)
     {
@@ -61,6 +72,44 @@ public static class SlotPlanner
     /// <summary>Leaves out planned slots that clash with slots the counsellor already has (open or cancelled).</summary>
     public static IReadOnlyList<PlannedSlot> WithoutClashes(IReadOnlyList<PlannedSlot> planned, IReadOnlyList<Interval> existing)
     {
-        return planned.Where(p => !existing.Any(e => e.Start < p.End && p.Start < e.End)).ToList();
+        // Sorted by start, an interval can only clash with the ones that start before it ends: a binary search
+        // finds where to stop looking, so publishing a year stays fast however many slots already exist.
+        var starts = existing.OrderBy(e => e.Start).ToArray();
+        var longest = starts.Length == 0 ? Duration.Zero : starts.Max(e => e.Duration);
+        return planned.Where(p => !Clashes(p, starts, longest)).ToList();
+    }
+
+    private static bool Clashes(PlannedSlot slot, Interval[] existing, Duration longest)
+    {
+        var index = LowerBound(existing, slot.Start - longest);
+        for (; index < existing.Length && existing[index].Start < slot.End; index++)
+        {
+            if (slot.Start < existing[index].End)
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    /// <summary>The first index whose interval starts at or after <paramref name="instant"/>.</summary>
+    private static int LowerBound(Interval[] sorted, Instant instant)
+    {
+        var (low, high) = (0, sorted.Length);
+        while (low < high)
+        {
+            var middle = (low + high) / 2;
+            if (sorted[middle].Start < instant)
+            {
+                low = middle + 1;
+            }
+            else
+            {
+                high = middle;
+            }
+        }
+
+        return low;
     }
 }

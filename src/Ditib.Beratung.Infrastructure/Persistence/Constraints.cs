@@ -20,7 +20,7 @@ internal static class Constraints
         }
     }
 
-    private static Exception Translate(SqliteException exception)
+    private static ConflictException Translate(SqliteException exception)
     {
         var message = exception.Message;
         if (message.Contains("slot_full", StringComparison.Ordinal))
@@ -38,6 +38,6 @@ internal static class Constraints
             return new ConflictException("The slot overlaps another open slot of this counsellor.");
         }
 
-        return exception;
+        return new ConflictException("The change conflicts with data already stored.");
     }
 }

@@ -23,11 +23,22 @@ public sealed class ApiFactory : WebApplicationFactory<Program>
     public ApiFactory()
     {
         Directory.CreateDirectory(folder);
+        DatabasePath = Path.Combine(folder, "beratung.db");
     }
 
     public FakeClock Clock { get; } = new(Start);
 
-    public string DatabasePath => Path.Combine(folder, "beratung.db");
+    public string DatabasePath { get; private set; }
+
+    /// <summary>Runs this host on another host's database file and keys (to test two processes on one file).</summary>
+    public void UseDatabaseOf(ApiFactory other)
+    {
+        DatabasePath = other.DatabasePath;
+        foreach (var (key, value) in other.Settings)
+        {
+            Settings[key] = value;
+        }
+    }
 
     public Dictionary<string, string?> Settings { get; } = new()
     {

@@ -31,7 +31,8 @@ public static class Scenario
     }
 
     public static object Booking(Guid slotId, string name = "Erfundene Testperson", string? phone = "+49 170 5550100",
-        string? email = "testperson@example.invalid", string topic = "family", string language = "tr", string? concern = "Erfundenes Anliegen") => new
+        string? email = "testperson@example.invalid", string topic = "family", string language = "tr", string? concern = "Erfundenes Anliegen",
+        bool interpreterNeeded = false) => new
     {
         slotId,
         name,
@@ -39,7 +40,7 @@ public static class Scenario
         email,
         language,
         topic,
-        interpreterNeeded = false,
+        interpreterNeeded,
         concern,
         consent = new { privacyNoticeVersion = "2026-11", accepted = true },
     };
