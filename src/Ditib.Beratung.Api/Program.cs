@@ -1,40 +1,65 @@
+using Ditib.Beratung.Api;
 using Ditib.Beratung.Api.Endpoints;
 using Ditib.Beratung.Api.Infrastructure;
 using Ditib.Beratung.Application;
 using Ditib.Beratung.Infrastructure;
 using Scalar.AspNetCore;
 
-var builder = WebApplication.CreateBuilder(args);
+var verb = CommandLine.IsVerb(args);
+var builder = WebApplication.CreateBuilder(verb ? [] : args);
 
 builder.Services.AddApplication();
 builder.Services.AddInfrastructure();
+builder.Services.AddBeratungAuthentication();
+builder.Services.AddBeratungRateLimits(builder.Configuration);
+builder.Services.AddBeratungCors(builder.Configuration);
 
 builder.Services.AddProblemDetails();
 builder.Services.AddExceptionHandler<ProblemDetailsExceptionHandler>();
 builder.Services.Configure<RouteHandlerOptions>(options => options.ThrowOnBadRequest = true);
 builder.WebHost.ConfigureKestrel(options => options.Limits.MaxRequestBodySize = RequestLimits.MaxBodyBytes);
-builder.Services.AddOpenApi();
+builder.Services.AddOpenApi(options => options.AddDocumentTransformer<OpenApiSecurity>());
 builder.Services.AddHealthChecks().AddCheck<DatabaseHealthCheck>("database");
 
 var app = builder.Build();
 
 app.Services.InitialiseInfrastructure();
+if (verb)
+{
+    return await CommandLine.RunAsync(app.Services, args, Console.In, Console.Out, Console.Error);
+}
+
 await DemoData.SeedAsync(app.Services, app.Configuration, app.Environment);
 
 app.UseExceptionHandler();
 app.UseStatusCodePages();
-app.UseMiddleware<RequestLimits>();
+app.UseMiddleware<SecurityHeaders>();
+if (!app.Environment.IsDevelopment())
+{
+    app.UseHsts();
+    app.UseHttpsRedirection();
+}
 
-app.MapOpenApi();
-app.MapScalarApiReference();
-app.MapHealthChecks("/health");
+app.UseMiddleware<RequestLimits>();
+app.UseCors();
+app.UseAuthentication();
+app.UseRateLimiter();
+app.UseAuthorization();
+
+app.MapOpenApi().AllowAnonymous();
+app.MapScalarApiReference().AllowAnonymous();
+app.MapHealthChecks("/health").AllowAnonymous();
 
 app.MapReferenceDataEndpoints();
 app.MapSlotEndpoints();
 app.MapBookingEndpoints();
 app.MapCounsellorEndpoints();
 app.MapAgendaEndpoints();
+app.MapAuthEndpoints();
+app.MapUserEndpoints();
+app.MapAuditEndpoints();
 
 await app.RunAsync();
+return 0;
 
 public partial class Program;

@@ -16,6 +16,8 @@ public static class DependencyInjection
         services.AddScoped<ServiceFactory>(provider => provider.GetService!);
         services.AddScoped<IMediator, Mediator>();
         services.AddScoped<Bookings.BookingAccess>();
+        services.AddScoped<ScheduleAccess>();
+        services.AddScoped<Counsellors.CounsellorAccounts>();
 
         services.Scan(scan => scan.FromAssemblyOf<ICommand>()
             .AddClasses(classes => classes.AssignableTo(typeof(IRequestHandler<,>)), publicOnly: false)

@@ -1,8 +1,10 @@
+using Ditib.Beratung.Application.Audit;
 using Ditib.Beratung.Application.Bookings;
 using Ditib.Beratung.Application.Common;
 using Ditib.Beratung.Application.Counsellors;
 using Ditib.Beratung.Application.ReferenceData;
 using Ditib.Beratung.Application.Slots;
+using Ditib.Beratung.Application.Users;
 using Ditib.Beratung.Infrastructure.Calendar;
 using Ditib.Beratung.Infrastructure.Persistence;
 using Ditib.Beratung.Infrastructure.Security;
@@ -41,6 +43,10 @@ public static class DependencyInjection
         services.AddScoped<ISlotQueries>(provider => provider.GetRequiredService<SlotStore>());
         services.AddScoped<IBookingRepository, BookingStore>();
         services.AddScoped<IIdempotencyStore, IdempotencyStore>();
+        services.AddScoped<IUserRepository, UserStore>();
+        services.AddScoped<AuditStore>();
+        services.AddScoped<IAuditTrail>(provider => provider.GetRequiredService<AuditStore>());
+        services.AddScoped<IAuditQueries>(provider => provider.GetRequiredService<AuditStore>());
 
         services.AddSingleton(provider => MasterKeyRing.Load(
             provider.GetRequiredService<IConfiguration>(),
@@ -51,17 +57,34 @@ public static class DependencyInjection
         services.AddScoped<IEnvelopeCipher, EnvelopeCipher>();
         services.AddSingleton<ISecrets, Secrets>();
         services.AddSingleton<ICalendarRenderer, IcalCalendarRenderer>();
+
+        services.AddSingleton<IPasswordHasher, IdentityPasswordHasher>();
+        services.AddSingleton<ICommonPasswords, CommonPasswords>();
+        services.AddSingleton(provider => TokenSigningKey.Load(
+            provider.GetRequiredService<IConfiguration>(),
+            provider.GetRequiredService<DatabaseOptions>().DataFolder,
+            provider.GetRequiredService<IHostEnvironment>().IsDevelopment(),
+            provider.GetRequiredService<ILoggerFactory>().CreateLogger<TokenSigningKey>()));
+        services.AddSingleton(provider => new TokenSettings(Duration.FromMinutes(
+            provider.GetRequiredService<IConfiguration>().GetValue("Beratung:Auth:TokenLifetimeMinutes", 480))));
+        services.AddSingleton(provider =>
+        {
+            var auth = provider.GetRequiredService<IConfiguration>().GetSection("Beratung:Auth");
+            return new SignInSettings(auth.GetValue("LockoutAttempts", 5), Duration.FromMinutes(auth.GetValue("LockoutMinutes", 15)));
+        });
+        services.AddSingleton<ITokenIssuer, JwtTokenIssuer>();
         return services;
     }
 
     /// <summary>
-    /// Creates and migrates the database, and loads the encryption keys, so that missing or wrong keys stop the
-    /// start-up instead of the first booking.
+    /// Creates and migrates the database, and loads the encryption and token signing keys, so that missing or wrong
+    /// keys stop the start-up instead of the first request.
     /// </summary>
     public static void InitialiseInfrastructure(this IServiceProvider services)
     {
         services.GetRequiredService<DatabaseMigrator>().Migrate();
         services.GetRequiredService<MasterKeyRing>();
+        services.GetRequiredService<TokenSigningKey>();
     }
 
     private static CentreSettings CentreSettingsFrom(IConfiguration configuration)

@@ -2,6 +2,7 @@ using System.Net;
 using System.Net.Http.Json;
 using System.Text;
 using System.Text.Json.Nodes;
+using Ditib.Beratung.Domain.Users;
 using Ditib.Beratung.IntegrationTests.Support;
 using NodaTime;
 
@@ -13,7 +14,7 @@ public sealed class BadInputTests : IDisposable
     private readonly ApiFactory api = new();
     private readonly HttpClient client;
 
-    public BadInputTests() => client = api.CreateClient();
+    public BadInputTests() => client = api.CreateClientAs(Roles.Admin, Roles.Staff);
 
     public void Dispose() => api.Dispose();
 

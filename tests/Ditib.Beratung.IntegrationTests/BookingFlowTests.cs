@@ -1,6 +1,7 @@
 using System.Net;
 using System.Net.Http.Json;
 using System.Text.Json.Nodes;
+using Ditib.Beratung.Domain.Users;
 using Ditib.Beratung.IntegrationTests.Support;
 using NodaTime;
 
@@ -9,9 +10,9 @@ namespace Ditib.Beratung.IntegrationTests;
 public sealed class BookingFlowTests : IDisposable
 {
     private readonly ApiFactory api = new();
-    private readonly HttpClient client;
+    private HttpClient client;
 
-    public BookingFlowTests() => client = api.CreateClient();
+    public BookingFlowTests() => client = api.CreateClientAs(Roles.Admin, Roles.Staff);
 
     public void Dispose() => api.Dispose();
 
@@ -326,8 +327,9 @@ public sealed class BookingFlowTests : IDisposable
         var (id, slots) = await Scenario.CounsellorWithSlotsAsync(client);
         api.Clock.Reset(Instant.FromUtc(2026, 12, 1, 7, 30)); // 08:30: the 09:00 slot is inside residents' notice
         var slotId = slots[0]["id"]!.GetValue<Guid>();
+        client = (await api.CreateClientAsAsync(Roles.Staff)).Client; // yesterday's token has expired
 
-        var resident = await client.PostAsJsonAsync("/api/v1/bookings", Scenario.Booking(slotId));
+        var resident = await api.CreateClient().PostAsJsonAsync("/api/v1/bookings", Scenario.Booking(slotId));
         var staff = await client.PostAsJsonAsync("/api/v1/agenda/bookings", Scenario.Booking(slotId, name: "Anrufende Testperson"));
 
         Assert.Equal(HttpStatusCode.UnprocessableEntity, resident.StatusCode);

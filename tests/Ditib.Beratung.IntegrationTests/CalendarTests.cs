@@ -1,4 +1,5 @@
 using System.Net;
+using Ditib.Beratung.Domain.Users;
 using Ditib.Beratung.IntegrationTests.Support;
 
 namespace Ditib.Beratung.IntegrationTests;
@@ -8,7 +9,7 @@ public sealed class CalendarTests : IDisposable
     private readonly ApiFactory api = new();
     private readonly HttpClient client;
 
-    public CalendarTests() => client = api.CreateClient();
+    public CalendarTests() => client = api.CreateClientAs(Roles.Admin, Roles.Staff);
 
     public void Dispose() => api.Dispose();
 

@@ -1,5 +1,6 @@
 using System.Net;
 using System.Net.Http.Json;
+using Ditib.Beratung.Domain.Users;
 using Ditib.Beratung.IntegrationTests.Support;
 using Microsoft.Data.Sqlite;
 
@@ -10,7 +11,7 @@ public sealed class ConcurrencyTests : IDisposable
     private readonly ApiFactory api = new();
     private readonly HttpClient client;
 
-    public ConcurrencyTests() => client = api.CreateClient();
+    public ConcurrencyTests() => client = api.CreateClientAs(Roles.Admin, Roles.Staff);
 
     public void Dispose() => api.Dispose();
 

@@ -3,6 +3,7 @@ using System.Net.Http.Json;
 using System.Reflection;
 using System.Text.Json.Nodes;
 using Ditib.Beratung.Application.Common;
+using Ditib.Beratung.Domain.Users;
 using Ditib.Beratung.IntegrationTests.Support;
 using MediatR;
 using Microsoft.Extensions.DependencyInjection;
@@ -67,12 +68,15 @@ public sealed class HostTests : IDisposable
     }
 
     [Fact]
-    public async Task UnknownRoute_IsAProblemDetails404()
+    public async Task UnknownRoute_IsAProblemDetails404_ForTheSignedIn_And401ForOthers()
     {
-        var response = await api.CreateClient().GetAsync("/api/v1/nothing-here");
+        var signedIn = await api.CreateClientAs(Roles.Staff).GetAsync("/api/v1/nothing-here");
+        var anonymous = await api.CreateClient().GetAsync("/api/v1/nothing-here");
 
-        Assert.Equal(HttpStatusCode.NotFound, response.StatusCode);
-        await Scenario.ProblemAsync(response);
+        Assert.Equal(HttpStatusCode.NotFound, signedIn.StatusCode);
+        await Scenario.ProblemAsync(signedIn);
+        Assert.Equal(HttpStatusCode.Unauthorized, anonymous.StatusCode);
+        await Scenario.ProblemAsync(anonymous);
     }
 
     [Fact]
@@ -83,6 +87,16 @@ public sealed class HostTests : IDisposable
 
         var error = Assert.ThrowsAny<Exception>(() => factory.CreateClient());
         Assert.Contains("Beratung__Encryption", Flatten(error), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Startup_WithoutTokenSigningKeyOutsideDevelopment_Fails()
+    {
+        using var factory = new ApiFactory();
+        factory.Settings.Remove("Beratung:Auth:SigningKey");
+
+        var error = Assert.ThrowsAny<Exception>(() => factory.CreateClient());
+        Assert.Contains("Beratung__Auth__SigningKey", Flatten(error), StringComparison.Ordinal);
     }
 
     private static string Flatten(Exception error) =>

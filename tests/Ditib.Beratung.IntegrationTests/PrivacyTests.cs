@@ -1,5 +1,6 @@
 using System.Net.Http.Json;
 using System.Text;
+using Ditib.Beratung.Domain.Users;
 using Ditib.Beratung.IntegrationTests.Support;
 
 namespace Ditib.Beratung.IntegrationTests;
@@ -9,7 +10,7 @@ public sealed class PrivacyTests : IDisposable
     private readonly ApiFactory api = new();
     private readonly HttpClient client;
 
-    public PrivacyTests() => client = api.CreateClient();
+    public PrivacyTests() => client = api.CreateClientAs(Roles.Admin, Roles.Staff);
 
     public void Dispose() => api.Dispose();
 

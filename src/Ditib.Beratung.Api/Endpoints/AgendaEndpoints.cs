@@ -1,3 +1,4 @@
+using Ditib.Beratung.Api.Infrastructure;
 using Ditib.Beratung.Application.Agenda;
 using Ditib.Beratung.Application.Bookings;
 using Ditib.Beratung.Domain.Bookings;
@@ -7,7 +8,7 @@ using Microsoft.AspNetCore.Mvc;
 
 namespace Ditib.Beratung.Api.Endpoints;
 
-/// <summary>The staff desk: the day's agenda, bookings on behalf of callers and walk-ins, attendance (behind roles once accounts exist).</summary>
+/// <summary>The staff desk: the day's agenda, bookings on behalf of callers and walk-ins, attendance. Counsellors see their own.</summary>
 public static class AgendaEndpoints
 {
     public static IEndpointRouteBuilder MapAgendaEndpoints(this IEndpointRouteBuilder app)
@@ -16,7 +17,8 @@ public static class AgendaEndpoints
 
         group.MapGet("/", async Task<Ok<IReadOnlyList<AgendaSlotDto>>> (string? date, Guid? counsellorId, IMediator mediator, CancellationToken ct) =>
                 TypedResults.Ok(await mediator.Send(new GetAgenda(date, counsellorId), ct)))
-            .WithSummary("A day's slots and bookings, for one counsellor or all")
+            .RequireAuthorization(Policies.Agenda)
+            .WithSummary("A day's slots and bookings, for one counsellor or all (a counsellor: their own)")
             .ProducesValidationProblem();
 
         group.MapPost("/bookings", async Task<Created<BookingCreatedDto>> (
@@ -25,6 +27,7 @@ public static class AgendaEndpoints
                 var booking = await mediator.Send(request with { IdempotencyKey = idempotencyKey, BookedBy = BookedBy.Staff }, ct);
                 return TypedResults.Created($"/api/v1/bookings/{booking.Reference}", booking);
             })
+            .RequireAuthorization(Policies.Staff)
             .WithSummary("Book on behalf of a caller or walk-in (no minimum notice)")
             .ProducesValidationProblem()
             .ProducesProblem(StatusCodes.Status404NotFound)
@@ -34,6 +37,7 @@ public static class AgendaEndpoints
         group.MapPost("/bookings/{reference}/attendance", async Task<Ok<AttendanceDto>> (
                     string reference, RecordAttendance request, IMediator mediator, CancellationToken ct) =>
                 TypedResults.Ok(await mediator.Send(request with { Reference = reference }, ct)))
+            .RequireAuthorization(Policies.Agenda)
             .WithSummary("Mark a booking attended or no-show")
             .ProducesValidationProblem()
             .ProducesProblem(StatusCodes.Status404NotFound)

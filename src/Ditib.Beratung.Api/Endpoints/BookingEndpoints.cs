@@ -1,4 +1,5 @@
 using System.Text;
+using Ditib.Beratung.Api.Infrastructure;
 using Ditib.Beratung.Application.Bookings;
 using MediatR;
 using Microsoft.AspNetCore.Http.HttpResults;
@@ -13,7 +14,7 @@ public static class BookingEndpoints
 
     public static IEndpointRouteBuilder MapBookingEndpoints(this IEndpointRouteBuilder app)
     {
-        var group = app.MapGroup("/api/v1/bookings").WithTags("Bookings");
+        var group = app.MapGroup("/api/v1/bookings").WithTags("Bookings").AllowAnonymous();
 
         group.MapPost("/", async Task<Created<BookingCreatedDto>> (
                     BookSlot request, [FromHeader(Name = "Idempotency-Key")] string? idempotencyKey, IMediator mediator, CancellationToken ct) =>
@@ -21,6 +22,7 @@ public static class BookingEndpoints
                 var booking = await mediator.Send(request with { IdempotencyKey = idempotencyKey }, ct);
                 return TypedResults.Created($"/api/v1/bookings/{booking.Reference}", booking);
             })
+            .RequireRateLimiting(RateLimits.Booking)
             .WithSummary("Book a slot; the answer holds the manage token, shown only this once")
             .ProducesValidationProblem()
             .ProducesProblem(StatusCodes.Status404NotFound)
@@ -30,6 +32,7 @@ public static class BookingEndpoints
         group.MapGet("/{reference}", async Task<Ok<BookingDto>> (
                     string reference, [FromHeader(Name = TokenHeader)] string? token, IMediator mediator, CancellationToken ct) =>
                 TypedResults.Ok(await mediator.Send(new GetBooking(reference, token), ct)))
+            .RequireRateLimiting(RateLimits.ManageLink)
             .WithSummary("The booking and the resident's own details (needs the manage token)")
             .ProducesProblem(StatusCodes.Status404NotFound)
             .ProducesProblem(StatusCodes.Status410Gone);
@@ -38,6 +41,7 @@ public static class BookingEndpoints
                     string reference, [FromHeader(Name = TokenHeader)] string? token, CancelBooking? request, IMediator mediator,
                     CancellationToken ct) =>
                 TypedResults.Ok(await mediator.Send((request ?? new CancelBooking(null)) with { Reference = reference, Token = token }, ct)))
+            .RequireRateLimiting(RateLimits.ManageLink)
             .WithSummary("Cancel, until the cut-off before the start (the body with a reason is optional)")
             .ProducesValidationProblem()
             .ProducesProblem(StatusCodes.Status404NotFound)
@@ -49,6 +53,7 @@ public static class BookingEndpoints
                     string reference, [FromHeader(Name = TokenHeader)] string? token, RescheduleBooking request, IMediator mediator,
                     CancellationToken ct) =>
                 TypedResults.Ok(await mediator.Send(request with { Reference = reference, Token = token }, ct)))
+            .RequireRateLimiting(RateLimits.ManageLink)
             .WithSummary("Move to another slot in one step; nothing changes when the new slot cannot be had")
             .ProducesValidationProblem()
             .ProducesProblem(StatusCodes.Status404NotFound)
@@ -62,6 +67,7 @@ public static class BookingEndpoints
                 var calendar = await mediator.Send(new GetBookingCalendar(reference, token), ct);
                 return TypedResults.File(Encoding.UTF8.GetBytes(calendar.Content), "text/calendar; charset=utf-8", calendar.FileName);
             })
+            .RequireRateLimiting(RateLimits.ManageLink)
             .WithSummary("The appointment as an iCalendar file (METHOD:CANCEL once cancelled)")
             .Produces(StatusCodes.Status200OK, contentType: "text/calendar")
             .ProducesProblem(StatusCodes.Status404NotFound)

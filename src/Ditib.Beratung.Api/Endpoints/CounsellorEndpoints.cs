@@ -1,3 +1,4 @@
+using Ditib.Beratung.Api.Infrastructure;
 using Ditib.Beratung.Application.Counsellors;
 using Ditib.Beratung.Application.Slots;
 using MediatR;
@@ -5,12 +6,12 @@ using Microsoft.AspNetCore.Http.HttpResults;
 
 namespace Ditib.Beratung.Api.Endpoints;
 
-/// <summary>Counsellors, their hours and slots (staff side: behind roles once accounts exist).</summary>
+/// <summary>Counsellors (admin manages profiles), their hours and slots (admin, staff, and counsellors for their own).</summary>
 public static class CounsellorEndpoints
 {
     public static IEndpointRouteBuilder MapCounsellorEndpoints(this IEndpointRouteBuilder app)
     {
-        var group = app.MapGroup("/api/v1/counsellors").WithTags("Counsellors");
+        var group = app.MapGroup("/api/v1/counsellors").WithTags("Counsellors").RequireAuthorization(Policies.Centre);
 
         group.MapGet("/", async Task<Ok<IReadOnlyList<CounsellorDto>>> (IMediator mediator, CancellationToken ct) =>
                 TypedResults.Ok(await mediator.Send(new ListCounsellors(), ct)))
@@ -26,22 +27,26 @@ public static class CounsellorEndpoints
                 var counsellor = await mediator.Send(request, ct);
                 return TypedResults.Created($"/api/v1/counsellors/{counsellor.Id}", counsellor);
             })
-            .WithSummary("Create a counsellor")
+            .RequireAuthorization(Policies.Admin)
+            .WithSummary("Create a counsellor profile, optionally linked to the counsellor's account (userId)")
             .ProducesValidationProblem();
 
         group.MapPut("/{id:guid}", async Task<Ok<CounsellorDto>> (Guid id, CounsellorBody body, IMediator mediator, CancellationToken ct) =>
-                TypedResults.Ok(await mediator.Send(new UpdateCounsellor(id, body.DisplayName, body.Languages, body.Topics, body.Active), ct)))
-            .WithSummary("Change display name, languages, topics or the active flag")
+                TypedResults.Ok(await mediator.Send(new UpdateCounsellor(id, body.DisplayName, body.Languages, body.Topics, body.Active, body.UserId), ct)))
+            .RequireAuthorization(Policies.Admin)
+            .WithSummary("Change display name, languages, topics, the active flag, or link an account")
             .ProducesValidationProblem()
             .ProducesProblem(StatusCodes.Status404NotFound);
 
         group.MapGet("/{id:guid}/hours", async Task<Ok<HoursDto>> (Guid id, IMediator mediator, CancellationToken ct) =>
                 TypedResults.Ok(await mediator.Send(new GetHours(id), ct)))
+            .RequireAuthorization(Policies.Schedule)
             .WithSummary("The weekly template and exceptions")
             .ProducesProblem(StatusCodes.Status404NotFound);
 
         group.MapPut("/{id:guid}/hours", async Task<Ok<HoursDto>> (Guid id, HoursBody body, IMediator mediator, CancellationToken ct) =>
                 TypedResults.Ok(await mediator.Send(new SetHours(id, body.Weekly, body.Exceptions), ct)))
+            .RequireAuthorization(Policies.Schedule)
             .WithSummary("Replace the weekly template (local times) and dated exceptions")
             .ProducesValidationProblem()
             .ProducesProblem(StatusCodes.Status404NotFound)
@@ -49,6 +54,7 @@ public static class CounsellorEndpoints
 
         group.MapPost("/{id:guid}/slots/publish", async Task<Ok<PublishResult>> (Guid id, PublishBody body, IMediator mediator, CancellationToken ct) =>
                 TypedResults.Ok(await mediator.Send(new PublishSlots(id, body.From, body.To), ct)))
+            .RequireAuthorization(Policies.Schedule)
             .WithSummary("Create slots from the hours for a date range; repeating it creates nothing new")
             .ProducesValidationProblem()
             .ProducesProblem(StatusCodes.Status404NotFound);
@@ -58,6 +64,7 @@ public static class CounsellorEndpoints
                 var slot = await mediator.Send(new AddSlot(id, body.Start, body.Minutes, body.Mode, body.Location, body.Capacity), ct);
                 return TypedResults.Created($"/api/v1/slots/{slot.Id}", slot);
             })
+            .RequireAuthorization(Policies.Schedule)
             .WithSummary("Add an ad-hoc slot at a local date-time")
             .ProducesValidationProblem()
             .ProducesProblem(StatusCodes.Status404NotFound)
@@ -66,13 +73,15 @@ public static class CounsellorEndpoints
 
         group.MapGet("/{id:guid}/slots", async Task<Ok<IReadOnlyList<SlotDto>>> (Guid id, string? from, string? to, IMediator mediator, CancellationToken ct) =>
                 TypedResults.Ok(await mediator.Send(new ListCounsellorSlots(id, from, to), ct)))
+            .RequireAuthorization(Policies.Schedule)
             .WithSummary("All of the counsellor's slots in a date range, open or cancelled")
             .ProducesValidationProblem();
 
         return app;
     }
 
-    public sealed record CounsellorBody(string? DisplayName, IReadOnlyList<string>? Languages, IReadOnlyList<string>? Topics, bool? Active);
+    public sealed record CounsellorBody(
+        string? DisplayName, IReadOnlyList<string>? Languages, IReadOnlyList<string>? Topics, bool? Active, Guid? UserId = null);
 
     public sealed record HoursBody(IReadOnlyList<WeeklyHoursDto>? Weekly, IReadOnlyList<HoursExceptionDto>? Exceptions);
 

@@ -8,7 +8,7 @@ public static class ReferenceDataEndpoints
 {
     public static IEndpointRouteBuilder MapReferenceDataEndpoints(this IEndpointRouteBuilder app)
     {
-        var group = app.MapGroup("/api/v1").WithTags("Reference data");
+        var group = app.MapGroup("/api/v1").WithTags("Reference data").AllowAnonymous();
 
         group.MapGet("/topics", async Task<Ok<IReadOnlyList<ReferenceItemDto>>> (IMediator mediator, CancellationToken ct) =>
                 TypedResults.Ok(await mediator.Send(new ListTopics(), ct)))

@@ -1,3 +1,4 @@
+using Ditib.Beratung.Api.Infrastructure;
 using Ditib.Beratung.Application.Slots;
 using MediatR;
 using Microsoft.AspNetCore.Http.HttpResults;
@@ -8,7 +9,7 @@ public static class SlotEndpoints
 {
     public static IEndpointRouteBuilder MapSlotEndpoints(this IEndpointRouteBuilder app)
     {
-        var residents = app.MapGroup("/api/v1/slots").WithTags("Slots");
+        var residents = app.MapGroup("/api/v1/slots").WithTags("Slots").AllowAnonymous();
 
         residents.MapGet("/", async Task<Ok<IReadOnlyList<SlotDto>>> (
                     string? topic, string? language, string? from, string? to, string? mode, IMediator mediator, CancellationToken ct) =>
@@ -21,8 +22,7 @@ public static class SlotEndpoints
             .WithSummary("One slot with its remaining capacity")
             .ProducesProblem(StatusCodes.Status404NotFound);
 
-        // Staff side: behind roles once accounts exist.
-        var staff = app.MapGroup("/api/v1/slots").WithTags("Slots (staff)");
+        var staff = app.MapGroup("/api/v1/slots").WithTags("Slots (staff)").RequireAuthorization(Policies.Schedule);
 
         staff.MapPost("/{id:guid}/cancel", async Task<Ok<CancelSlotResult>> (Guid id, CancelSlotBody body, IMediator mediator, CancellationToken ct) =>
                 TypedResults.Ok(await mediator.Send(new CancelSlot(id, body.Reason), ct)))

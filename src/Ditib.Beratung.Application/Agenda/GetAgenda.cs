@@ -25,14 +25,15 @@ public sealed class GetAgendaValidator : AbstractValidator<GetAgenda>
     public GetAgendaValidator() => RuleFor(a => a.Date).Date();
 }
 
-public sealed class GetAgendaHandler(ISlotQueries slots, IBookingRepository bookings, IEnvelopeCipher cipher, CentreSettings settings)
+public sealed class GetAgendaHandler(ScheduleAccess access, ISlotQueries slots, IBookingRepository bookings, IEnvelopeCipher cipher, CentreSettings settings)
     : IRequestHandler<GetAgenda, IReadOnlyList<AgendaSlotDto>>
 {
     public async Task<IReadOnlyList<AgendaSlotDto>> Handle(GetAgenda request, CancellationToken cancellationToken)
     {
         var date = Formats.ParseDate(request.Date!);
+        var counsellorId = await access.AgendaScopeAsync(request.CounsellorId, cancellationToken);
         var day = await slots.SearchAsync(
-            new SlotSearch(LocalDates.ToInterval(date, date, settings.Zone), OpenOnly: false, CounsellorId: request.CounsellorId), cancellationToken);
+            new SlotSearch(LocalDates.ToInterval(date, date, settings.Zone), OpenOnly: false, CounsellorId: counsellorId), cancellationToken);
         var records = await bookings.ForSlotsAsync(day.Select(s => s.Id).ToList(), cancellationToken);
 
         var agenda = new List<AgendaSlotDto>(day.Count);

@@ -24,7 +24,7 @@ public sealed class RecordAttendanceValidator : AbstractValidator<RecordAttendan
             .WithMessage("'{PropertyName}' must be 'attended' or 'no-show'.");
 }
 
-public sealed class RecordAttendanceHandler(IBookingRepository bookings, ISlotQueries slots, IClock clock)
+public sealed class RecordAttendanceHandler(ScheduleAccess access, IBookingRepository bookings, ISlotQueries slots, IClock clock)
     : IRequestHandler<RecordAttendance, AttendanceDto>
 {
     public async Task<AttendanceDto> Handle(RecordAttendance request, CancellationToken cancellationToken)
@@ -32,6 +32,7 @@ public sealed class RecordAttendanceHandler(IBookingRepository bookings, ISlotQu
         var record = (BookingReference.TryNormalise(request.Reference, out var reference) ? await bookings.GetAsync(reference, cancellationToken) : null)
             ?? throw new NotFoundException("Booking not found.");
         var slot = (await slots.GetAsync(record.Booking.SlotId, cancellationToken))!;
+        await access.EnsureCanManageAsync(slot.CounsellorId, cancellationToken);
         record.Booking.RecordAttendance(request.Outcome == "attended", clock.GetCurrentInstant(), slot.Start);
         await bookings.UpdateAsync(record.Booking, cancellationToken);
         return new AttendanceDto(record.Booking.Reference, record.Booking.Status.ToCode());

@@ -7,6 +7,9 @@ public interface ICounsellorRepository
 {
     Task<Counsellor?> GetAsync(Guid id, CancellationToken cancellationToken);
 
+    /// <summary>The counsellor profile linked to an account, if any.</summary>
+    Task<Counsellor?> FindByUserAsync(Guid userId, CancellationToken cancellationToken);
+
     Task<IReadOnlyList<Counsellor>> ListAsync(CancellationToken cancellationToken);
 
     Task AddAsync(Counsellor counsellor, CancellationToken cancellationToken);

@@ -1,3 +1,4 @@
+using Ditib.Beratung.Application.Audit;
 using Ditib.Beratung.Application.Common;
 using Ditib.Beratung.Domain.Scheduling;
 using FluentValidation;
@@ -32,26 +33,28 @@ public sealed class SetHoursValidator : AbstractValidator<SetHours>
     }
 }
 
-public sealed class SetHoursHandler(ICounsellorRepository counsellors) : IRequestHandler<SetHours, HoursDto>
+public sealed class SetHoursHandler(ICounsellorRepository counsellors, ScheduleAccess access, IAuditTrail audit)
+    : IRequestHandler<SetHours, HoursDto>
 {
     public async Task<HoursDto> Handle(SetHours request, CancellationToken cancellationToken)
     {
-        _ = await counsellors.GetAsync(request.CounsellorId, cancellationToken) ?? throw new NotFoundException("Counsellor not found.");
+        await access.EnsureCanManageAsync(request.CounsellorId, cancellationToken);
         var hours = new ConsultationHours(
             request.Weekly!.Select(w => w.ToDomain()).ToList(),
             (request.Exceptions ?? []).Select(e => e.ToDomain()).ToList());
         await counsellors.ReplaceHoursAsync(request.CounsellorId, hours, cancellationToken);
+        await audit.RecordAsync(new AuditEvent("counsellor.hours-set", "counsellor", request.CounsellorId.ToString()), cancellationToken);
         return HoursDto.From(hours);
     }
 }
 
 public sealed record GetHours(Guid CounsellorId) : IRequest<HoursDto>;
 
-public sealed class GetHoursHandler(ICounsellorRepository counsellors) : IRequestHandler<GetHours, HoursDto>
+public sealed class GetHoursHandler(ICounsellorRepository counsellors, ScheduleAccess access) : IRequestHandler<GetHours, HoursDto>
 {
     public async Task<HoursDto> Handle(GetHours request, CancellationToken cancellationToken)
     {
-        _ = await counsellors.GetAsync(request.CounsellorId, cancellationToken) ?? throw new NotFoundException("Counsellor not found.");
+        await access.EnsureCanManageAsync(request.CounsellorId, cancellationToken);
         return HoursDto.From(await counsellors.GetHoursAsync(request.CounsellorId, cancellationToken));
     }
 }

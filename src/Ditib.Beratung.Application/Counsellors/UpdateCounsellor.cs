@@ -1,3 +1,4 @@
+using Ditib.Beratung.Application.Audit;
 using Ditib.Beratung.Application.Common;
 using Ditib.Beratung.Application.ReferenceData;
 using FluentValidation;
@@ -5,7 +6,9 @@ using MediatR;
 
 namespace Ditib.Beratung.Application.Counsellors;
 
-public sealed record UpdateCounsellor(Guid Id, string? DisplayName, IReadOnlyList<string>? Languages, IReadOnlyList<string>? Topics, bool? Active)
+/// <summary>Changes a profile; a <c>userId</c> links the counsellor's account (once linked, a link stays until changed).</summary>
+public sealed record UpdateCounsellor(
+    Guid Id, string? DisplayName, IReadOnlyList<string>? Languages, IReadOnlyList<string>? Topics, bool? Active, Guid? UserId = null)
     : ICommand<CounsellorDto>, ICounsellorFields;
 
 public sealed class UpdateCounsellorValidator : AbstractValidator<UpdateCounsellor>
@@ -17,14 +20,22 @@ public sealed class UpdateCounsellorValidator : AbstractValidator<UpdateCounsell
     }
 }
 
-public sealed class UpdateCounsellorHandler(ICounsellorRepository counsellors) : IRequestHandler<UpdateCounsellor, CounsellorDto>
+public sealed class UpdateCounsellorHandler(ICounsellorRepository counsellors, CounsellorAccounts accounts, IAuditTrail audit)
+    : IRequestHandler<UpdateCounsellor, CounsellorDto>
 {
     public async Task<CounsellorDto> Handle(UpdateCounsellor request, CancellationToken cancellationToken)
     {
         var counsellor = await counsellors.GetAsync(request.Id, cancellationToken)
             ?? throw new NotFoundException("Counsellor not found.");
         counsellor.Change(request.DisplayName!, request.Languages!, request.Topics!, request.Active!.Value);
+        if (request.UserId is { } userId && userId != counsellor.UserId)
+        {
+            await accounts.EnsureLinkableAsync(userId, cancellationToken);
+            counsellor.LinkUser(userId);
+        }
+
         await counsellors.UpdateAsync(counsellor, cancellationToken);
+        await audit.RecordAsync(new AuditEvent("counsellor.update", "counsellor", counsellor.Id.ToString()), cancellationToken);
         return CounsellorDto.From(counsellor);
     }
 }

@@ -1,5 +1,5 @@
 using Ditib.Beratung.Application.Common;
-using Ditib.Beratung.Application.Counsellors;
+using Ditib.Beratung.Application.Audit;
 using Ditib.Beratung.Domain.Common;
 using Ditib.Beratung.Domain.Scheduling;
 using FluentValidation;
@@ -26,12 +26,12 @@ public sealed class AddSlotValidator : AbstractValidator<AddSlot>
 }
 
 public sealed class AddSlotHandler(
-    ICounsellorRepository counsellors, ISlotRepository slots, ISlotQueries slotQueries, CentreSettings settings, IClock clock)
+    ScheduleAccess access, IAuditTrail audit, ISlotRepository slots, ISlotQueries slotQueries, CentreSettings settings, IClock clock)
     : IRequestHandler<AddSlot, SlotDto>
 {
     public async Task<SlotDto> Handle(AddSlot request, CancellationToken cancellationToken)
     {
-        _ = await counsellors.GetAsync(request.CounsellorId, cancellationToken) ?? throw new NotFoundException("Counsellor not found.");
+        await access.EnsureCanManageAsync(request.CounsellorId, cancellationToken);
         var planned = SlotPlanner.TryMapAdHoc(Formats.ParseLocalDateTime(request.Start!), request.Minutes, SlotModes.Parse(request.Mode!),
                 request.Location, request.Capacity, settings.Zone)
             ?? throw new DomainRuleException("The slot would fall into or across the clock change; choose another time.", "start");
@@ -43,6 +43,7 @@ public sealed class AddSlotHandler(
         var slot = new Slot(Guid.CreateVersion7(), request.CounsellorId, planned.Start, planned.End, planned.Mode, planned.Location,
             planned.Capacity, SlotStatus.Open);
         await slots.AddAsync([slot], clock.GetCurrentInstant(), cancellationToken);
+        await audit.RecordAsync(new AuditEvent("slot.add", "slot", slot.Id.ToString()), cancellationToken);
         return (await slotQueries.GetAsync(slot.Id, cancellationToken))!.ToDto(settings.Zone);
     }
 }

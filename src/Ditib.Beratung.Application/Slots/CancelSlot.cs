@@ -1,3 +1,4 @@
+using Ditib.Beratung.Application.Audit;
 using Ditib.Beratung.Application.Bookings;
 using Ditib.Beratung.Application.Common;
 using FluentValidation;
@@ -16,13 +17,15 @@ public sealed class CancelSlotValidator : AbstractValidator<CancelSlot>
     public CancelSlotValidator() => RuleFor(c => c.Reason).NotEmpty().PlainText(500);
 }
 
-public sealed class CancelSlotHandler(ISlotRepository slots, IBookingRepository bookings, IClock clock)
+public sealed class CancelSlotHandler(
+    ScheduleAccess access, ISlotRepository slots, IBookingRepository bookings, IAuditTrail audit, IClock clock)
     : IRequestHandler<CancelSlot, CancelSlotResult>
 {
     public async Task<CancelSlotResult> Handle(CancelSlot request, CancellationToken cancellationToken)
     {
         var now = clock.GetCurrentInstant();
         var slot = await slots.GetAsync(request.SlotId, cancellationToken) ?? throw new NotFoundException("Slot not found.");
+        await access.EnsureCanManageAsync(slot.CounsellorId, cancellationToken);
         slot.Cancel(request.Reason!.Trim());
         await slots.UpdateStatusAsync(slot, now, cancellationToken);
 
@@ -33,6 +36,8 @@ public sealed class CancelSlotHandler(ISlotRepository slots, IBookingRepository 
             await bookings.UpdateAsync(booking, cancellationToken);
         }
 
+        await audit.RecordAsync(new AuditEvent("slot.cancel", "slot", slot.Id.ToString(), $"success: {affected.Count} booking(s) cancelled"),
+            cancellationToken);
         return new CancelSlotResult(slot.Id, affected.Count);
     }
 }

@@ -15,11 +15,12 @@ public sealed class ListCounsellorSlotsValidator : AbstractValidator<ListCounsel
     }
 }
 
-public sealed class ListCounsellorSlotsHandler(ISlotQueries slots, CentreSettings settings)
+public sealed class ListCounsellorSlotsHandler(ScheduleAccess access, ISlotQueries slots, CentreSettings settings)
     : IRequestHandler<ListCounsellorSlots, IReadOnlyList<SlotDto>>
 {
     public async Task<IReadOnlyList<SlotDto>> Handle(ListCounsellorSlots request, CancellationToken cancellationToken)
     {
+        await access.EnsureCanManageAsync(request.CounsellorId, cancellationToken);
         var interval = LocalDates.ToInterval(Formats.ParseDate(request.From!), Formats.ParseDate(request.To!), settings.Zone);
         var rows = await slots.SearchAsync(new SlotSearch(interval, OpenOnly: false, CounsellorId: request.CounsellorId), cancellationToken);
         return rows.Select(r => r.ToDto(settings.Zone)).ToList();

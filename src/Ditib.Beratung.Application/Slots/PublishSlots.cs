@@ -1,3 +1,4 @@
+using Ditib.Beratung.Application.Audit;
 using Ditib.Beratung.Application.Common;
 using Ditib.Beratung.Application.Counsellors;
 using Ditib.Beratung.Domain.Common;
@@ -21,7 +22,8 @@ public sealed class PublishSlotsValidator : AbstractValidator<PublishSlots>
     }
 }
 
-public sealed class PublishSlotsHandler(ICounsellorRepository counsellors, ISlotRepository slots, CentreSettings settings, IClock clock)
+public sealed class PublishSlotsHandler(
+    ScheduleAccess access, ICounsellorRepository counsellors, ISlotRepository slots, IAuditTrail audit, CentreSettings settings, IClock clock)
     : IRequestHandler<PublishSlots, PublishResult>
 {
     /// <summary>Keeps one publish from holding the write lock for long (a busy year is about 3,000 slots).</summary>
@@ -29,7 +31,7 @@ public sealed class PublishSlotsHandler(ICounsellorRepository counsellors, ISlot
 
     public async Task<PublishResult> Handle(PublishSlots request, CancellationToken cancellationToken)
     {
-        _ = await counsellors.GetAsync(request.CounsellorId, cancellationToken) ?? throw new NotFoundException("Counsellor not found.");
+        await access.EnsureCanManageAsync(request.CounsellorId, cancellationToken);
         var hours = await counsellors.GetHoursAsync(request.CounsellorId, cancellationToken);
         var (from, to) = (Formats.ParseDate(request.From!), Formats.ParseDate(request.To!));
         var now = clock.GetCurrentInstant();
@@ -48,6 +50,8 @@ public sealed class PublishSlotsHandler(ICounsellorRepository counsellors, ISlot
             .ToList();
 
         await slots.AddAsync(fresh, now, cancellationToken);
+        await audit.RecordAsync(new AuditEvent("slot.publish", "counsellor", request.CounsellorId.ToString(), $"success: {fresh.Count} created"),
+            cancellationToken);
         return new PublishResult(fresh.Count);
     }
 }

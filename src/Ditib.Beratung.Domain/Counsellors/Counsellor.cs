@@ -4,17 +4,24 @@ namespace Ditib.Beratung.Domain.Counsellors;
 
 public sealed class Counsellor
 {
-    public Counsellor(Guid id, string displayName, IReadOnlyList<string> languages, IReadOnlyList<string> topics, bool active)
+    public Counsellor(Guid id, string displayName, IReadOnlyList<string> languages, IReadOnlyList<string> topics, bool active,
+        Guid? userId = null)
     {
         Id = id;
+        UserId = userId;
         Change(displayName, languages, topics, active);
     }
 
     public Guid Id { get; }
+
+    /// <summary>The account the counsellor signs in with; may be linked after the profile was created.</summary>
+    public Guid? UserId { get; private set; }
     public string DisplayName { get; private set; } = "";
     public IReadOnlyList<string> Languages { get; private set; } = [];
     public IReadOnlyList<string> Topics { get; private set; } = [];
     public bool Active { get; private set; }
+
+    public void LinkUser(Guid userId) => UserId = userId;
 
     public void Change(string displayName, IReadOnlyList<string> languages, IReadOnlyList<string> topics, bool active)
     {

@@ -9,7 +9,7 @@ namespace Ditib.Beratung.Infrastructure.Persistence;
 internal sealed class CounsellorRepository(DbSession session, IClock clock) : ICounsellorRepository
 {
     private const string SelectCounsellors = """
-        SELECT c.id, c.display_name, c.active,
+        SELECT c.id, c.display_name, c.active, c.user_id,
                (SELECT group_concat(language_code, ',') FROM counsellor_language WHERE counsellor_id = c.id) AS languages,
                (SELECT group_concat(topic_code, ',') FROM counsellor_topic WHERE counsellor_id = c.id) AS topics
         FROM counsellor c
@@ -33,25 +33,35 @@ internal sealed class CounsellorRepository(DbSession session, IClock clock) : IC
     public async Task AddAsync(Counsellor counsellor, CancellationToken cancellationToken)
     {
         const string sql = """
-            INSERT INTO counsellor (id, display_name, active, created_at, updated_at)
-            VALUES (@Id, @DisplayName, @Active, @now, @now)
+            INSERT INTO counsellor (id, display_name, active, user_id, created_at, updated_at)
+            VALUES (@Id, @DisplayName, @Active, @UserId, @now, @now)
             """;
         var connection = await session.ConnectionAsync(cancellationToken);
-        await connection.ExecuteAsync(session.Command(sql,
-            new { counsellor.Id, counsellor.DisplayName, counsellor.Active, now = clock.GetCurrentInstant() }, cancellationToken));
+        await LinkGuard(() => connection.ExecuteAsync(session.Command(sql,
+            new { counsellor.Id, counsellor.DisplayName, counsellor.Active, counsellor.UserId, now = clock.GetCurrentInstant() },
+            cancellationToken)));
         await WriteListsAsync(counsellor, cancellationToken);
+    }
+
+    public async Task<Counsellor?> FindByUserAsync(Guid userId, CancellationToken cancellationToken)
+    {
+        var connection = await session.ConnectionAsync(cancellationToken);
+        var row = await connection.QuerySingleOrDefaultAsync<Row>(
+            session.Command(SelectCounsellors + " WHERE c.user_id = @userId", new { userId }, cancellationToken));
+        return row?.ToDomain();
     }
 
     public async Task UpdateAsync(Counsellor counsellor, CancellationToken cancellationToken)
     {
         const string sql = """
-            UPDATE counsellor SET display_name = @DisplayName, active = @Active, updated_at = @now WHERE id = @Id;
+            UPDATE counsellor SET display_name = @DisplayName, active = @Active, user_id = @UserId, updated_at = @now WHERE id = @Id;
             DELETE FROM counsellor_language WHERE counsellor_id = @Id;
             DELETE FROM counsellor_topic WHERE counsellor_id = @Id;
             """;
         var connection = await session.ConnectionAsync(cancellationToken);
-        await connection.ExecuteAsync(session.Command(sql,
-            new { counsellor.Id, counsellor.DisplayName, counsellor.Active, now = clock.GetCurrentInstant() }, cancellationToken));
+        await LinkGuard(() => connection.ExecuteAsync(session.Command(sql,
+            new { counsellor.Id, counsellor.DisplayName, counsellor.Active, counsellor.UserId, now = clock.GetCurrentInstant() },
+            cancellationToken)));
         await WriteListsAsync(counsellor, cancellationToken);
     }
 
@@ -109,6 +119,20 @@ internal sealed class CounsellorRepository(DbSession session, IClock clock) : IC
         Capacity = window?.Capacity,
     };
 
+    /// <summary>One account, one counsellor profile.</summary>
+    private static async Task LinkGuard(Func<Task> write)
+    {
+        try
+        {
+            await write();
+        }
+        catch (Microsoft.Data.Sqlite.SqliteException exception)
+            when (exception.SqliteErrorCode == 19 && exception.Message.Contains("user_id", StringComparison.Ordinal))
+        {
+            throw new Domain.Common.ConflictException("This user account is already linked to another counsellor profile.");
+        }
+    }
+
     private async Task WriteListsAsync(Counsellor counsellor, CancellationToken cancellationToken)
     {
         const string languages = "INSERT INTO counsellor_language (counsellor_id, language_code) VALUES (@Id, @Code)";
@@ -123,10 +147,11 @@ internal sealed class CounsellorRepository(DbSession session, IClock clock) : IC
         public Guid Id { get; set; }
         public string DisplayName { get; set; } = "";
         public bool Active { get; set; }
+        public Guid? UserId { get; set; }
         public string? Languages { get; set; }
         public string? Topics { get; set; }
 
-        public Counsellor ToDomain() => new(Id, DisplayName, CodeList.Split(Languages), CodeList.Split(Topics), Active);
+        public Counsellor ToDomain() => new(Id, DisplayName, CodeList.Split(Languages), CodeList.Split(Topics), Active, UserId);
     }
 
     private sealed class WindowRow

@@ -14,6 +14,8 @@ public sealed class DbSession(ConnectionFactory connections, WriteGate writeGate
     private SqliteTransaction? transaction;
     private bool holdsGate;
 
+    public bool InTransaction => transaction is not null;
+
     public async Task<SqliteConnection> ConnectionAsync(CancellationToken cancellationToken) =>
         connection ??= await connections.OpenAsync(cancellationToken);
 

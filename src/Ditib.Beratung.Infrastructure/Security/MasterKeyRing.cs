@@ -147,10 +147,7 @@ internal sealed class MasterKeyRing
             created ? "generated" : "using",
             path);
 
-        if (!OperatingSystem.IsWindows() && (File.GetUnixFileMode(path) & ~(UnixFileMode.UserRead | UnixFileMode.UserWrite)) != 0)
-        {
-            logger.LogWarning("The development master key file {Path} is readable by other users; restrict it to mode 600.", path);
-        }
+        DevelopmentSecretFile.WarnIfShared(path, logger);
 
         DevelopmentKeyFile? file;
         try
@@ -170,48 +167,12 @@ internal sealed class MasterKeyRing
         return new MasterKeyRing([new(file.Id, DecodeKey(file.Key, $"The key in {path}"))], file.Id);
     }
 
-    /// <summary>
-    /// Writes a new key to a private temporary file (mode 600 from the start) and moves it into place, so a
-    /// concurrent start never sees a half-written file and never replaces a key that data may already use.
-    /// </summary>
     private static bool TryCreateDevelopmentKeyFile(string path)
     {
-        Directory.CreateDirectory(Path.GetDirectoryName(path)!);
         var key = RandomNumberGenerator.GetBytes(KeySize);
         var file = new DevelopmentKeyFile($"dev-{Convert.ToHexStringLower(RandomNumberGenerator.GetBytes(4))}", Convert.ToBase64String(key));
         CryptographicOperations.ZeroMemory(key);
-
-        var temporary = $"{path}.{Guid.NewGuid():N}.tmp";
-        var options = new FileStreamOptions { Mode = FileMode.CreateNew, Access = FileAccess.Write };
-        if (!OperatingSystem.IsWindows())
-        {
-            options.UnixCreateMode = UnixFileMode.UserRead | UnixFileMode.UserWrite;
-        }
-
-        try
-        {
-            using (var stream = new FileStream(temporary, options))
-            {
-                JsonSerializer.Serialize(stream, file, Json);
-            }
-
-            if (!OperatingSystem.IsWindows())
-            {
-                // UnixCreateMode is narrowed by the umask, never widened; set it exactly anyway.
-                File.SetUnixFileMode(temporary, UnixFileMode.UserRead | UnixFileMode.UserWrite);
-            }
-
-            File.Move(temporary, path, overwrite: false);
-            return true;
-        }
-        catch (IOException) when (File.Exists(path))
-        {
-            return false; // another process created it first: use theirs
-        }
-        finally
-        {
-            File.Delete(temporary);
-        }
+        return DevelopmentSecretFile.TryCreate(path, JsonSerializer.SerializeToUtf8Bytes(file, Json));
     }
 
     private sealed record DevelopmentKeyFile(string Id, string Key);

@@ -1,10 +1,16 @@
+using System.Net.Http.Headers;
 using System.Net.Http.Json;
+using System.Text.Json.Nodes;
+using Ditib.Beratung.Application.Users;
+using MediatR;
 using System.Security.Cryptography;
 using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.AspNetCore.TestHost;
 using Microsoft.Data.Sqlite;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
 using NodaTime;
 using NodaTime.Testing;
 
@@ -28,6 +34,9 @@ public sealed class ApiFactory : WebApplicationFactory<Program>
 
     public FakeClock Clock { get; } = new(Start);
 
+    /// <summary>Receives every log line of the host when set before the first client is created.</summary>
+    public ILoggerProvider? LoggerProvider { get; set; }
+
     public string DatabasePath { get; private set; }
 
     /// <summary>Runs this host on another host's database file and keys (to test two processes on one file).</summary>
@@ -45,7 +54,27 @@ public sealed class ApiFactory : WebApplicationFactory<Program>
         ["Beratung:Encryption:MasterKeys:0:Id"] = "test-key-1",
         ["Beratung:Encryption:MasterKeys:0:Key"] = Convert.ToBase64String(RandomNumberGenerator.GetBytes(32)),
         ["Beratung:Encryption:ActiveKeyId"] = "test-key-1",
+        ["Beratung:Auth:SigningKey"] = Convert.ToBase64String(RandomNumberGenerator.GetBytes(48)),
+        ["Beratung:RateLimiting:Enabled"] = "false",
     };
+
+    public const string TestPassword = "Erfundenes-Testpasswort-42";
+
+    /// <summary>A client signed in as a new account with these roles (created through the application, as the system).</summary>
+    public HttpClient CreateClientAs(params string[] roles) => CreateClientAsAsync(roles).GetAwaiter().GetResult().Client;
+
+    public async Task<(HttpClient Client, Guid UserId, string Username)> CreateClientAsAsync(params string[] roles)
+    {
+        var username = $"test-{string.Join('-', roles)}-{Guid.NewGuid().ToString("N")[..8]}";
+        await using var scope = Services.CreateAsyncScope();
+        var user = await scope.ServiceProvider.GetRequiredService<IMediator>().Send(new CreateUser(username, TestPassword, roles));
+        var client = CreateClient();
+        var response = await client.PostAsJsonAsync("/api/v1/auth/token", new { username, password = TestPassword });
+        response.EnsureSuccessStatusCode();
+        var token = (await response.Content.ReadFromJsonAsync<JsonObject>())!["accessToken"]!.GetValue<string>();
+        client.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", token);
+        return (client, user.Id, username);
+    }
 
     public SqliteConnection OpenDatabase()
     {
@@ -63,7 +92,16 @@ public sealed class ApiFactory : WebApplicationFactory<Program>
             builder.UseSetting(key, value);
         }
 
-        builder.ConfigureTestServices(services => services.AddSingleton<IClock>(Clock));
+        builder.ConfigureTestServices(services =>
+        {
+            services.AddSingleton<IClock>(Clock);
+            // Fewer PBKDF2 rounds than production, so that a hundred sign-ins do not dominate the test run.
+            services.Configure<PasswordHasherOptions>(options => options.IterationCount = 1_000);
+            if (LoggerProvider is not null)
+            {
+                services.AddLogging(logging => logging.SetMinimumLevel(LogLevel.Trace).AddProvider(LoggerProvider));
+            }
+        });
     }
 
     protected override void Dispose(bool disposing)

@@ -1,0 +1,65 @@
+using System.Globalization;
+using System.Threading.RateLimiting;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.RateLimiting;
+
+namespace Ditib.Beratung.Api.Infrastructure;
+
+/// <summary>
+/// Per-client-address limits on the anonymous endpoints that can be abused: booking, manage links and sign-in
+/// (<c>Beratung:RateLimiting</c>; <c>Enabled=false</c> for load tests). Rejections are 429 with <c>Retry-After</c>.
+/// </summary>
+public static class RateLimits
+{
+    public const string Booking = "booking";
+    public const string ManageLink = "manage-link";
+    public const string SignIn = "sign-in";
+
+    public static IServiceCollection AddBeratungRateLimits(this IServiceCollection services, IConfiguration configuration)
+    {
+        var section = configuration.GetSection("Beratung:RateLimiting");
+        var enabled = section.GetValue("Enabled", true);
+        services.AddRateLimiter(options =>
+        {
+            options.AddPolicy(Booking, context => Partition(context, Booking, enabled, section, defaultPermits: 10));
+            options.AddPolicy(ManageLink, context => Partition(context, ManageLink, enabled, section, defaultPermits: 30));
+            options.AddPolicy(SignIn, context => Partition(context, SignIn, enabled, section, defaultPermits: 10));
+            options.OnRejected = async (rejected, cancellationToken) =>
+            {
+                var response = rejected.HttpContext.Response;
+                var retryAfter = rejected.Lease.TryGetMetadata(MetadataName.RetryAfter, out var wait) ? wait : TimeSpan.FromMinutes(1);
+                response.StatusCode = StatusCodes.Status429TooManyRequests;
+                response.Headers.RetryAfter = Math.Max(1, (int)Math.Ceiling(retryAfter.TotalSeconds)).ToString(CultureInfo.InvariantCulture);
+                var problems = rejected.HttpContext.RequestServices.GetRequiredService<IProblemDetailsService>();
+                await problems.WriteAsync(new ProblemDetailsContext
+                {
+                    HttpContext = rejected.HttpContext,
+                    ProblemDetails = new ProblemDetails
+                    {
+                        Status = StatusCodes.Status429TooManyRequests,
+                        Title = "Too many requests",
+                        Detail = "Too many requests from this address; please wait before trying again.",
+                    },
+                });
+            };
+        });
+        return services;
+    }
+
+    private static RateLimitPartition<string> Partition(HttpContext context, string name, bool enabled, IConfiguration section, int defaultPermits)
+    {
+        if (!enabled)
+        {
+            return RateLimitPartition.GetNoLimiter(name);
+        }
+
+        var limits = section.GetSection(name);
+        var address = context.Connection.RemoteIpAddress?.ToString() ?? "unknown";
+        return RateLimitPartition.GetFixedWindowLimiter($"{name}:{address}", _ => new FixedWindowRateLimiterOptions
+        {
+            PermitLimit = limits.GetValue("PermitLimit", defaultPermits),
+            Window = TimeSpan.FromSeconds(limits.GetValue("WindowSeconds", 60)),
+            QueueLimit = 0,
+        });
+    }
+}

@@ -1,0 +1,63 @@
+using Ditib.Beratung.Application.Audit;
+using Ditib.Beratung.Application.Common;
+using Ditib.Beratung.Domain.Common;
+using FluentValidation;
+using MediatR;
+using NodaTime;
+
+namespace Ditib.Beratung.Application.Users;
+
+/// <summary>An admin deactivates or re-activates an account; deactivation ends its tokens at once.</summary>
+public sealed record SetUserActive(Guid Id, bool Active) : ICommand<UserDto>;
+
+public sealed class SetUserActiveHandler(IUserRepository users, ICurrentUser currentUser, IAuditTrail audit, IClock clock)
+    : IRequestHandler<SetUserActive, UserDto>
+{
+    public async Task<UserDto> Handle(SetUserActive request, CancellationToken cancellationToken)
+    {
+        var user = await users.GetAsync(request.Id, cancellationToken) ?? throw new NotFoundException("User not found.");
+        if (!request.Active && user.Id == currentUser.Id)
+        {
+            throw new DomainRuleException("You cannot deactivate your own account.", "id");
+        }
+
+        if (request.Active)
+        {
+            user.Activate();
+        }
+        else
+        {
+            user.Deactivate();
+        }
+
+        await users.UpdateAsync(user, cancellationToken);
+        await audit.RecordAsync(new AuditEvent(request.Active ? "user.activate" : "user.deactivate", "user", user.Id.ToString()), cancellationToken);
+        return UserDto.From(user, clock.GetCurrentInstant());
+    }
+}
+
+/// <summary>An admin sets a new password for a user (who forgot theirs); the user's tokens stop working.</summary>
+public sealed record ResetPassword(Guid Id, string? Password) : ICommand<UserDto>;
+
+public sealed class ResetPasswordValidator : AbstractValidator<ResetPassword>
+{
+    public ResetPasswordValidator(ICommonPasswords commonPasswords) => this.Password(r => r.Password, _ => null, commonPasswords);
+}
+
+public sealed class ResetPasswordHandler(IUserRepository users, IPasswordHasher hasher, IAuditTrail audit, IClock clock)
+    : IRequestHandler<ResetPassword, UserDto>
+{
+    public async Task<UserDto> Handle(ResetPassword request, CancellationToken cancellationToken)
+    {
+        var user = await users.GetAsync(request.Id, cancellationToken) ?? throw new NotFoundException("User not found.");
+        if (Domain.Users.PasswordPolicy.Check(request.Password, user.Username, _ => false).Count > 0)
+        {
+            throw new DomainRuleException("The password must not contain the user name.", "password");
+        }
+
+        user.ChangePassword(hasher.Hash(request.Password!));
+        await users.UpdateAsync(user, cancellationToken);
+        await audit.RecordAsync(new AuditEvent("user.password-reset", "user", user.Id.ToString()), cancellationToken);
+        return UserDto.From(user, clock.GetCurrentInstant());
+    }
+}

@@ -1,0 +1,135 @@
+using System.Security.Cryptography;
+using System.Text;
+using Dapper;
+using Ditib.Beratung.Application.Audit;
+using Ditib.Beratung.Application.Common;
+using NodaTime;
+
+namespace Ditib.Beratung.Infrastructure.Persistence;
+
+/// <summary>
+/// The audit trail as a hash chain: each entry's hash is SHA-256 over the previous entry's hash and its own fields,
+/// so changing, removing or inserting an entry breaks every hash after it. The table refuses UPDATE and DELETE.
+/// Entries are appended in the request's write transaction (which also orders them); outside one, in their own.
+/// </summary>
+internal sealed class AuditStore(DbSession session, ICurrentUser currentUser, IClock clock) : IAuditTrail, IAuditQueries
+{
+    public const string Genesis = "0000000000000000000000000000000000000000000000000000000000000000";
+
+    public async Task RecordAsync(AuditEvent auditEvent, CancellationToken cancellationToken)
+    {
+        if (!session.InTransaction)
+        {
+            await session.BeginAsync(cancellationToken);
+            try
+            {
+                await AppendAsync(auditEvent, cancellationToken);
+                await session.CommitAsync(cancellationToken);
+            }
+            catch
+            {
+                await session.RollbackAsync();
+                throw;
+            }
+
+            return;
+        }
+
+        await AppendAsync(auditEvent, cancellationToken);
+    }
+
+    public async Task<IReadOnlyList<AuditEntryDto>> ListAsync(AuditFilter filter, CancellationToken cancellationToken)
+    {
+        const string sql = """
+            SELECT seq, id, at, actor_id, actor_name, action, subject_type, subject_id, outcome, previous_hash, hash
+            FROM audit_entry
+            WHERE (@SubjectType IS NULL OR subject_type = @SubjectType)
+              AND (@SubjectId IS NULL OR subject_id = @SubjectId)
+              AND (@Actor IS NULL OR actor_name = @Actor OR actor_id = @Actor)
+              AND (@From IS NULL OR at >= @From)
+              AND (@To IS NULL OR at < @To)
+            ORDER BY seq DESC
+            LIMIT @Limit
+            """;
+        var connection = await session.ConnectionAsync(cancellationToken);
+        var rows = await connection.QueryAsync<Row>(session.Command(sql, filter, cancellationToken));
+        return rows.Select(r => new AuditEntryDto(r.Seq, r.Id, TypeHandlers.InstantText.Format(r.At), r.ActorId, r.ActorName, r.Action,
+            r.SubjectType, r.SubjectId, r.Outcome)).ToList();
+    }
+
+    public async Task<AuditVerification> VerifyAsync(CancellationToken cancellationToken)
+    {
+        const string sql = """
+            SELECT seq, id, at, actor_id, actor_name, action, subject_type, subject_id, outcome, previous_hash, hash
+            FROM audit_entry ORDER BY seq
+            """;
+        var connection = await session.ConnectionAsync(cancellationToken);
+        var previous = Genesis;
+        long count = 0;
+        foreach (var row in await connection.QueryAsync<Row>(session.Command(sql, null, cancellationToken)))
+        {
+            count++;
+            if (!string.Equals(row.PreviousHash, previous, StringComparison.Ordinal))
+            {
+                return new AuditVerification(false, count, row.Seq, row.Id, "The entry does not follow the entry before it (one was removed, inserted or changed).");
+            }
+
+            if (!string.Equals(row.Hash, Hash(previous, row), StringComparison.Ordinal))
+            {
+                return new AuditVerification(false, count, row.Seq, row.Id, "The entry's content does not match its hash (it was changed).");
+            }
+
+            previous = row.Hash;
+        }
+
+        return new AuditVerification(true, count, null, null, null);
+    }
+
+    private async Task AppendAsync(AuditEvent auditEvent, CancellationToken cancellationToken)
+    {
+        const string last = "SELECT hash FROM audit_entry ORDER BY seq DESC LIMIT 1";
+        const string insert = """
+            INSERT INTO audit_entry (id, at, actor_id, actor_name, action, subject_type, subject_id, outcome, previous_hash, hash)
+            VALUES (@Id, @At, @ActorId, @ActorName, @Action, @SubjectType, @SubjectId, @Outcome, @PreviousHash, @Hash)
+            """;
+        var connection = await session.ConnectionAsync(cancellationToken);
+        var previous = await connection.ExecuteScalarAsync<string?>(session.Command(last, null, cancellationToken)) ?? Genesis;
+        var (actorId, actorName) = auditEvent.Actor ?? (currentUser.Id, currentUser.Name);
+        var row = new Row
+        {
+            Id = Guid.CreateVersion7(),
+            At = clock.GetCurrentInstant(),
+            ActorId = actorId,
+            ActorName = actorName,
+            Action = auditEvent.Action,
+            SubjectType = auditEvent.SubjectType,
+            SubjectId = auditEvent.SubjectId,
+            Outcome = auditEvent.Outcome,
+            PreviousHash = previous,
+        };
+        row.Hash = Hash(previous, row);
+        await connection.ExecuteAsync(session.Command(insert, row, cancellationToken));
+    }
+
+    private static string Hash(string previous, Row row)
+    {
+        var canonical = string.Join('\n', previous, row.Id.ToString("D"), TypeHandlers.InstantText.Format(row.At), row.ActorId?.ToString("D") ?? "",
+            row.ActorName, row.Action, row.SubjectType, row.SubjectId ?? "", row.Outcome);
+        return Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(canonical)));
+    }
+
+    private sealed class Row
+    {
+        public long Seq { get; set; }
+        public Guid Id { get; set; }
+        public Instant At { get; set; }
+        public Guid? ActorId { get; set; }
+        public string ActorName { get; set; } = "";
+        public string Action { get; set; } = "";
+        public string SubjectType { get; set; } = "";
+        public string? SubjectId { get; set; }
+        public string Outcome { get; set; } = "";
+        public string PreviousHash { get; set; } = "";
+        public string Hash { get; set; } = "";
+    }
+}

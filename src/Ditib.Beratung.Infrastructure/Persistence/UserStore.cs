@@ -1,0 +1,102 @@
+using Dapper;
+using Ditib.Beratung.Application.Users;
+using Ditib.Beratung.Domain.Common;
+using Ditib.Beratung.Domain.Users;
+using Microsoft.Data.Sqlite;
+using NodaTime;
+
+namespace Ditib.Beratung.Infrastructure.Persistence;
+
+internal sealed class UserStore(DbSession session, IClock clock) : IUserRepository
+{
+    private const string SelectUsers = """
+        SELECT u.id, u.username, u.password_hash, u.active, u.failed_sign_ins, u.locked_until, u.security_stamp,
+               (SELECT group_concat(role, ',') FROM user_role r WHERE r.user_id = u.id) AS roles
+        FROM app_user u
+        """;
+
+    public async Task<User?> GetAsync(Guid id, CancellationToken cancellationToken) =>
+        await SingleAsync(SelectUsers + " WHERE u.id = @id", new { id }, cancellationToken);
+
+    public async Task<User?> FindByUsernameAsync(string username, CancellationToken cancellationToken) =>
+        await SingleAsync(SelectUsers + " WHERE lower(u.username) = lower(@username)", new { username }, cancellationToken);
+
+    public async Task<IReadOnlyList<User>> ListAsync(CancellationToken cancellationToken)
+    {
+        var connection = await session.ConnectionAsync(cancellationToken);
+        var rows = await connection.QueryAsync<Row>(session.Command(SelectUsers + " ORDER BY lower(u.username)", null, cancellationToken));
+        return rows.Select(r => r.ToDomain()).ToList();
+    }
+
+    public async Task AddAsync(User user, CancellationToken cancellationToken)
+    {
+        const string insertUser = """
+            INSERT INTO app_user (id, username, password_hash, active, failed_sign_ins, locked_until, security_stamp, created_at, updated_at)
+            VALUES (@Id, @Username, @PasswordHash, @Active, @FailedSignIns, @LockedUntil, @SecurityStamp, @now, @now)
+            """;
+        const string insertRole = "INSERT INTO user_role (user_id, role) VALUES (@Id, @Role)";
+        var connection = await session.ConnectionAsync(cancellationToken);
+        try
+        {
+            await connection.ExecuteAsync(session.Command(insertUser, new
+            {
+                user.Id,
+                user.Username,
+                user.PasswordHash,
+                user.Active,
+                user.FailedSignIns,
+                user.LockedUntil,
+                user.SecurityStamp,
+                now = clock.GetCurrentInstant(),
+            }, cancellationToken));
+        }
+        catch (SqliteException exception) when (exception.SqliteErrorCode == 19 && exception.Message.Contains("username", StringComparison.Ordinal))
+        {
+            throw new ConflictException("This user name is already taken.");
+        }
+
+        await connection.ExecuteAsync(session.Command(insertRole, user.Roles.Select(role => new { user.Id, Role = role }), cancellationToken));
+    }
+
+    public async Task UpdateAsync(User user, CancellationToken cancellationToken)
+    {
+        const string sql = """
+            UPDATE app_user SET password_hash = @PasswordHash, active = @Active, failed_sign_ins = @FailedSignIns,
+                                locked_until = @LockedUntil, security_stamp = @SecurityStamp, updated_at = @now
+            WHERE id = @Id
+            """;
+        var connection = await session.ConnectionAsync(cancellationToken);
+        await connection.ExecuteAsync(session.Command(sql, new
+        {
+            user.Id,
+            user.PasswordHash,
+            user.Active,
+            user.FailedSignIns,
+            user.LockedUntil,
+            user.SecurityStamp,
+            now = clock.GetCurrentInstant(),
+        }, cancellationToken));
+    }
+
+    private async Task<User?> SingleAsync(string sql, object parameters, CancellationToken cancellationToken)
+    {
+        var connection = await session.ConnectionAsync(cancellationToken);
+        var row = await connection.QuerySingleOrDefaultAsync<Row>(session.Command(sql, parameters, cancellationToken));
+        return row?.ToDomain();
+    }
+
+    private sealed class Row
+    {
+        public Guid Id { get; set; }
+        public string Username { get; set; } = "";
+        public string PasswordHash { get; set; } = "";
+        public bool Active { get; set; }
+        public long FailedSignIns { get; set; }
+        public Instant? LockedUntil { get; set; }
+        public string SecurityStamp { get; set; } = "";
+        public string? Roles { get; set; }
+
+        public User ToDomain() =>
+            new(Id, Username, PasswordHash, CodeList.Split(Roles), Active, (int)FailedSignIns, LockedUntil, SecurityStamp);
+    }
+}
