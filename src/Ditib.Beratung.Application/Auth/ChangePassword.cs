@@ -33,7 +33,7 @@ public sealed class ChangePasswordHandler(
             throw new DomainRuleException("The current password is not correct.", "currentPassword");
         }
 
-        if (Domain.Users.PasswordPolicy.Check(request.NewPassword, user.Username, _ => false).Count > 0)
+        if (Domain.Users.PasswordPolicy.ContainsUsername(request.NewPassword!, user.Username))
         {
             throw new DomainRuleException("The password must not contain the user name.", "newPassword");
         }

@@ -50,7 +50,7 @@ public sealed class ResetPasswordHandler(IUserRepository users, IPasswordHasher 
     public async Task<UserDto> Handle(ResetPassword request, CancellationToken cancellationToken)
     {
         var user = await users.GetAsync(request.Id, cancellationToken) ?? throw new NotFoundException("User not found.");
-        if (Domain.Users.PasswordPolicy.Check(request.Password, user.Username, _ => false).Count > 0)
+        if (Domain.Users.PasswordPolicy.ContainsUsername(request.Password!, user.Username))
         {
             throw new DomainRuleException("The password must not contain the user name.", "password");
         }

@@ -26,7 +26,7 @@ public static class PasswordPolicy
             problems.Add($"A password has at most {MaximumLength} characters.");
         }
 
-        if (!string.IsNullOrWhiteSpace(username) && password.Contains(username.Trim(), StringComparison.OrdinalIgnoreCase))
+        if (ContainsUsername(password, username))
         {
             problems.Add("The password must not contain the user name.");
         }
@@ -38,4 +38,7 @@ public static class PasswordPolicy
 
         return problems;
     }
+
+    public static bool ContainsUsername(string password, string? username) =>
+        !string.IsNullOrWhiteSpace(username) && password.Contains(username.Trim(), StringComparison.OrdinalIgnoreCase);
 }

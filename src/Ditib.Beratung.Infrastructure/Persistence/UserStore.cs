@@ -38,17 +38,7 @@ internal sealed class UserStore(DbSession session, IClock clock) : IUserReposito
         var connection = await session.ConnectionAsync(cancellationToken);
         try
         {
-            await connection.ExecuteAsync(session.Command(insertUser, new
-            {
-                user.Id,
-                user.Username,
-                user.PasswordHash,
-                user.Active,
-                user.FailedSignIns,
-                user.LockedUntil,
-                user.SecurityStamp,
-                now = clock.GetCurrentInstant(),
-            }, cancellationToken));
+            await connection.ExecuteAsync(session.Command(insertUser, Parameters(user), cancellationToken));
         }
         catch (SqliteException exception) when (exception.SqliteErrorCode == 19 && exception.Message.Contains("username", StringComparison.Ordinal))
         {
@@ -66,17 +56,20 @@ internal sealed class UserStore(DbSession session, IClock clock) : IUserReposito
             WHERE id = @Id
             """;
         var connection = await session.ConnectionAsync(cancellationToken);
-        await connection.ExecuteAsync(session.Command(sql, new
-        {
-            user.Id,
-            user.PasswordHash,
-            user.Active,
-            user.FailedSignIns,
-            user.LockedUntil,
-            user.SecurityStamp,
-            now = clock.GetCurrentInstant(),
-        }, cancellationToken));
+        await connection.ExecuteAsync(session.Command(sql, Parameters(user), cancellationToken));
     }
+
+    private object Parameters(User user) => new
+    {
+        user.Id,
+        user.Username,
+        user.PasswordHash,
+        user.Active,
+        user.FailedSignIns,
+        user.LockedUntil,
+        user.SecurityStamp,
+        now = clock.GetCurrentInstant(),
+    };
 
     private async Task<User?> SingleAsync(string sql, object parameters, CancellationToken cancellationToken)
     {
