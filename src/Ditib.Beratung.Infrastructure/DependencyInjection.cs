@@ -55,6 +55,10 @@ public static class DependencyInjection
             provider.GetRequiredService<ILoggerFactory>().CreateLogger<MasterKeyRing>()));
         services.AddScoped<IDataKeyStore, DataKeyStore>();
         services.AddScoped<IEnvelopeCipher, EnvelopeCipher>();
+        services.AddScoped(provider => new KeyRotation(
+            provider.GetRequiredService<MasterKeyRing>(),
+            provider.GetRequiredService<IDataKeyStore>(),
+            provider.GetRequiredService<IUnitOfWork>()));
         services.AddSingleton<ISecrets, Secrets>();
         services.AddSingleton<ICalendarRenderer, IcalCalendarRenderer>();
 

@@ -21,6 +21,15 @@ public interface IEnvelopeCipher
     Task<byte[]> EncryptAsync(Guid dataKeyId, ReadOnlyMemory<byte> plaintext, string context, CancellationToken cancellationToken);
 
     Task<byte[]> DecryptAsync(Guid dataKeyId, ReadOnlyMemory<byte> ciphertext, string context, CancellationToken cancellationToken);
+
+    /// <summary>
+    /// Crypto-shreds: deletes the data key, so that everything sealed with it can never be decrypted again (decrypting
+    /// then fails with a "data erased or key missing" error). Shredding a key that no longer exists does nothing.
+    /// The caller must first clear every foreign-key reference to the key (e.g. <c>booking.data_key_id</c>,
+    /// <c>idempotency_key.data_key_id</c>): while one remains, the database refuses the delete (a foreign-key
+    /// error) and nothing is shredded. Clear the references and shred in the same write transaction (a command).
+    /// </summary>
+    Task ShredAsync(Guid dataKeyId, CancellationToken cancellationToken);
 }
 
 /// <summary>Random secrets: booking references and manage tokens (the token is kept only as a hash).</summary>

@@ -1,5 +1,6 @@
 using Dapper;
 using Ditib.Beratung.Infrastructure.Security;
+using Microsoft.Data.Sqlite;
 using NodaTime;
 
 namespace Ditib.Beratung.Infrastructure.Persistence;
@@ -24,6 +25,56 @@ internal sealed class DataKeyStore(DbSession session, IClock clock) : IDataKeySt
         var row = await connection.QuerySingleOrDefaultAsync<Row>(session.Command(sql, new { id }, cancellationToken));
         return row is null ? null : new DataKeyRecord(row.Id, row.MasterKeyId, row.WrappedKey);
     }
+
+    public async Task<bool> DeleteAsync(Guid id, CancellationToken cancellationToken)
+    {
+        const string sql = "DELETE FROM data_key WHERE id = @id";
+        var connection = await session.ConnectionAsync(cancellationToken);
+        await OverwriteFreedSpaceAsync(connection, cancellationToken);
+        return await connection.ExecuteAsync(session.Command(sql, new { id }, cancellationToken)) == 1;
+    }
+
+    public async Task<IReadOnlyList<DataKeyRecord>> ListNotWrappedByAsync(
+        string activeKeyId, Guid? after, int limit, CancellationToken cancellationToken)
+    {
+        ArgumentOutOfRangeException.ThrowIfNegativeOrZero(limit);
+        const string sql = """
+            SELECT id, master_key_id, wrapped_key FROM data_key
+            WHERE master_key_id <> @activeKeyId AND (@after IS NULL OR id > @after)
+            ORDER BY id
+            LIMIT @limit
+            """;
+        var connection = await session.ConnectionAsync(cancellationToken);
+        var rows = await connection.QueryAsync<Row>(session.Command(sql, new { activeKeyId, after, limit }, cancellationToken));
+        return rows.Select(row => new DataKeyRecord(row.Id, row.MasterKeyId, row.WrappedKey)).ToList();
+    }
+
+    public async Task<int> CountWrappedByAsync(string masterKeyId, CancellationToken cancellationToken)
+    {
+        const string sql = "SELECT COUNT(*) FROM data_key WHERE master_key_id = @masterKeyId";
+        var connection = await session.ConnectionAsync(cancellationToken);
+        return await connection.ExecuteScalarAsync<int>(session.Command(sql, new { masterKeyId }, cancellationToken));
+    }
+
+    public async Task UpdateWrappingAsync(DataKeyRecord key, CancellationToken cancellationToken)
+    {
+        const string sql = "UPDATE data_key SET master_key_id = @MasterKeyId, wrapped_key = @WrappedKey WHERE id = @Id";
+        var connection = await session.ConnectionAsync(cancellationToken);
+        await OverwriteFreedSpaceAsync(connection, cancellationToken);
+        var updated = await connection.ExecuteAsync(session.Command(sql, new { key.Id, key.MasterKeyId, key.WrappedKey }, cancellationToken));
+        if (updated != 1)
+        {
+            throw new InvalidOperationException($"Data key {key.Id} no longer exists; its wrapping was not updated.");
+        }
+    }
+
+    /// <summary>
+    /// Has SQLite zero the bytes of deleted and replaced rows instead of leaving them in free space, so that a shredded
+    /// key, or a copy wrapped by a retired master key, does not linger in the database file. The setting belongs to the
+    /// connection; it is cheap for a table this small.
+    /// </summary>
+    private async Task OverwriteFreedSpaceAsync(SqliteConnection connection, CancellationToken cancellationToken) =>
+        await connection.ExecuteAsync(session.Command("PRAGMA secure_delete = ON", null, cancellationToken));
 
     private sealed class Row
     {

@@ -8,7 +8,9 @@ namespace Ditib.Beratung.Infrastructure.Security;
 /// AES-256-GCM envelope encryption. A data key is 32 random bytes, stored only wrapped by the active master key
 /// (associated data: the data key id). A sealed payload is <c>version | nonce | tag | ciphertext</c> with the UTF-8
 /// context as associated data, so it opens only for the record it was sealed for. Unwrapped keys are not cached:
-/// they live for one call and are then zeroed, so deleting a data key takes effect at once.
+/// they live for one call and are then zeroed, so deleting a data key (<see cref="ShredAsync"/>) takes effect at once.
+/// Rotating master keys re-wraps data keys (<see cref="Rewrap"/>, run by <see cref="KeyRotation"/>); sealed payloads
+/// are never touched.
 /// </summary>
 internal sealed class EnvelopeCipher(MasterKeyRing masterKeys, IDataKeyStore dataKeys) : IEnvelopeCipher
 {
@@ -70,9 +72,37 @@ internal sealed class EnvelopeCipher(MasterKeyRing masterKeys, IDataKeyStore dat
         }
     }
 
+    /// <inheritdoc />
+    public async Task ShredAsync(Guid dataKeyId, CancellationToken cancellationToken) =>
+        await dataKeys.DeleteAsync(dataKeyId, cancellationToken);
+
+    /// <summary>
+    /// The same data key wrapped by the ring's active master key instead of the one that wraps it now; the data key
+    /// itself, and so everything sealed with it, stays as it is. Throws as decryption would when the current master
+    /// key is not in the ring or does not open the wrapped key.
+    /// </summary>
+    internal static DataKeyRecord Rewrap(DataKeyRecord record, MasterKeyRing masterKeys)
+    {
+        var dataKey = Unwrap(record, masterKeys);
+        try
+        {
+            return new DataKeyRecord(record.Id, masterKeys.ActiveKeyId, Seal(masterKeys.ActiveKey, dataKey, WrapContext(record.Id)));
+        }
+        finally
+        {
+            CryptographicOperations.ZeroMemory(dataKey);
+        }
+    }
+
     private async Task<byte[]> UnwrapAsync(Guid dataKeyId, CancellationToken cancellationToken)
     {
         var record = await dataKeys.GetAsync(dataKeyId, cancellationToken) ?? throw new DataKeyNotFoundException(dataKeyId);
+        return Unwrap(record, masterKeys);
+    }
+
+    private static byte[] Unwrap(DataKeyRecord record, MasterKeyRing masterKeys)
+    {
+        var dataKeyId = record.Id;
         if (!masterKeys.Contains(record.MasterKeyId))
         {
             throw new MasterKeyNotFoundException(dataKeyId, record.MasterKeyId);

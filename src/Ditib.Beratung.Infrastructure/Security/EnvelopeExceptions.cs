@@ -4,9 +4,11 @@ namespace Ditib.Beratung.Infrastructure.Security;
 
 // Messages name ids and causes only: never key bytes, never plaintext.
 
-/// <summary>The data key does not exist: never created, or deleted (crypto-shredded).</summary>
+/// <summary>The data key does not exist: deleted (crypto-shredded), or never created.</summary>
 public sealed class DataKeyNotFoundException(Guid dataKeyId)
-    : CryptographicException($"Data key {dataKeyId} does not exist; it was never created or has been deleted.")
+    : CryptographicException(
+        $"Data key {dataKeyId} is missing: the data sealed with it has been erased (its key was crypto-shredded), or " +
+        "the key was never stored. That data cannot be decrypted.")
 {
     public Guid DataKeyId { get; } = dataKeyId;
 }
