@@ -1,6 +1,8 @@
 using Ditib.Beratung.Application.Audit;
+using Ditib.Beratung.Application.Common;
 using Ditib.Beratung.Application.Users;
 using Ditib.Beratung.Domain.Users;
+using Ditib.Beratung.Infrastructure.Security;
 using FluentValidation;
 using MediatR;
 
@@ -9,7 +11,7 @@ namespace Ditib.Beratung.Api;
 /// <summary>
 /// Verbs of the API program that run once and exit instead of serving:
 /// <c>users create-admin --username NAME</c> (password from BERATUNG_ADMIN_PASSWORD, else standard input, never
-/// from the command line) and <c>audit verify</c>.
+/// from the command line), <c>audit verify</c> and <c>keys rotate</c>.
 /// </summary>
 public static class CommandLine
 {
@@ -17,34 +19,49 @@ public static class CommandLine
 
     private const string Usage = """
         Usage:
-          dotnet run --project src/Ditib.Beratung.Api -- users create-admin --username NAME
-              the password comes from the environment variable BERATUNG_ADMIN_PASSWORD, else from standard input
+          dotnet run --project src/Ditib.Beratung.Api -- users create-admin --username NAME [--force]
+              the password comes from the environment variable BERATUNG_ADMIN_PASSWORD, else from standard input;
+              once an active admin exists, --force is needed
           dotnet run --project src/Ditib.Beratung.Api -- audit verify
+          dotnet run --project src/Ditib.Beratung.Api -- keys rotate
+              re-wraps every data key under Beratung:Encryption:ActiveKeyId (ciphertexts stay as they are)
         """;
 
-    public static bool IsVerb(string[] args) => args is ["users" or "audit", ..];
+    public static bool IsVerb(string[] args) => args is ["users" or "audit" or "keys", ..];
 
-    public static async Task<int> RunAsync(IServiceProvider services, string[] args, TextReader input, TextWriter output, TextWriter error)
+    public static async Task<int> RunAsync(IServiceProvider services, string[] args, TextReader input, TextWriter output, TextWriter error,
+        Func<string, string?>? environment = null)
     {
+        environment ??= Environment.GetEnvironmentVariable;
+        using var system = SystemScope.Enter();
         await using var scope = services.CreateAsyncScope();
         var mediator = scope.ServiceProvider.GetRequiredService<IMediator>();
         switch (args)
         {
-            case ["users", "create-admin", "--username", var username]:
-                return await CreateAdminAsync(mediator, username, input, output, error);
-            case ["users", "create-admin", var option] when option.StartsWith("--username=", StringComparison.Ordinal):
-                return await CreateAdminAsync(mediator, option["--username=".Length..], input, output, error);
+            case ["users", "create-admin", "--username", var username, .. var rest] when rest is [] or ["--force"]:
+                return await CreateAdminAsync(mediator, username, rest is ["--force"], environment, input, output, error);
+            case ["users", "create-admin", var option, .. var rest] when option.StartsWith("--username=", StringComparison.Ordinal) && rest is [] or ["--force"]:
+                return await CreateAdminAsync(mediator, option["--username=".Length..], rest is ["--force"], environment, input, output, error);
             case ["audit", "verify"]:
                 return await VerifyAuditAsync(mediator, output, error);
+            case ["keys", "rotate"]:
+                return await RotateKeysAsync(scope.ServiceProvider.GetRequiredService<KeyRotation>(), output, error);
             default:
                 await error.WriteLineAsync(Usage);
                 return 2;
         }
     }
 
-    private static async Task<int> CreateAdminAsync(IMediator mediator, string username, TextReader input, TextWriter output, TextWriter error)
+    private static async Task<int> CreateAdminAsync(IMediator mediator, string username, bool force, Func<string, string?> environment,
+        TextReader input, TextWriter output, TextWriter error)
     {
-        var password = Environment.GetEnvironmentVariable(PasswordVariable) ?? await ReadPasswordAsync(input, error);
+        if (!force && (await mediator.Send(new ListUsers())).Any(u => u.Roles.Contains(Roles.Admin) && u.Active))
+        {
+            await error.WriteLineAsync("An active admin exists already; admins create further accounts through the API. Add --force to create another admin here.");
+            return 1;
+        }
+
+        var password = environment(PasswordVariable) ?? await ReadPasswordAsync(input, error);
         try
         {
             var user = await mediator.Send(new CreateUser(username, password, [Roles.Admin]));
@@ -65,6 +82,22 @@ public static class CommandLine
             await error.WriteLineAsync(conflict.Message);
             return 1;
         }
+    }
+
+    private static async Task<int> RotateKeysAsync(KeyRotation rotation, TextWriter output, TextWriter error)
+    {
+        var result = await rotation.RotateAsync(CancellationToken.None);
+        await output.WriteLineAsync(
+            $"Re-wrapped {result.Rewrapped} data key(s) under master key '{rotation.ActiveKeyId}'; {result.AlreadyCurrent} were already under it.");
+        if (result.MissingMasterKey.Count == 0)
+        {
+            return 0;
+        }
+
+        await error.WriteLineAsync(
+            $"{result.MissingMasterKey.Count} data key(s) name a master key that is not configured; they were left as they are. " +
+            "Add that master key to Beratung:Encryption:MasterKeys and run again.");
+        return 1;
     }
 
     private static async Task<int> VerifyAuditAsync(IMediator mediator, TextWriter output, TextWriter error)

@@ -13,6 +13,7 @@ builder.Services.AddInfrastructure();
 builder.Services.AddBeratungAuthentication();
 builder.Services.AddBeratungRateLimits(builder.Configuration);
 builder.Services.AddBeratungCors(builder.Configuration);
+builder.Services.AddBeratungProxies(builder.Configuration);
 
 builder.Services.AddProblemDetails();
 builder.Services.AddExceptionHandler<ProblemDetailsExceptionHandler>();
@@ -31,6 +32,7 @@ if (verb)
 
 await DemoData.SeedAsync(app.Services, app.Configuration, app.Environment);
 
+app.UseForwardedHeaders();
 app.UseExceptionHandler();
 app.UseStatusCodePages();
 app.UseMiddleware<SecurityHeaders>();
@@ -58,6 +60,7 @@ app.MapAgendaEndpoints();
 app.MapAuthEndpoints();
 app.MapUserEndpoints();
 app.MapAuditEndpoints();
+app.MapCaseEndpoints();
 
 await app.RunAsync();
 return 0;

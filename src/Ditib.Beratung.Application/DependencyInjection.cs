@@ -17,6 +17,7 @@ public static class DependencyInjection
         services.AddScoped<IMediator, Mediator>();
         services.AddScoped<Bookings.BookingAccess>();
         services.AddScoped<ScheduleAccess>();
+        services.AddScoped<Cases.CaseAccess>();
         services.AddScoped<Counsellors.CounsellorAccounts>();
 
         services.Scan(scan => scan.FromAssemblyOf<ICommand>()

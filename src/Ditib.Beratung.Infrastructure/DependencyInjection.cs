@@ -1,5 +1,6 @@
 using Ditib.Beratung.Application.Audit;
 using Ditib.Beratung.Application.Bookings;
+using Ditib.Beratung.Application.Cases;
 using Ditib.Beratung.Application.Common;
 using Ditib.Beratung.Application.Counsellors;
 using Ditib.Beratung.Application.ReferenceData;
@@ -44,6 +45,7 @@ public static class DependencyInjection
         services.AddScoped<IBookingRepository, BookingStore>();
         services.AddScoped<IIdempotencyStore, IdempotencyStore>();
         services.AddScoped<IUserRepository, UserStore>();
+        services.AddScoped<ICaseRepository, CaseStore>();
         services.AddScoped<AuditStore>();
         services.AddScoped<IAuditTrail>(provider => provider.GetRequiredService<AuditStore>());
         services.AddScoped<IAuditQueries>(provider => provider.GetRequiredService<AuditStore>());
@@ -70,11 +72,12 @@ public static class DependencyInjection
             provider.GetRequiredService<IHostEnvironment>().IsDevelopment(),
             provider.GetRequiredService<ILoggerFactory>().CreateLogger<TokenSigningKey>()));
         services.AddSingleton(provider => new TokenSettings(Duration.FromMinutes(
-            provider.GetRequiredService<IConfiguration>().GetValue("Beratung:Auth:TokenLifetimeMinutes", 480))));
+            Bounded(provider.GetRequiredService<IConfiguration>(), "Beratung:Auth:TokenLifetimeMinutes", 480, 5, 24 * 60))));
         services.AddSingleton(provider =>
         {
-            var auth = provider.GetRequiredService<IConfiguration>().GetSection("Beratung:Auth");
-            return new SignInSettings(auth.GetValue("LockoutAttempts", 5), Duration.FromMinutes(auth.GetValue("LockoutMinutes", 15)));
+            var configuration = provider.GetRequiredService<IConfiguration>();
+            return new SignInSettings(Bounded(configuration, "Beratung:Auth:LockoutAttempts", 5, 1, 100),
+                Duration.FromMinutes(Bounded(configuration, "Beratung:Auth:LockoutMinutes", 15, 1, 24 * 60)));
         });
         services.AddSingleton<ITokenIssuer, JwtTokenIssuer>();
         return services;
@@ -89,6 +92,16 @@ public static class DependencyInjection
         services.GetRequiredService<DatabaseMigrator>().Migrate();
         services.GetRequiredService<MasterKeyRing>();
         services.GetRequiredService<TokenSigningKey>();
+        services.GetRequiredService<TokenSettings>();
+        services.GetRequiredService<SignInSettings>();
+    }
+
+    private static int Bounded(IConfiguration configuration, string key, int fallback, int min, int max)
+    {
+        var value = configuration.GetValue(key, fallback);
+        return value >= min && value <= max
+            ? value
+            : throw new InvalidOperationException($"{key} must be between {min} and {max}; it is {value}.");
     }
 
     private static CentreSettings CentreSettingsFrom(IConfiguration configuration)

@@ -117,7 +117,6 @@ public sealed class AuthTests : IDisposable
     public async Task ChangePassword_EndsOldTokens_AndReturnsANewOne()
     {
         var (client, _, username) = await api.CreateClientAsAsync(Roles.Counsellor);
-        var old = client.DefaultRequestHeaders.Authorization;
 
         var response = await client.PostAsJsonAsync("/api/v1/auth/password",
             new { currentPassword = ApiFactory.TestPassword, newPassword = "Ein-neues-langes-Testwort-7" });
@@ -129,7 +128,6 @@ public sealed class AuthTests : IDisposable
         await Scenario.EnsureAsync(await client.GetAsync("/api/v1/counsellors"), HttpStatusCode.OK);
         var signIn = await anonymous.PostAsJsonAsync("/api/v1/auth/token", new { username, password = "Ein-neues-langes-Testwort-7" });
         await Scenario.EnsureAsync(signIn, HttpStatusCode.OK);
-        Assert.NotNull(old);
     }
 
     [Fact]
@@ -169,13 +167,63 @@ public sealed class AuthTests : IDisposable
     }
 
     [Fact]
-    public async Task ForgedToken_IsRefused()
+    public async Task TokenSignedWithAnotherKey_IsRefused_EvenForARealAccount()
     {
-        var client = api.CreateClient();
-        client.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer",
-            "eyJhbGciOiJub25lIn0.eyJzdWIiOiIwMDAwMDAwMC0wMDAwLTAwMDAtMDAwMC0wMDAwMDAwMDAwMDAiLCJyb2xlIjoiYWRtaW4ifQ.");
+        var (client, userId, username) = await api.CreateClientAsAsync(Roles.Staff);
+        using var connection = api.OpenDatabase();
+        using var command = connection.CreateCommand();
+        command.CommandText = $"SELECT security_stamp FROM app_user WHERE id = '{userId}'";
+        var stamp = (string)command.ExecuteScalar()!;
+        var forged = new Microsoft.IdentityModel.JsonWebTokens.JsonWebTokenHandler().CreateToken(new Microsoft.IdentityModel.Tokens.SecurityTokenDescriptor
+        {
+            Claims = new Dictionary<string, object> { ["sub"] = userId.ToString(), ["name"] = username, ["stamp"] = stamp, ["role"] = "admin" },
+            Issuer = "ditib-beratung",
+            Audience = "ditib-beratung-api",
+            IssuedAt = ApiFactory.Start.ToDateTimeUtc(),
+            NotBefore = ApiFactory.Start.ToDateTimeUtc(),
+            Expires = ApiFactory.Start.ToDateTimeUtc().AddHours(1),
+            SigningCredentials = new Microsoft.IdentityModel.Tokens.SigningCredentials(
+                new Microsoft.IdentityModel.Tokens.SymmetricSecurityKey(System.Security.Cryptography.RandomNumberGenerator.GetBytes(48)), "HS256"),
+        });
+        var attacker = api.CreateClient();
+        attacker.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", forged);
 
-        Assert.Equal(HttpStatusCode.Unauthorized, (await client.GetAsync("/api/v1/users")).StatusCode);
+        Assert.Equal(HttpStatusCode.Unauthorized, (await attacker.GetAsync("/api/v1/users")).StatusCode);
+        Assert.Equal(HttpStatusCode.Forbidden, (await client.GetAsync("/api/v1/users")).StatusCode);
+    }
+
+    [Fact]
+    public async Task AdminUnlock_LiftsALockout()
+    {
+        var (_, userId, username) = await api.CreateClientAsAsync(Roles.Staff);
+        for (var i = 0; i < 5; i++)
+        {
+            await anonymous.PostAsJsonAsync("/api/v1/auth/token", new { username, password = $"Falsches-Passwort-{i}" });
+        }
+
+        var locked = await anonymous.PostAsJsonAsync("/api/v1/auth/token", new { username, password = ApiFactory.TestPassword });
+        await Scenario.EnsureAsync(await admin.PostAsync($"/api/v1/users/{userId}/unlock", null), HttpStatusCode.OK);
+        var unlocked = await anonymous.PostAsJsonAsync("/api/v1/auth/token", new { username, password = ApiFactory.TestPassword });
+
+        Assert.Equal(HttpStatusCode.Unauthorized, locked.StatusCode);
+        await Scenario.EnsureAsync(unlocked, HttpStatusCode.OK);
+    }
+
+    [Fact]
+    public async Task WrongCurrentPassword_CountsAsAFailedSignIn()
+    {
+        var (client, _, username) = await api.CreateClientAsAsync(Roles.Staff);
+        for (var i = 0; i < 5; i++)
+        {
+            var response = await client.PostAsJsonAsync("/api/v1/auth/password",
+                new { currentPassword = $"Geraten-Testwort-{i}", newPassword = "Ein-neues-langes-Testwort-7" });
+            Assert.Equal(HttpStatusCode.UnprocessableEntity, response.StatusCode);
+        }
+
+        var signIn = await anonymous.PostAsJsonAsync("/api/v1/auth/token", new { username, password = ApiFactory.TestPassword });
+
+        Assert.Equal(HttpStatusCode.Unauthorized, signIn.StatusCode);
+        Assert.Equal(5, Scenario.Count(api, "SELECT COUNT(*) FROM audit_entry WHERE outcome = 'failure: wrong current password'"));
     }
 
     private async Task CreateUserAsync(string username, params string[] roles) =>

@@ -13,13 +13,15 @@ public sealed class CommandLineTests : IDisposable
 
     public void Dispose() => api.Dispose();
 
+    private static string? NoEnvironment(string name) => null;
+
     [Fact]
     public async Task CreateAdmin_ReadsThePasswordFromStandardInput_AndTheAdminCanSignIn()
     {
         var (output, error) = (new StringWriter(), new StringWriter());
 
         var exit = await CommandLine.RunAsync(api.Services, ["users", "create-admin", "--username", "erste.admin"],
-            new StringReader("Erstes-Admin-Testwort-1\n"), output, error);
+            new StringReader("Erstes-Admin-Testwort-1\n"), output, error, NoEnvironment);
 
         Assert.Equal(0, exit);
         Assert.Contains("erste.admin", output.ToString(), StringComparison.Ordinal);
@@ -33,10 +35,51 @@ public sealed class CommandLineTests : IDisposable
     {
         var (output, error) = (new StringWriter(), new StringWriter());
 
-        var exit = await CommandLine.RunAsync(api.Services, ["users", "create-admin", "--username=zweite.admin"], new StringReader("kurz\n"), output, error);
+        var exit = await CommandLine.RunAsync(api.Services, ["users", "create-admin", "--username=zweite.admin"], new StringReader("kurz\n"), output, error,
+            NoEnvironment);
 
         Assert.Equal(1, exit);
         Assert.Contains("at least 12 characters", error.ToString(), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task CreateAdmin_TakesThePasswordFromTheEnvironment_AndASecondAdminNeedsForce()
+    {
+        string? Environment(string name) => name == CommandLine.PasswordVariable ? "Aus-der-Umgebung-Testwort-3" : null;
+        var error = new StringWriter();
+
+        var first = await CommandLine.RunAsync(api.Services, ["users", "create-admin", "--username", "umgebung.admin"], TextReader.Null,
+            TextWriter.Null, error, Environment);
+        var second = await CommandLine.RunAsync(api.Services, ["users", "create-admin", "--username", "noch.ein.admin"], TextReader.Null,
+            TextWriter.Null, error, Environment);
+        var forced = await CommandLine.RunAsync(api.Services, ["users", "create-admin", "--username", "noch.ein.admin", "--force"], TextReader.Null,
+            TextWriter.Null, error, Environment);
+
+        Assert.Equal([0, 1, 0], new[] { first, second, forced });
+        Assert.Contains("--force", error.ToString(), StringComparison.Ordinal);
+        var signIn = await api.CreateClient().PostAsJsonAsync("/api/v1/auth/token", new { username = "umgebung.admin", password = "Aus-der-Umgebung-Testwort-3" });
+        await Scenario.EnsureAsync(signIn, HttpStatusCode.OK);
+    }
+
+    [Fact]
+    public async Task KeysRotate_ReportsWhatItDid()
+    {
+        var output = new StringWriter();
+
+        var exit = await CommandLine.RunAsync(api.Services, ["keys", "rotate"], TextReader.Null, output, TextWriter.Null, NoEnvironment);
+
+        Assert.Equal(0, exit);
+        Assert.Contains("under master key 'test-key-1'", output.ToString(), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Program_TreatsOnlyItsVerbsAsVerbs()
+    {
+        Assert.True(CommandLine.IsVerb(["users", "create-admin"]));
+        Assert.True(CommandLine.IsVerb(["audit", "verify"]));
+        Assert.True(CommandLine.IsVerb(["keys", "rotate"]));
+        Assert.False(CommandLine.IsVerb(["--urls", "http://127.0.0.1:5000"]));
+        Assert.False(CommandLine.IsVerb(["urls=http://127.0.0.1:5000"]));
     }
 
     [Fact]

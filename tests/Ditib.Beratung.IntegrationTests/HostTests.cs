@@ -99,6 +99,16 @@ public sealed class HostTests : IDisposable
         Assert.Contains("Beratung__Auth__SigningKey", Flatten(error), StringComparison.Ordinal);
     }
 
+    [Fact]
+    public void Startup_WithLockoutSwitchedOff_Fails()
+    {
+        using var factory = new ApiFactory();
+        factory.Settings["Beratung:Auth:LockoutAttempts"] = "0";
+
+        var error = Assert.ThrowsAny<Exception>(() => factory.CreateClient());
+        Assert.Contains("Beratung:Auth:LockoutAttempts", Flatten(error), StringComparison.Ordinal);
+    }
+
     private static string Flatten(Exception error) =>
         error is AggregateException or TargetInvocationException && error.InnerException is not null
             ? error.Message + Flatten(error.InnerException!)

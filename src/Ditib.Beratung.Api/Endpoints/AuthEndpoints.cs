@@ -26,6 +26,7 @@ public static class AuthEndpoints
         group.MapPost("/password", async Task<Ok<TokenDto>> (ChangePassword request, IMediator mediator, CancellationToken ct) =>
                 TypedResults.Ok(await mediator.Send(request, ct)))
             .RequireAuthorization(Policies.Centre)
+            .RequireRateLimiting(RateLimits.SignIn)
             .WithSummary("Change your own password; other tokens stop working and a new one is returned")
             .ProducesValidationProblem()
             .ProducesProblem(StatusCodes.Status422UnprocessableEntity);

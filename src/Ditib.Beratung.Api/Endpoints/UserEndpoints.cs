@@ -37,6 +37,11 @@ public static class UserEndpoints
             .ProducesProblem(StatusCodes.Status404NotFound)
             .ProducesProblem(StatusCodes.Status409Conflict);
 
+        group.MapPost("/{id:guid}/unlock", async Task<Ok<UserDto>> (Guid id, IMediator mediator, CancellationToken ct) =>
+                TypedResults.Ok(await mediator.Send(new UnlockUser(id), ct)))
+            .WithSummary("Lift a lockout after failed sign-ins")
+            .ProducesProblem(StatusCodes.Status404NotFound);
+
         group.MapPost("/{id:guid}/password", async Task<Ok<UserDto>> (Guid id, PasswordBody body, IMediator mediator, CancellationToken ct) =>
                 TypedResults.Ok(await mediator.Send(new ResetPassword(id, body.Password), ct)))
             .WithSummary("Set a new password for a user; their tokens stop working")

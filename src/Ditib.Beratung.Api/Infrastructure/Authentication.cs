@@ -56,6 +56,13 @@ public static class Authentication
         if (user is null || !user.Active || user.SecurityStamp != principal.FindFirstValue(JwtTokenIssuer.StampClaim))
         {
             context.Fail("The token is no longer valid; please sign in again.");
+            return;
         }
+
+        // The roles that count are the account's as stored now, not those written into the token.
+        var identity = new ClaimsIdentity(principal.Claims.Where(c => c.Type != "role"), principal.Identity!.AuthenticationType,
+            JwtRegisteredClaimNames.Name, "role");
+        identity.AddClaims(user.Roles.Select(role => new Claim("role", role)));
+        context.Principal = new ClaimsPrincipal(identity);
     }
 }

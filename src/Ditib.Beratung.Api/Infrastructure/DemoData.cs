@@ -26,6 +26,7 @@ public static partial class DemoData
             return;
         }
 
+        using var system = SystemScope.Enter();
         await using var scope = services.CreateAsyncScope();
         var mediator = scope.ServiceProvider.GetRequiredService<IMediator>();
         if ((await mediator.Send(new ListCounsellors())).Count > 0)

@@ -5,14 +5,14 @@ using Microsoft.IdentityModel.JsonWebTokens;
 namespace Ditib.Beratung.Api.Infrastructure;
 
 /// <summary>
-/// The caller of the current HTTP request. Outside a request (start-up seeding, command-line verbs) there is no
-/// HTTP context, and the caller is the system itself.
+/// The caller of the current HTTP request, or the system inside an explicit <see cref="SystemScope"/> (seeding,
+/// command-line verbs). Anything else without a signed-in user is an anonymous resident with no rights.
 /// </summary>
 public sealed class HttpCurrentUser(IHttpContextAccessor accessor) : ICurrentUser
 {
     private ClaimsPrincipal? Principal => accessor.HttpContext?.User;
 
-    public bool IsSystem => accessor.HttpContext is null;
+    public bool IsSystem => accessor.HttpContext is null && SystemScope.IsActive;
 
     public Guid? Id => Guid.TryParse(Principal?.FindFirstValue(JwtRegisteredClaimNames.Sub), out var id) ? id : null;
 

@@ -26,6 +26,8 @@ public sealed partial class ProblemDetailsExceptionHandler(IProblemDetailsServic
             NotFoundException notFound => Problem(StatusCodes.Status404NotFound, "Not found", notFound.Message),
             ForbiddenException forbidden => Problem(StatusCodes.Status403Forbidden, "Forbidden", forbidden.Message),
             GoneException gone => Problem(StatusCodes.Status410Gone, "Gone", gone.Message),
+            Ditib.Beratung.Infrastructure.Security.DataKeyNotFoundException => Problem(StatusCodes.Status410Gone, "Erased",
+                "This data has been erased and can no longer be read."),
             SqliteException { SqliteErrorCode: 5 or 6 } => Problem(StatusCodes.Status503ServiceUnavailable, "Busy",
                 "The database is busy; nothing was stored. Please try again in a moment."),
             _ => null,

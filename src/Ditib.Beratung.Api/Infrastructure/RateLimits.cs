@@ -46,6 +46,24 @@ public static class RateLimits
         return services;
     }
 
+    /// <summary>An IPv4 address, or the /64 network of an IPv6 address (one household or device gets a whole /64).</summary>
+    public static string ClientKey(System.Net.IPAddress? address)
+    {
+        if (address is null)
+        {
+            return "unknown";
+        }
+
+        if (address.IsIPv4MappedToIPv6)
+        {
+            address = address.MapToIPv4();
+        }
+
+        return address.AddressFamily == System.Net.Sockets.AddressFamily.InterNetworkV6
+            ? Convert.ToHexString(address.GetAddressBytes().AsSpan(0, 8)) + "/64"
+            : address.ToString();
+    }
+
     private static RateLimitPartition<string> Partition(HttpContext context, string name, bool enabled, IConfiguration section, int defaultPermits)
     {
         if (!enabled)
@@ -54,7 +72,7 @@ public static class RateLimits
         }
 
         var limits = section.GetSection(name);
-        var address = context.Connection.RemoteIpAddress?.ToString() ?? "unknown";
+        var address = ClientKey(context.Connection.RemoteIpAddress);
         return RateLimitPartition.GetFixedWindowLimiter($"{name}:{address}", _ => new FixedWindowRateLimiterOptions
         {
             PermitLimit = limits.GetValue("PermitLimit", defaultPermits),

@@ -1,3 +1,4 @@
+using Ditib.Beratung.Application.Audit;
 using Ditib.Beratung.Application.Bookings;
 using Ditib.Beratung.Application.Common;
 using Ditib.Beratung.Application.Slots;
@@ -24,7 +25,8 @@ public sealed class RecordAttendanceValidator : AbstractValidator<RecordAttendan
             .WithMessage("'{PropertyName}' must be 'attended' or 'no-show'.");
 }
 
-public sealed class RecordAttendanceHandler(ScheduleAccess access, IBookingRepository bookings, ISlotQueries slots, IClock clock)
+public sealed class RecordAttendanceHandler(
+    ScheduleAccess access, IBookingRepository bookings, ISlotQueries slots, IAuditTrail audit, IClock clock)
     : IRequestHandler<RecordAttendance, AttendanceDto>
 {
     public async Task<AttendanceDto> Handle(RecordAttendance request, CancellationToken cancellationToken)
@@ -35,6 +37,8 @@ public sealed class RecordAttendanceHandler(ScheduleAccess access, IBookingRepos
         await access.EnsureCanManageAsync(slot.CounsellorId, cancellationToken);
         record.Booking.RecordAttendance(request.Outcome == "attended", clock.GetCurrentInstant(), slot.Start);
         await bookings.UpdateAsync(record.Booking, cancellationToken);
+        await audit.RecordAsync(new AuditEvent("booking.attendance", "booking", record.Booking.Id.ToString(), $"success: {request.Outcome}"),
+            cancellationToken);
         return new AttendanceDto(record.Booking.Reference, record.Booking.Status.ToCode());
     }
 }

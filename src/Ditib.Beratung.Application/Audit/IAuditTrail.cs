@@ -29,7 +29,11 @@ public sealed record AuditEntryDto(
 
 public sealed record AuditFilter(string? SubjectType, string? SubjectId, string? Actor, Instant? From, Instant? To, int Limit);
 
-public sealed record AuditVerification(bool Valid, long Entries, long? FirstBrokenSeq, Guid? FirstBrokenId, string? Problem);
+/// <summary>
+/// The outcome of recomputing the chain. <paramref name="LastHash"/> is the hash of the newest entry: noted down
+/// outside the system now and then, it also shows whether someone rewrote the whole chain since.
+/// </summary>
+public sealed record AuditVerification(bool Valid, long Entries, long? FirstBrokenSeq, Guid? FirstBrokenId, string? Problem, string LastHash);
 
 public interface IAuditQueries
 {

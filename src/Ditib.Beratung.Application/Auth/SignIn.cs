@@ -1,6 +1,7 @@
 using Ditib.Beratung.Application.Audit;
 using Ditib.Beratung.Application.Common;
 using Ditib.Beratung.Application.Users;
+using Ditib.Beratung.Domain.Users;
 using FluentValidation;
 using MediatR;
 using NodaTime;
@@ -8,10 +9,12 @@ using NodaTime;
 namespace Ditib.Beratung.Application.Auth;
 
 /// <summary>
-/// Exchanges user name and password for a bearer token. A failure is an answer, not an exception, so that the
-/// failed-attempt counter and the audit entry are committed; the endpoint answers every failure alike.
+/// Exchanges user name and password for a bearer token. The password is checked before the write transaction, so
+/// slow hashing never holds up bookings; the transaction then re-reads the account and stores the outcome (failure
+/// counter, lockout, audit entry). A failure is an answer, not an exception, so that all of it is committed; the
+/// endpoint answers every kind of failure alike.
 /// </summary>
-public sealed record SignIn(string? Username, string? Password) : ICommand<SignInResult>;
+public sealed record SignIn(string? Username, string? Password) : IRequest<SignInResult>;
 
 public sealed record SignInResult(TokenDto? Token);
 
@@ -20,12 +23,13 @@ public sealed class SignInValidator : AbstractValidator<SignIn>
     public SignInValidator()
     {
         RuleFor(s => s.Username).NotEmpty().MaximumLength(64);
-        RuleFor(s => s.Password).NotEmpty().MaximumLength(Domain.Users.PasswordPolicy.MaximumLength);
+        RuleFor(s => s.Password).NotEmpty().MaximumLength(PasswordPolicy.MaximumLength);
     }
 }
 
 public sealed class SignInHandler(
-    IUserRepository users, IPasswordHasher hasher, ITokenIssuer tokens, IAuditTrail audit, SignInSettings settings, IClock clock)
+    IUserRepository users, IPasswordHasher hasher, ITokenIssuer tokens, IAuditTrail audit, IUnitOfWork unitOfWork, SignInSettings settings,
+    IClock clock)
     : IRequestHandler<SignIn, SignInResult>
 {
     private static readonly SignInResult Failed = new((TokenDto?)null);
@@ -33,10 +37,26 @@ public sealed class SignInHandler(
     public async Task<SignInResult> Handle(SignIn request, CancellationToken cancellationToken)
     {
         var now = clock.GetCurrentInstant();
-        var user = await users.FindByUsernameAsync(request.Username!, cancellationToken);
-        if (user is null)
+        var candidate = await users.FindByUsernameAsync(request.Username!, cancellationToken);
+        var check = PasswordCheck.Failed;
+        if (candidate is { Active: true } && !candidate.IsLockedOut(now))
+        {
+            check = hasher.Verify(candidate.PasswordHash, request.Password!);
+        }
+        else
         {
             hasher.VerifyNothing(request.Password!);
+        }
+
+        var rehash = check == PasswordCheck.SuccessRehashNeeded ? hasher.Hash(request.Password!) : null;
+        return await unitOfWork.InTransactionAsync(() => RecordAsync(candidate?.Id, check, rehash, now, cancellationToken), cancellationToken);
+    }
+
+    private async Task<SignInResult> RecordAsync(Guid? userId, PasswordCheck check, string? rehash, Instant now, CancellationToken cancellationToken)
+    {
+        var user = userId is { } id ? await users.GetAsync(id, cancellationToken) : null;
+        if (user is null)
+        {
             await audit.RecordAsync(new AuditEvent("auth.sign-in", "user", null, "failure: unknown user") { Actor = (null, "anonymous") },
                 cancellationToken);
             return Failed;
@@ -45,13 +65,11 @@ public sealed class SignInHandler(
         var actor = ((Guid?)user.Id, user.Username);
         if (!user.Active || user.IsLockedOut(now))
         {
-            hasher.VerifyNothing(request.Password!);
             var why = user.Active ? "failure: locked out" : "failure: deactivated";
             await audit.RecordAsync(new AuditEvent("auth.sign-in", "user", user.Id.ToString(), why) { Actor = actor }, cancellationToken);
             return Failed;
         }
 
-        var check = hasher.Verify(user.PasswordHash, request.Password!);
         if (check == PasswordCheck.Failed)
         {
             var locked = user.RecordFailedSignIn(now, settings.MaxFailedAttempts, settings.Lockout);
@@ -67,9 +85,9 @@ public sealed class SignInHandler(
         }
 
         user.RecordSuccessfulSignIn();
-        if (check == PasswordCheck.SuccessRehashNeeded)
+        if (rehash is not null)
         {
-            user.Rehash(hasher.Hash(request.Password!));
+            user.Rehash(rehash);
         }
 
         await users.UpdateAsync(user, cancellationToken);

@@ -1,4 +1,5 @@
 using System.Text.Json.Serialization;
+using Ditib.Beratung.Application.Audit;
 using Ditib.Beratung.Application.Common;
 using Ditib.Beratung.Application.ReferenceData;
 using Ditib.Beratung.Application.Slots;
@@ -58,7 +59,8 @@ public sealed class BookSlotValidator : AbstractValidator<BookSlot>
 public sealed record PrivacyNotice(string Version);
 
 public sealed class BookSlotHandler(
-    IBookingRepository bookings, ISlotQueries slots, IEnvelopeCipher cipher, ISecrets secrets, CentreSettings settings, IClock clock)
+    IBookingRepository bookings, ISlotQueries slots, IEnvelopeCipher cipher, ISecrets secrets, IAuditTrail audit, CentreSettings settings,
+    IClock clock)
     : IRequestHandler<BookSlot, BookingCreatedDto>
 {
     public async Task<BookingCreatedDto> Handle(BookSlot request, CancellationToken cancellationToken)
@@ -82,6 +84,11 @@ public sealed class BookSlotHandler(
 
         await bookings.AddAsync(new BookingRecord(booking, tokenHash, dataKey, sealedPersonal, request.Language!, request.Topic!,
             request.InterpreterNeeded, request.BookedBy, request.Consent!.PrivacyNoticeVersion!, now, now), cancellationToken);
+
+        if (request.BookedBy == BookedBy.Staff)
+        {
+            await audit.RecordAsync(new AuditEvent("booking.create-on-behalf", "booking", booking.Id.ToString()), cancellationToken);
+        }
 
         var booked = (await slots.GetAsync(slot.Id, cancellationToken))!;
         return new BookingCreatedDto(reference, token, booking.Status.ToCode(), booked.ToDto(settings.Zone));

@@ -35,6 +35,10 @@ public static partial class Formats
     public static bool IsDate(string? text) =>
         text is not null && DateShape().IsMatch(text) && Date.Parse(text) is { Success: true } result && InRange(result.Value);
 
+    /// <summary>A date of birth: the same strict shape, from 1900 on.</summary>
+    public static bool IsBirthDate(string? text) =>
+        text is not null && DateShape().IsMatch(text) && Date.Parse(text) is { Success: true } result && result.Value.Year is >= 1900 and <= LastYear;
+
     public static bool IsTime(string? text) => text is not null && TimeShape().IsMatch(text);
 
     public static bool IsLocalDateTime(string? text) =>

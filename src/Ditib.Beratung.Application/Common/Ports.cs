@@ -1,6 +1,6 @@
 namespace Ditib.Beratung.Application.Common;
 
-/// <summary>The write transaction of the current request. The transaction behaviour owns it.</summary>
+/// <summary>The write transaction of the current request. The transaction behaviour owns it for commands.</summary>
 public interface IUnitOfWork
 {
     Task BeginAsync(CancellationToken cancellationToken);
@@ -8,6 +8,26 @@ public interface IUnitOfWork
     Task CommitAsync(CancellationToken cancellationToken);
 
     Task RollbackAsync();
+}
+
+public static class UnitOfWorkExtensions
+{
+    /// <summary>Runs the work in one write transaction: committed when it returns, rolled back when it throws.</summary>
+    public static async Task<T> InTransactionAsync<T>(this IUnitOfWork unitOfWork, Func<Task<T>> work, CancellationToken cancellationToken)
+    {
+        await unitOfWork.BeginAsync(cancellationToken);
+        try
+        {
+            var result = await work();
+            await unitOfWork.CommitAsync(cancellationToken);
+            return result;
+        }
+        catch
+        {
+            await unitOfWork.RollbackAsync();
+            throw;
+        }
+    }
 }
 
 /// <summary>

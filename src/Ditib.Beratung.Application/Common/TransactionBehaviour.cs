@@ -12,17 +12,6 @@ public sealed class TransactionBehaviour<TRequest, TResponse>(IUnitOfWork unitOf
             return await next();
         }
 
-        await unitOfWork.BeginAsync(cancellationToken);
-        try
-        {
-            var response = await next();
-            await unitOfWork.CommitAsync(cancellationToken);
-            return response;
-        }
-        catch
-        {
-            await unitOfWork.RollbackAsync();
-            throw;
-        }
+        return await unitOfWork.InTransactionAsync(() => next(), cancellationToken);
     }
 }

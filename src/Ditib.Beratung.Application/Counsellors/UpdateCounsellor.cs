@@ -28,14 +28,16 @@ public sealed class UpdateCounsellorHandler(ICounsellorRepository counsellors, C
         var counsellor = await counsellors.GetAsync(request.Id, cancellationToken)
             ?? throw new NotFoundException("Counsellor not found.");
         counsellor.Change(request.DisplayName!, request.Languages!, request.Topics!, request.Active!.Value);
-        if (request.UserId is { } userId && userId != counsellor.UserId)
+        var relinked = request.UserId is { } userId && userId != counsellor.UserId;
+        if (relinked)
         {
-            await accounts.EnsureLinkableAsync(userId, cancellationToken);
-            counsellor.LinkUser(userId);
+            await accounts.EnsureLinkableAsync(request.UserId, cancellationToken);
+            counsellor.LinkUser(request.UserId!.Value);
         }
 
         await counsellors.UpdateAsync(counsellor, cancellationToken);
-        await audit.RecordAsync(new AuditEvent("counsellor.update", "counsellor", counsellor.Id.ToString()), cancellationToken);
+        await audit.RecordAsync(new AuditEvent("counsellor.update", "counsellor", counsellor.Id.ToString(),
+            relinked ? $"success: account {counsellor.UserId} linked" : AuditOutcomes.Success), cancellationToken);
         return CounsellorDto.From(counsellor);
     }
 }

@@ -27,7 +27,8 @@ public sealed class CreateUserHandler(IUserRepository users, IPasswordHasher has
     {
         var user = User.Create(Guid.CreateVersion7(), request.Username!, hasher.Hash(request.Password!), request.Roles!);
         await users.AddAsync(user, cancellationToken);
-        await audit.RecordAsync(new AuditEvent("user.create", "user", user.Id.ToString()), cancellationToken);
+        await audit.RecordAsync(new AuditEvent("user.create", "user", user.Id.ToString(), $"success: roles {string.Join(',', user.Roles)}"),
+            cancellationToken);
         return UserDto.From(user, clock.GetCurrentInstant());
     }
 }

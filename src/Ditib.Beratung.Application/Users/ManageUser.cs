@@ -36,6 +36,21 @@ public sealed class SetUserActiveHandler(IUserRepository users, ICurrentUser cur
     }
 }
 
+/// <summary>An admin lifts a lockout.</summary>
+public sealed record UnlockUser(Guid Id) : ICommand<UserDto>;
+
+public sealed class UnlockUserHandler(IUserRepository users, IAuditTrail audit, IClock clock) : IRequestHandler<UnlockUser, UserDto>
+{
+    public async Task<UserDto> Handle(UnlockUser request, CancellationToken cancellationToken)
+    {
+        var user = await users.GetAsync(request.Id, cancellationToken) ?? throw new NotFoundException("User not found.");
+        user.Unlock();
+        await users.UpdateAsync(user, cancellationToken);
+        await audit.RecordAsync(new AuditEvent("user.unlock", "user", user.Id.ToString()), cancellationToken);
+        return UserDto.From(user, clock.GetCurrentInstant());
+    }
+}
+
 /// <summary>An admin sets a new password for a user (who forgot theirs); the user's tokens stop working.</summary>
 public sealed record ResetPassword(Guid Id, string? Password) : ICommand<UserDto>;
 

@@ -69,6 +69,13 @@ public sealed class User
         SecurityStamp = NewStamp();
     }
 
+    /// <summary>An admin lifts a lockout (someone guessing at the account must not keep a colleague out).</summary>
+    public void Unlock()
+    {
+        FailedSignIns = 0;
+        LockedUntil = null;
+    }
+
     /// <summary>Stores a stronger hash of the same password; tokens stay valid.</summary>
     public void Rehash(string passwordHash) => PasswordHash = passwordHash;
 

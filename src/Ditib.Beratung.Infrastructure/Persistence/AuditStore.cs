@@ -63,27 +63,40 @@ internal sealed class AuditStore(DbSession session, ICurrentUser currentUser, IC
             SELECT seq, id, at, actor_id, actor_name, action, subject_type, subject_id, outcome, previous_hash, hash
             FROM audit_entry ORDER BY seq
             """;
+        const string highWater = "SELECT COALESCE((SELECT seq FROM sqlite_sequence WHERE name = 'audit_entry'), 0)";
         var connection = await session.ConnectionAsync(cancellationToken);
         var previous = Genesis;
-        long count = 0;
+        long count = 0, lastSeq = 0;
         foreach (var row in await connection.QueryAsync<Row>(session.Command(sql, null, cancellationToken)))
         {
             count++;
+            if (row.Seq != lastSeq + 1)
+            {
+                return Broken(count, row.Seq, row.Id, "Entries before this one are missing (the numbering has a gap).", previous);
+            }
+
             if (!string.Equals(row.PreviousHash, previous, StringComparison.Ordinal))
             {
-                return new AuditVerification(false, count, row.Seq, row.Id, "The entry does not follow the entry before it (one was removed, inserted or changed).");
+                return Broken(count, row.Seq, row.Id, "The entry does not follow the entry before it (one was removed, inserted or changed).", previous);
             }
 
             if (!string.Equals(row.Hash, Hash(previous, row), StringComparison.Ordinal))
             {
-                return new AuditVerification(false, count, row.Seq, row.Id, "The entry's content does not match its hash (it was changed).");
+                return Broken(count, row.Seq, row.Id, "The entry's content does not match its hash (it was changed).", previous);
             }
 
-            previous = row.Hash;
+            (previous, lastSeq) = (row.Hash, row.Seq);
         }
 
-        return new AuditVerification(true, count, null, null, null);
+        // AUTOINCREMENT remembers the highest number ever given out, so removing the newest entries shows too.
+        var highest = await connection.ExecuteScalarAsync<long>(session.Command(highWater, null, cancellationToken));
+        return highest > lastSeq
+            ? Broken(count, lastSeq + 1, null, $"The newest entries (from number {lastSeq + 1} to {highest}) were removed.", previous)
+            : new AuditVerification(true, count, null, null, null, previous);
     }
+
+    private static AuditVerification Broken(long count, long seq, Guid? id, string problem, string lastGoodHash) =>
+        new(false, count, seq, id, problem, lastGoodHash);
 
     private async Task AppendAsync(AuditEvent auditEvent, CancellationToken cancellationToken)
     {

@@ -1,6 +1,7 @@
 using System.Net.Http.Headers;
 using System.Net.Http.Json;
 using System.Text.Json.Nodes;
+using Ditib.Beratung.Application.Common;
 using Ditib.Beratung.Application.Users;
 using MediatR;
 using System.Security.Cryptography;
@@ -66,8 +67,13 @@ public sealed class ApiFactory : WebApplicationFactory<Program>
     public async Task<(HttpClient Client, Guid UserId, string Username)> CreateClientAsAsync(params string[] roles)
     {
         var username = $"test-{string.Join('-', roles)}-{Guid.NewGuid().ToString("N")[..8]}";
-        await using var scope = Services.CreateAsyncScope();
-        var user = await scope.ServiceProvider.GetRequiredService<IMediator>().Send(new CreateUser(username, TestPassword, roles));
+        UserDto user;
+        using (SystemScope.Enter())
+        {
+            await using var scope = Services.CreateAsyncScope();
+            user = await scope.ServiceProvider.GetRequiredService<IMediator>().Send(new CreateUser(username, TestPassword, roles));
+        }
+
         var client = CreateClient();
         var response = await client.PostAsJsonAsync("/api/v1/auth/token", new { username, password = TestPassword });
         response.EnsureSuccessStatusCode();

@@ -1,0 +1,87 @@
+using Ditib.Beratung.Api.Infrastructure;
+using Ditib.Beratung.Application.Cases;
+using MediatR;
+using Microsoft.AspNetCore.Http.HttpResults;
+
+namespace Ditib.Beratung.Api.Endpoints;
+
+/// <summary>
+/// Counsellors' cases. Only the owning counsellor and those the case is shared with see it; to anyone else a case
+/// does not exist (404). Admin, staff and dpo have no access to notes or identities (403).
+/// </summary>
+public static class CaseEndpoints
+{
+    public static IEndpointRouteBuilder MapCaseEndpoints(this IEndpointRouteBuilder app)
+    {
+        var group = app.MapGroup("/api/v1/cases").WithTags("Cases").RequireAuthorization(Policies.CaseWork);
+
+        group.MapPost("/", async Task<Created<CaseCreatedDto>> (OpenCase request, IMediator mediator, CancellationToken ct) =>
+            {
+                var created = await mediator.Send(request, ct);
+                return TypedResults.Created($"/api/v1/cases/{created.Id}", created);
+            })
+            .WithSummary("Open a case from one of your bookings ({ bookingReference }) or directly ({ client, topics })")
+            .ProducesValidationProblem()
+            .ProducesProblem(StatusCodes.Status404NotFound)
+            .ProducesProblem(StatusCodes.Status409Conflict);
+
+        group.MapGet("/", async Task<Ok<IReadOnlyList<CaseSummaryDto>>> (string? status, string? topic, bool? own, IMediator mediator, CancellationToken ct) =>
+                TypedResults.Ok(await mediator.Send(new ListCases(status, topic, own), ct)))
+            .WithSummary("Your own and shared cases, by status (open/closed), topic, or own only")
+            .ProducesValidationProblem();
+
+        group.MapGet("/{id:guid}/notes", async Task<Ok<IReadOnlyList<NoteDto>>> (Guid id, IMediator mediator, CancellationToken ct) =>
+                TypedResults.Ok(await mediator.Send(new ListNotes(id), ct)))
+            .WithSummary("The case's notes in order, with author and time (audited)")
+            .ProducesProblem(StatusCodes.Status404NotFound);
+
+        group.MapPost("/{id:guid}/notes", async Task<Created<NoteCreatedDto>> (Guid id, AddNote request, IMediator mediator, CancellationToken ct) =>
+            {
+                var note = await mediator.Send(request with { CaseId = id }, ct);
+                return TypedResults.Created($"/api/v1/cases/{id}/notes", note);
+            })
+            .WithSummary("Write a note; it is scrubbed (contact data, IBANs, dates, the client's names) and the answer lists what was replaced")
+            .ProducesValidationProblem()
+            .ProducesProblem(StatusCodes.Status404NotFound)
+            .ProducesProblem(StatusCodes.Status409Conflict);
+
+        group.MapGet("/{id:guid}/client", async Task<Ok<ClientIdentity>> (Guid id, IMediator mediator, CancellationToken ct) =>
+                TypedResults.Ok(await mediator.Send(new RevealClient(id), ct)))
+            .WithSummary("Reveal the client's identity (audited)")
+            .ProducesProblem(StatusCodes.Status404NotFound);
+
+        group.MapPost("/{id:guid}/share", async Task<Ok<CaseSummaryDto>> (Guid id, CounsellorBody body, IMediator mediator, CancellationToken ct) =>
+                TypedResults.Ok(await mediator.Send(new ManageCase(id, CaseAction.Share, body.CounsellorId), ct)))
+            .WithSummary("Share the case with another counsellor (owner only)")
+            .ProducesValidationProblem()
+            .ProducesProblem(StatusCodes.Status403Forbidden)
+            .ProducesProblem(StatusCodes.Status404NotFound)
+            .ProducesProblem(StatusCodes.Status409Conflict);
+
+        group.MapPost("/{id:guid}/unshare", async Task<Ok<CaseSummaryDto>> (Guid id, CounsellorBody body, IMediator mediator, CancellationToken ct) =>
+                TypedResults.Ok(await mediator.Send(new ManageCase(id, CaseAction.Unshare, body.CounsellorId), ct)))
+            .WithSummary("Stop sharing the case with a counsellor (owner only)")
+            .ProducesValidationProblem()
+            .ProducesProblem(StatusCodes.Status403Forbidden)
+            .ProducesProblem(StatusCodes.Status404NotFound)
+            .ProducesProblem(StatusCodes.Status409Conflict);
+
+        group.MapPost("/{id:guid}/close", async Task<Ok<CaseSummaryDto>> (Guid id, IMediator mediator, CancellationToken ct) =>
+                TypedResults.Ok(await mediator.Send(new ManageCase(id, CaseAction.Close), ct)))
+            .WithSummary("Close the case (owner only)")
+            .ProducesProblem(StatusCodes.Status403Forbidden)
+            .ProducesProblem(StatusCodes.Status404NotFound)
+            .ProducesProblem(StatusCodes.Status409Conflict);
+
+        group.MapPost("/{id:guid}/reopen", async Task<Ok<CaseSummaryDto>> (Guid id, IMediator mediator, CancellationToken ct) =>
+                TypedResults.Ok(await mediator.Send(new ManageCase(id, CaseAction.Reopen), ct)))
+            .WithSummary("Reopen a closed case (owner only)")
+            .ProducesProblem(StatusCodes.Status403Forbidden)
+            .ProducesProblem(StatusCodes.Status404NotFound)
+            .ProducesProblem(StatusCodes.Status409Conflict);
+
+        return app;
+    }
+
+    public sealed record CounsellorBody(Guid? CounsellorId);
+}

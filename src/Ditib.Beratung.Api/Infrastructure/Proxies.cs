@@ -1,0 +1,28 @@
+using System.Net;
+using Microsoft.AspNetCore.HttpOverrides;
+
+namespace Ditib.Beratung.Api.Infrastructure;
+
+/// <summary>
+/// Behind a reverse proxy that ends TLS, the client's address and scheme come from X-Forwarded-For/-Proto, but only
+/// from the proxies named in <c>Beratung:ForwardedHeaders:KnownProxies</c>; with none named, those headers are
+/// ignored (a client could otherwise pick its own address and escape the rate limits).
+/// </summary>
+public static class Proxies
+{
+    public static IServiceCollection AddBeratungProxies(this IServiceCollection services, IConfiguration configuration)
+    {
+        var proxies = configuration.GetSection("Beratung:ForwardedHeaders:KnownProxies").Get<string[]>() ?? [];
+        return services.Configure<ForwardedHeadersOptions>(options =>
+        {
+            options.ForwardedHeaders = ForwardedHeaders.XForwardedFor | ForwardedHeaders.XForwardedProto;
+            options.KnownProxies.Clear();
+            foreach (var proxy in proxies)
+            {
+                options.KnownProxies.Add(IPAddress.TryParse(proxy, out var address)
+                    ? address
+                    : throw new InvalidOperationException($"Beratung:ForwardedHeaders:KnownProxies has '{proxy}', which is not an IP address."));
+            }
+        });
+    }
+}

@@ -1,0 +1,35 @@
+using Ditib.Beratung.Application.Common;
+using Ditib.Beratung.Application.Counsellors;
+using Ditib.Beratung.Domain.Cases;
+using Ditib.Beratung.Domain.Counsellors;
+
+namespace Ditib.Beratung.Application.Cases;
+
+/// <summary>
+/// Who may touch a case: only its owning counsellor and those it is shared with. Anyone else gets the same 404 as
+/// for a case that does not exist, so an error tells nobody that a case exists.
+/// </summary>
+public sealed class CaseAccess(ICurrentUser currentUser, ICounsellorRepository counsellors, ICaseRepository cases)
+{
+    public async Task<Counsellor> CurrentCounsellorAsync(CancellationToken cancellationToken) =>
+        (currentUser.Id is { } userId ? await counsellors.FindByUserAsync(userId, cancellationToken) : null)
+            ?? throw new ForbiddenException("This account is not linked to a counsellor profile.");
+
+    public async Task<(Case Case, Counsellor Counsellor)> OpenReadableAsync(Guid caseId, CancellationToken cancellationToken)
+    {
+        var counsellor = await CurrentCounsellorAsync(cancellationToken);
+        var @case = await cases.GetAsync(caseId, cancellationToken);
+        return @case is not null && @case.IsReadableBy(counsellor.Id)
+            ? (@case, counsellor)
+            : throw new NotFoundException("Case not found.");
+    }
+
+    /// <summary>Sharing, closing and reopening are for the owner; a counsellor it is shared with gets 403.</summary>
+    public async Task<Case> OpenOwnedAsync(Guid caseId, CancellationToken cancellationToken)
+    {
+        var (@case, counsellor) = await OpenReadableAsync(caseId, cancellationToken);
+        return @case.IsOwnedBy(counsellor.Id)
+            ? @case
+            : throw new ForbiddenException("Only the counsellor who owns the case can do this.");
+    }
+}
