@@ -109,6 +109,25 @@ public sealed class HostTests : IDisposable
         Assert.Contains("Beratung:Auth:LockoutAttempts", Flatten(error), StringComparison.Ordinal);
     }
 
+    [Fact]
+    public async Task WrongMasterKey_GivesAClearError_NotGarbage()
+    {
+        var client = api.CreateClientAs(Roles.Admin, Roles.Staff);
+        var (_, slots) = await Scenario.CounsellorWithSlotsAsync(client);
+        var booked = await Scenario.BookAsync(api.CreateClient(), slots[0]["id"]!.GetValue<Guid>());
+        using var wrong = new ApiFactory();
+        wrong.UseDatabaseOf(api);
+        wrong.Settings["Beratung:Encryption:MasterKeys:0:Key"] = Convert.ToBase64String(System.Security.Cryptography.RandomNumberGenerator.GetBytes(32));
+
+        var response = await wrong.CreateClient().SendAsync(Scenario.WithToken(HttpMethod.Get, $"/api/v1/bookings/{booked["reference"]}",
+            booked["manageToken"]!.GetValue<string>()));
+
+        Assert.Equal(HttpStatusCode.InternalServerError, response.StatusCode);
+        var problem = await Scenario.ProblemAsync(response);
+        Assert.Equal("Encrypted data cannot be opened", problem["title"]!.GetValue<string>());
+        Assert.DoesNotContain("Erfundene", problem.ToJsonString(), StringComparison.Ordinal);
+    }
+
     private static string Flatten(Exception error) =>
         error is AggregateException or TargetInvocationException && error.InnerException is not null
             ? error.Message + Flatten(error.InnerException!)

@@ -28,15 +28,17 @@ public sealed partial class ProblemDetailsExceptionHandler(IProblemDetailsServic
             GoneException gone => Problem(StatusCodes.Status410Gone, "Gone", gone.Message),
             Ditib.Beratung.Infrastructure.Security.DataKeyNotFoundException => Problem(StatusCodes.Status410Gone, "Erased",
                 "This data has been erased and can no longer be read."),
+            System.Security.Cryptography.CryptographicException => Problem(StatusCodes.Status500InternalServerError,
+                "Encrypted data cannot be opened", "The configured master keys do not open this data; the centre's administrator must check them."),
             SqliteException { SqliteErrorCode: 5 or 6 } => Problem(StatusCodes.Status503ServiceUnavailable, "Busy",
                 "The database is busy; nothing was stored. Please try again in a moment."),
             _ => null,
         };
 
-        if (problem is null)
+        if (problem is null || problem.Status == StatusCodes.Status500InternalServerError)
         {
             LogUnexpected(exception.GetType().Name, httpContext.TraceIdentifier, exception);
-            problem = Problem(StatusCodes.Status500InternalServerError, "An unexpected error occurred",
+            problem ??= Problem(StatusCodes.Status500InternalServerError, "An unexpected error occurred",
                 "The request could not be completed; please try again later or tell the centre the trace id.");
         }
 
