@@ -1,0 +1,243 @@
+using System.Xml;
+using System.Xml.Linq;
+using Ditib.Beratung.Application.Referrals;
+using NodaTime;
+
+namespace Ditib.Beratung.UnitTests.Referrals;
+
+/// <summary>
+/// The referral letter shows exactly the consented categories, whatever data it is handed. The markup is read back
+/// as XML, so assertions see the decoded text a reader sees as well as the raw HTML. All data is invented.
+/// </summary>
+public sealed class ReferralLetterTests
+{
+    private const string Basis = "Schriftliche Einwilligung der Klientin/des Klienten vom 01.12.2026";
+
+    private static readonly LetterContact ZelihaContact = new(
+        "Zeliha Quxtestfrau", "+49 203 5550142", "zeliha.qux@example.invalid", "Probeweg 3, 47169 Duisburg", "1991-04-17");
+
+    /// <summary>Per category: its heading, and the values that must appear when it is shared and never otherwise.</summary>
+    private static readonly Dictionary<string, (string Heading, string[] Values)> Expected = new()
+    {
+        [ReferralLetter.Contact] = ("Kontakt",
+            ["Zeliha Quxtestfrau", "+49 203 5550142", "zeliha.qux@example.invalid", "Probeweg 3, 47169 Duisburg", "17.04.1991"]),
+        [ReferralLetter.Topics] = ("Anliegen und Themen", ["Familie und Kinder", "Schutz vor Gewalt"]),
+        [ReferralLetter.Summary] = ("Zusammenfassung", ["Zusammenfassung XYZZY-Test"]),
+        [ReferralLetter.LanguageNeeds] = ("Sprache und Dolmetschbedarf", ["Kurdisch (Kurmancî), Dolmetschung nötig"]),
+    };
+
+    /// <summary>ASCII fragments of each category's data; none may survive in the raw HTML in any form.</summary>
+    private static readonly Dictionary<string, string[]> Fragments = new()
+    {
+        [ReferralLetter.Contact] = ["Quxtestfrau", "Zeliha", "5550142", "zeliha.qux", "Probeweg", "47169", "1991", "17.04."],
+        [ReferralLetter.Topics] = ["Familie und Kinder", "Schutz vor Gewalt"],
+        [ReferralLetter.Summary] = ["XYZZY"],
+        [ReferralLetter.LanguageNeeds] = ["Kurdisch", "Kurmanc", "Dolmetschung"],
+    };
+
+    public static TheoryData<string[]> EveryCategorySubset()
+    {
+        var subsets = new TheoryData<string[]>();
+        for (var mask = 0; mask < 1 << ReferralLetter.AllCategories.Count; mask++)
+        {
+            subsets.Add(ReferralLetter.AllCategories.Where((_, bit) => (mask & (1 << bit)) != 0).ToArray());
+        }
+
+        return subsets;
+    }
+
+    [Theory]
+    [MemberData(nameof(EveryCategorySubset))]
+    public void Render_ShowsExactlyTheConsentedCategories_EvenWhenAllDataIsPassed(string[] shared)
+    {
+        var html = ReferralLetter.Render(Content(shared));
+
+        var document = Parse(html);
+        var text = Body(document).Value;
+        var headings = Body(document).Descendants("h2").Select(h => h.Value).ToList();
+        Assert.Equal(ReferralLetter.AllCategories.Where(shared.Contains).Select(c => Expected[c].Heading), headings);
+
+        foreach (var category in ReferralLetter.AllCategories)
+        {
+            var (heading, values) = Expected[category];
+            if (shared.Contains(category))
+            {
+                Assert.Contains($"<h2>{heading}</h2>", html, StringComparison.Ordinal);
+                Assert.All(values, value => Assert.Contains(value, text, StringComparison.Ordinal));
+            }
+            else
+            {
+                Assert.DoesNotContain($"<h2>{heading}", html, StringComparison.OrdinalIgnoreCase);
+                Assert.All(values, value => Assert.DoesNotContain(value, text, StringComparison.OrdinalIgnoreCase));
+                Assert.All(Fragments[category], fragment => Assert.DoesNotContain(fragment, html, StringComparison.OrdinalIgnoreCase));
+            }
+        }
+    }
+
+    [Fact]
+    public void Render_WithNoCategories_SaysNothingFurtherIsShared()
+    {
+        var body = Body(Parse(ReferralLetter.Render(Content([]))));
+
+        Assert.Empty(body.Descendants("section"));
+        Assert.Contains("Weitere Angaben zur Person geben wir mit diesem Schreiben nicht weiter.", body.Value, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Render_EncodesEveryValue_SoNoneCanInjectMarkup()
+    {
+        const string Hostile = "<script>alert(1)</script> & \"x\" 'y' <img src=x onerror=alert(2)>";
+        var content = new LetterContent(
+            Hostile, Hostile, Hostile, Hostile, new LocalDate(2026, 12, 1), ReferralLetter.AllCategories,
+            new LetterContact(Hostile, Hostile, Hostile, Hostile, Hostile), [Hostile], Hostile, Hostile, Hostile, Hostile);
+
+        var html = ReferralLetter.Render(content);
+
+        Assert.DoesNotContain("<script", html, StringComparison.OrdinalIgnoreCase);
+        Assert.DoesNotContain("<img", html, StringComparison.OrdinalIgnoreCase);
+        Assert.DoesNotContain("\"x\"", html, StringComparison.Ordinal);
+        Assert.Contains("&lt;script&gt;alert(1)&lt;/script&gt; &amp; ", html, StringComparison.Ordinal);
+        var body = Body(Parse(html));
+        Assert.DoesNotContain(body.Descendants(), e => e.Name.LocalName is "script" or "img");
+        // Subject, partner, partner contact, purpose, 5 contact fields, topic, summary, language, basis, counsellor.
+        Assert.Equal(14, CountOf(body.Value, Hostile));
+        Assert.Equal("Weiterleitung – Fall " + Hostile, Parse(html).Root!.Element("head")!.Element("title")!.Value);
+    }
+
+    [Fact]
+    public void Render_WritesDatesInGermanFormat()
+    {
+        var html = ReferralLetter.Render(Content(ReferralLetter.AllCategories));
+
+        var text = Body(Parse(html)).Value;
+        Assert.Contains("Duisburg, 01.12.2026", text, StringComparison.Ordinal);
+        Assert.Contains("17.04.1991", text, StringComparison.Ordinal);
+        Assert.DoesNotContain("2026-12-01", html, StringComparison.Ordinal);
+        Assert.DoesNotContain("1991-04-17", html, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Render_PutsTheCaseCodeInSubjectAndTitle()
+    {
+        var document = Parse(ReferralLetter.Render(Content([])));
+
+        Assert.Equal("Weiterleitung – Fall F-2026-0042", Body(document).Element("h1")!.Value);
+        Assert.Equal("Weiterleitung – Fall F-2026-0042", document.Root!.Element("head")!.Element("title")!.Value);
+    }
+
+    [Fact]
+    public void Render_ShowsSenderRecipientPurposeBasisAndSignature()
+    {
+        var body = Body(Parse(ReferralLetter.Render(Content([]))));
+
+        Assert.Equal("DITIB Bildungs- und Begegnungsstätte Duisburg-Marxloh – Beratung", body.Element("header")!.Value);
+        var recipient = body.Element("address")!.Value;
+        Assert.Contains("Frauenberatung Beispielhausen (erfunden)", recipient, StringComparison.Ordinal);
+        Assert.Contains("Testallee 9, 47000 Beispielhausen", recipient, StringComparison.Ordinal);
+        Assert.Contains("Platz in einer Schutzunterkunft finden", body.Value, StringComparison.Ordinal);
+        var basis = Assert.Single(body.Elements("p"), p => (string?)p.Attribute("class") == "basis");
+        Assert.Contains("Grundlage der Weitergabe: " + Basis, basis.Value, StringComparison.Ordinal);
+        var signature = Assert.Single(body.Elements("p"), p => (string?)p.Attribute("class") == "signature");
+        Assert.Contains("Hatice Beratertest", signature.Value, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Render_WithLegalBasisInsteadOfConsent_StatesIt()
+    {
+        const string LegalBasis = "Rechtsgrundlage: Art. 9 Abs. 2 lit. c DSGVO – Begründung: akute Gefahr für Leib und Leben (Testfall)";
+
+        var html = ReferralLetter.Render(Content([ReferralLetter.Contact]) with { Basis = LegalBasis });
+
+        Assert.Contains("Grundlage der Weitergabe: " + LegalBasis, Body(Parse(html)).Value, StringComparison.Ordinal);
+        Assert.DoesNotContain(Basis, html, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Render_IsACompleteSelfContainedHtml5Document()
+    {
+        var html = ReferralLetter.Render(Content(ReferralLetter.AllCategories));
+
+        Assert.StartsWith("<!DOCTYPE html>", html, StringComparison.Ordinal);
+        Assert.EndsWith("</html>", html.TrimEnd(), StringComparison.Ordinal);
+        var root = Parse(html).Root!;
+        Assert.Equal("html", root.Name.LocalName);
+        Assert.Equal("de", (string?)root.Attribute("lang"));
+        var head = root.Element("head")!;
+        Assert.Equal("utf-8", (string?)head.Element("meta")!.Attribute("charset"));
+        Assert.Contains("size: A4", head.Element("style")!.Value, StringComparison.Ordinal);
+        Assert.DoesNotContain("<script", html, StringComparison.OrdinalIgnoreCase);
+        Assert.DoesNotContain(root.Descendants(), e => e.Name.LocalName is "script" or "link" or "img" or "iframe" or "object");
+        Assert.DoesNotContain(
+            root.Descendants().Attributes(),
+            a => a.Name.LocalName is "src" or "href" || a.Name.LocalName.StartsWith("on", StringComparison.Ordinal));
+        Assert.DoesNotContain("url(", html, StringComparison.OrdinalIgnoreCase);
+        Assert.DoesNotContain("@import", html, StringComparison.OrdinalIgnoreCase);
+    }
+
+    [Fact]
+    public void Render_LeavesOutContactFieldsThatAreMissing()
+    {
+        var content = Content([ReferralLetter.Contact]) with
+        {
+            Contact = new LetterContact("Zeliha Quxtestfrau", null, "zeliha.qux@example.invalid", " ", null),
+        };
+
+        var terms = Body(Parse(ReferralLetter.Render(content))).Descendants("dt").Select(dt => dt.Value);
+
+        Assert.Equal(["Name", "E-Mail"], terms);
+    }
+
+    [Fact]
+    public void Render_WithSharedCategoryButNoData_SaysSo()
+    {
+        var content = Content(ReferralLetter.AllCategories) with { Contact = null, Topics = [], Summary = null, LanguageNeeds = " " };
+
+        var sections = Body(Parse(ReferralLetter.Render(content))).Descendants("section").ToList();
+
+        Assert.Equal(4, sections.Count);
+        Assert.All(sections, section => Assert.Equal("Keine Angaben.", section.Element("p")!.Value));
+    }
+
+    [Theory]
+    [InlineData("notes")]
+    [InlineData("Contact")]
+    [InlineData("")]
+    public void Render_WithUnknownCategory_Throws(string category)
+    {
+        Assert.Throws<ArgumentException>(() => ReferralLetter.Render(Content([ReferralLetter.Topics, category])));
+    }
+
+    private static LetterContent Content(IReadOnlyCollection<string> categories) => new(
+        "F-2026-0042",
+        "Frauenberatung Beispielhausen (erfunden)",
+        "Testallee 9, 47000 Beispielhausen\nTel. 0203 5550199",
+        "Die Klientin möchte mit ihren Kindern einen Platz in einer Schutzunterkunft finden.",
+        new LocalDate(2026, 12, 1),
+        categories,
+        ZelihaContact,
+        ["Familie und Kinder", "Schutz vor Gewalt"],
+        "Zusammenfassung XYZZY-Test",
+        "Kurdisch (Kurmancî), Dolmetschung nötig",
+        Basis,
+        "Hatice Beratertest");
+
+    private static XDocument Parse(string html)
+    {
+        var settings = new XmlReaderSettings { DtdProcessing = DtdProcessing.Ignore, XmlResolver = null };
+        using var reader = XmlReader.Create(new StringReader(html), settings);
+        return XDocument.Load(reader);
+    }
+
+    private static XElement Body(XDocument document) => document.Root!.Element("body")!;
+
+    private static int CountOf(string text, string value)
+    {
+        var count = 0;
+        for (var at = text.IndexOf(value, StringComparison.Ordinal); at >= 0; at = text.IndexOf(value, at + value.Length, StringComparison.Ordinal))
+        {
+            count++;
+        }
+
+        return count;
+    }
+}
