@@ -61,6 +61,7 @@ app.MapAuthEndpoints();
 app.MapUserEndpoints();
 app.MapAuditEndpoints();
 app.MapCaseEndpoints();
+app.MapReferralEndpoints();
 
 await app.RunAsync();
 return 0;

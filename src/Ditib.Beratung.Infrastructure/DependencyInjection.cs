@@ -3,7 +3,9 @@ using Ditib.Beratung.Application.Bookings;
 using Ditib.Beratung.Application.Cases;
 using Ditib.Beratung.Application.Common;
 using Ditib.Beratung.Application.Counsellors;
+using Ditib.Beratung.Application.Partners;
 using Ditib.Beratung.Application.ReferenceData;
+using Ditib.Beratung.Application.Referrals;
 using Ditib.Beratung.Application.Slots;
 using Ditib.Beratung.Application.Users;
 using Ditib.Beratung.Infrastructure.Calendar;
@@ -46,6 +48,8 @@ public static class DependencyInjection
         services.AddScoped<IIdempotencyStore, IdempotencyStore>();
         services.AddScoped<IUserRepository, UserStore>();
         services.AddScoped<ICaseRepository, CaseStore>();
+        services.AddScoped<IPartnerRepository, PartnerStore>();
+        services.AddScoped<IReferralRepository, ReferralStore>();
         services.AddScoped<AuditStore>();
         services.AddScoped<IAuditTrail>(provider => provider.GetRequiredService<AuditStore>());
         services.AddScoped<IAuditQueries>(provider => provider.GetRequiredService<AuditStore>());

@@ -27,6 +27,9 @@ public static class Policies
     /// <summary>Cases, notes and client identities: counsellors only, and only their own and shared cases (checked per record).</summary>
     public const string CaseWork = "case-work";
 
+    /// <summary>Referral letters: staff, and the case's counsellors (checked per record).</summary>
+    public const string ReferralDesk = "referral-desk";
+
     public static void Add(Microsoft.AspNetCore.Authorization.AuthorizationOptions options)
     {
         options.AddPolicy(Centre, policy => policy.RequireAuthenticatedUser().RequireRole(Roles.All));
@@ -34,6 +37,7 @@ public static class Policies
         options.AddPolicy(Dpo, policy => policy.RequireRole(Roles.Dpo));
         options.AddPolicy(Staff, policy => policy.RequireRole(Roles.Staff));
         options.AddPolicy(Schedule, policy => policy.RequireRole(Roles.Admin, Roles.Staff, Roles.Counsellor));
+        options.AddPolicy(ReferralDesk, policy => policy.RequireRole(Roles.Staff, Roles.Counsellor));
         options.AddPolicy(CaseWork, policy => policy.RequireRole(Roles.Counsellor));
         options.AddPolicy(Agenda, policy => policy.RequireRole(Roles.Staff, Roles.Counsellor));
         options.FallbackPolicy = options.GetPolicy(Centre);
