@@ -61,6 +61,7 @@ public sealed class AuditTests : IDisposable
     [InlineData("UPDATE audit_entry SET outcome = 'success: nothing to see' WHERE seq = 3")]
     [InlineData("UPDATE audit_entry SET actor_name = 'someone-else' WHERE seq = 3")]
     [InlineData("DELETE FROM audit_entry WHERE seq = 3")]
+    [InlineData("UPDATE audit_entry SET at = 'garbage' WHERE seq = 3")]
     public async Task Verification_NamesTheFirstTamperedEntry(string tampering)
     {
         for (var i = 0; i < 3; i++)

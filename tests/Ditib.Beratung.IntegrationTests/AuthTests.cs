@@ -4,6 +4,7 @@ using System.Net.Http.Json;
 using System.Text.Json.Nodes;
 using Ditib.Beratung.Domain.Users;
 using Ditib.Beratung.IntegrationTests.Support;
+using Microsoft.Extensions.DependencyInjection;
 using NodaTime;
 
 namespace Ditib.Beratung.IntegrationTests;
@@ -224,6 +225,31 @@ public sealed class AuthTests : IDisposable
 
         Assert.Equal(HttpStatusCode.Unauthorized, signIn.StatusCode);
         Assert.Equal(5, Scenario.Count(api, "SELECT COUNT(*) FROM audit_entry WHERE outcome = 'failure: wrong current password'"));
+    }
+
+    [Fact]
+    public async Task LockedAccount_CannotChangeItsPassword_EvenWithTheRightOne()
+    {
+        var (client, _, _) = await api.CreateClientAsAsync(Roles.Staff);
+        for (var i = 0; i < 5; i++)
+        {
+            await client.PostAsJsonAsync("/api/v1/auth/password", new { currentPassword = $"Geraten-Testwort-{i}", newPassword = "Ein-neues-langes-Testwort-7" });
+        }
+
+        var right = await client.PostAsJsonAsync("/api/v1/auth/password",
+            new { currentPassword = ApiFactory.TestPassword, newPassword = "Ein-neues-langes-Testwort-7" });
+
+        Assert.Equal(HttpStatusCode.UnprocessableEntity, right.StatusCode);
+        Assert.Equal(1, Scenario.Count(api, "SELECT COUNT(*) FROM audit_entry WHERE action = 'auth.lockout'"));
+    }
+
+    [Fact]
+    public void ForwardedHeaders_AreBelievedFromNoProxyUnlessConfigured()
+    {
+        var options = api.Services.GetRequiredService<Microsoft.Extensions.Options.IOptions<Microsoft.AspNetCore.Builder.ForwardedHeadersOptions>>().Value;
+
+        Assert.Empty(options.KnownProxies);
+        Assert.Empty(options.KnownIPNetworks);
     }
 
     private async Task CreateUserAsync(string username, params string[] roles) =>

@@ -138,6 +138,46 @@ public sealed class CaseTests : IDisposable
     }
 
     [Fact]
+    public async Task ALinkedProfile_CannotBeMovedToAnotherAccount_AndSharingNeedsAnActiveAccount()
+    {
+        var (_, otherUser, _) = await api.CreateClientAsAsync(Roles.Counsellor);
+        var id = (await OpenDirectAsync(a.Client, "Testfall Umzug"))["id"]!.GetValue<Guid>();
+        var accounts = await desk.GetFromJsonAsync<List<JsonObject>>("/api/v1/counsellors");
+        var bUser = accounts!.Single(c => c["id"]!.GetValue<Guid>() == b.CounsellorId)["userId"]!.GetValue<Guid>();
+
+        var move = await desk.PutAsJsonAsync($"/api/v1/counsellors/{a.CounsellorId}",
+            new { displayName = "Testberaterin Anna Erfunden", languages = new[] { "de" }, topics = new[] { "family" }, active = true, userId = otherUser });
+        await Scenario.EnsureAsync(await desk.PostAsync($"/api/v1/users/{bUser}/deactivate", null), HttpStatusCode.OK);
+        var share = await a.Client.PostAsJsonAsync($"/api/v1/cases/{id}/share", new { counsellorId = b.CounsellorId });
+
+        Assert.Equal(HttpStatusCode.Conflict, move.StatusCode);
+        Assert.Equal(HttpStatusCode.UnprocessableEntity, share.StatusCode);
+    }
+
+    [Theory]
+    [InlineData("\u200b\u200b\u00a0")]
+    [InlineData("Bitte \u202Eprüfen")]
+    public async Task Note_WithoutVisibleTextOrWithDirectionOverrides_Returns400(string text)
+    {
+        var id = (await OpenDirectAsync(a.Client, "Testfall Zeichen"))["id"]!.GetValue<Guid>();
+
+        var response = await a.Client.PostAsync($"/api/v1/cases/{id}/notes",
+            new StringContent($$"""{"text":"{{text}}"}""", Encoding.UTF8, "application/json"));
+
+        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+        Assert.True((await Scenario.ProblemAsync(response))["errors"]!.AsObject().ContainsKey("text"));
+    }
+
+    [Fact]
+    public async Task ListCases_WithAnUnreadableFlag_NamesTheParameter()
+    {
+        var response = await a.Client.GetAsync("/api/v1/cases?own=yes");
+
+        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+        Assert.True((await Scenario.ProblemAsync(response))["errors"]!.AsObject().ContainsKey("own"));
+    }
+
+    [Fact]
     public async Task ClosedCase_TakesNoNotes_UntilReopened()
     {
         var id = (await OpenDirectAsync(a.Client, "Olga Ivanova-Testfall"))["id"]!.GetValue<Guid>();

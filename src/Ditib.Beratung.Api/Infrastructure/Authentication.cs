@@ -24,6 +24,7 @@ public static class Authentication
             .Configure<TokenSigningKey, IClock>((options, signingKey, clock) =>
             {
                 options.MapInboundClaims = false;
+                options.IncludeErrorDetails = false;
                 options.TokenValidationParameters = new TokenValidationParameters
                 {
                     ValidIssuer = TokenSigningKey.Issuer,

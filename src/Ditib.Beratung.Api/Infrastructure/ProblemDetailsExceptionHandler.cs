@@ -88,8 +88,13 @@ public sealed partial class ProblemDetailsExceptionHandler(IProblemDetailsServic
             return WithField(problem, string.IsNullOrEmpty(field) ? "body" : field, problem.Detail!);
         }
 
-        return Problem(StatusCodes.Status400BadRequest, "Bad request",
+        // Binding failures name the parameter: 'Failed to bind parameter "bool? own" from "yes".'
+        var parameter = BindFailure().Match(exception.Message);
+        var badRequest = Problem(StatusCodes.Status400BadRequest, "Bad request",
             "The request could not be read: a required value is missing or has the wrong form.");
+        return parameter.Success
+            ? WithField(badRequest, parameter.Groups["name"].Value, $"The value of '{parameter.Groups["name"].Value}' has the wrong form.")
+            : badRequest;
     }
 
     private static ProblemDetails WithField(ProblemDetails problem, string? field, string message)
@@ -118,6 +123,9 @@ public sealed partial class ProblemDetailsExceptionHandler(IProblemDetailsServic
     /// <summary>"Consent.Accepted" and "Weekly[0].From" become "consent.accepted" and "weekly[0].from".</summary>
     private static string FieldName(string propertyPath) =>
         string.Join('.', propertyPath.Split('.').Select(JsonNamingPolicy.CamelCase.ConvertName));
+
+    [System.Text.RegularExpressions.GeneratedRegex("""parameter "[^"]* (?<name>[A-Za-z0-9_]+)" from""")]
+    private static partial System.Text.RegularExpressions.Regex BindFailure();
 
     [LoggerMessage(Level = LogLevel.Error, Message = "Unhandled {ExceptionType} in request {TraceId}")]
     private partial void LogUnexpected(string exceptionType, string traceId, Exception exception);

@@ -16,7 +16,9 @@ public static class Proxies
         return services.Configure<ForwardedHeadersOptions>(options =>
         {
             options.ForwardedHeaders = ForwardedHeaders.XForwardedFor | ForwardedHeaders.XForwardedProto;
+            // ASP.NET Core trusts loopback by default; here only the named proxies are believed.
             options.KnownProxies.Clear();
+            options.KnownIPNetworks.Clear();
             foreach (var proxy in proxies)
             {
                 options.KnownProxies.Add(IPAddress.TryParse(proxy, out var address)

@@ -34,7 +34,15 @@ public sealed class RecordAttendanceHandler(
         var record = (BookingReference.TryNormalise(request.Reference, out var reference) ? await bookings.GetAsync(reference, cancellationToken) : null)
             ?? throw new NotFoundException("Booking not found.");
         var slot = (await slots.GetAsync(record.Booking.SlotId, cancellationToken))!;
-        await access.EnsureCanManageAsync(slot.CounsellorId, cancellationToken);
+        try
+        {
+            await access.EnsureCanManageAsync(slot.CounsellorId, cancellationToken);
+        }
+        catch (ForbiddenException)
+        {
+            // Someone else's booking answers like an unknown one, so references cannot be probed.
+            throw new NotFoundException("Booking not found.");
+        }
         record.Booking.RecordAttendance(request.Outcome == "attended", clock.GetCurrentInstant(), slot.Start);
         await bookings.UpdateAsync(record.Booking, cancellationToken);
         await audit.RecordAsync(new AuditEvent("booking.attendance", "booking", record.Booking.Id.ToString(), $"success: {request.Outcome}"),

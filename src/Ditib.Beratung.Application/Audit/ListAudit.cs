@@ -16,6 +16,8 @@ public sealed class ListAuditValidator : AbstractValidator<ListAudit>
         RuleFor(a => a.From).Date().When(a => a.From is not null);
         RuleFor(a => a.To).Date().When(a => a.To is not null);
         RuleFor(a => a.Limit).InclusiveBetween(1, 1000).When(a => a.Limit is not null);
+        RuleFor(a => a.To).Must((a, to) => Formats.ParseDate(a.From!) <= Formats.ParseDate(to!))
+            .WithMessage("'to' must not be before 'from'.").When(a => Formats.IsDate(a.From) && Formats.IsDate(a.To));
         RuleFor(a => a.SubjectType).MaximumLength(50);
         RuleFor(a => a.SubjectId).MaximumLength(100);
         RuleFor(a => a.Actor).MaximumLength(100);

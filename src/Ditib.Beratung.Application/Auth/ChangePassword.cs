@@ -39,18 +39,28 @@ public sealed class ChangePasswordHandler(
             throw new DomainRuleException("The password must not contain the user name.", "newPassword");
         }
 
+        var now = clock.GetCurrentInstant();
+        if (user.IsLockedOut(now))
+        {
+            throw new DomainRuleException("The account is locked after failed attempts; try again later or ask an admin.", "currentPassword");
+        }
+
         var correct = hasher.Verify(user.PasswordHash, request.CurrentPassword!) != PasswordCheck.Failed;
         var newHash = correct ? hasher.Hash(request.NewPassword!) : null;
-        var now = clock.GetCurrentInstant();
         var token = await unitOfWork.InTransactionAsync(async () =>
         {
             var current = (await users.GetAsync(user.Id, cancellationToken))!;
-            if (newHash is null)
+            if (newHash is null || current.IsLockedOut(now))
             {
-                current.RecordFailedSignIn(now, settings.MaxFailedAttempts, settings.Lockout);
+                var locked = newHash is null && current.RecordFailedSignIn(now, settings.MaxFailedAttempts, settings.Lockout);
                 await users.UpdateAsync(current, cancellationToken);
                 await audit.RecordAsync(new AuditEvent("user.password-change", "user", user.Id.ToString(), "failure: wrong current password"),
                     cancellationToken);
+                if (locked)
+                {
+                    await audit.RecordAsync(new AuditEvent("auth.lockout", "user", user.Id.ToString()), cancellationToken);
+                }
+
                 return null;
             }
 

@@ -28,7 +28,7 @@ public sealed class AddNoteValidator : AbstractValidator<AddNote>
 {
     public const int MaxLength = 20_000;
 
-    public AddNoteValidator() => RuleFor(n => n.Text).NotEmpty().PlainText(MaxLength).Must(t => t is null || !string.IsNullOrWhiteSpace(t))
+    public AddNoteValidator() => RuleFor(n => n.Text).NotEmpty().PlainText(MaxLength).Must(t => t is null || t.Any(char.IsLetterOrDigit))
         .WithMessage("A note needs text.");
 }
 

@@ -26,7 +26,8 @@ public sealed class ManageCaseValidator : AbstractValidator<ManageCase>
 }
 
 public sealed class ManageCaseHandler(
-    CaseAccess access, ICaseRepository cases, ICounsellorRepository counsellors, IAuditTrail audit, CentreSettings settings, IClock clock)
+    CaseAccess access, ICaseRepository cases, ICounsellorRepository counsellors, Users.IUserRepository users, IAuditTrail audit,
+    CentreSettings settings, IClock clock)
     : IRequestHandler<ManageCase, CaseSummaryDto>
 {
     public async Task<CaseSummaryDto> Handle(ManageCase request, CancellationToken cancellationToken)
@@ -36,12 +37,13 @@ public sealed class ManageCaseHandler(
         {
             case CaseAction.Share:
                 var colleague = await counsellors.GetAsync(request.CounsellorId!.Value, cancellationToken);
-                if (colleague is not { Active: true, UserId: not null })
+                var account = colleague?.UserId is { } userId ? await users.GetAsync(userId, cancellationToken) : null;
+                if (colleague is not { Active: true } || account is not { Active: true })
                 {
                     throw new DomainRuleException("A case can be shared only with an active counsellor who has an account.", "counsellorId");
                 }
 
-                @case.ShareWith(colleague.Id);
+                @case.ShareWith(colleague!.Id);
                 break;
             case CaseAction.Unshare:
                 @case.Unshare(request.CounsellorId!.Value);

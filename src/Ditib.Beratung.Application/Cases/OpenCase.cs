@@ -23,8 +23,9 @@ public sealed record CaseCreatedDto(Guid Id, string Code);
 
 public sealed class OpenCaseValidator : AbstractValidator<OpenCase>
 {
-    public OpenCaseValidator(IReferenceData referenceData)
+    public OpenCaseValidator(IReferenceData referenceData, CentreSettings settings, IClock clock)
     {
+        var today = clock.GetCurrentInstant().InZone(settings.Zone).Date;
         RuleFor(c => c.BookingReference).Empty().When(c => c.Client is not null)
             .WithMessage("Give either a booking reference or the client's details, not both.");
         RuleFor(c => c.Client).NotNull().When(c => c.BookingReference is null)
@@ -33,8 +34,9 @@ public sealed class OpenCaseValidator : AbstractValidator<OpenCase>
         RuleFor(c => c.Client!.Name).Name(200).WithName("client.name").When(c => c.Client is not null);
         RuleFor(c => c.Client!.Phone).Phone().WithName("client.phone").When(c => c.Client is not null);
         RuleFor(c => c.Client!.Email).Email().WithName("client.email").When(c => c.Client is not null);
-        RuleFor(c => c.Client!.DateOfBirth).Must(d => d is null || Formats.IsBirthDate(d)).WithName("client.dateOfBirth")
-            .WithMessage("'client.dateOfBirth' must be a date written as yyyy-MM-dd.").When(c => c.Client is not null);
+        RuleFor(c => c.Client!.DateOfBirth).Must(d => d is null || (Formats.IsBirthDate(d) && Formats.ParseDate(d) <= today))
+            .WithName("client.dateOfBirth")
+            .WithMessage("'client.dateOfBirth' must be a past date written as yyyy-MM-dd.").When(c => c.Client is not null);
         RuleFor(c => c.Client!.Address).PlainText(300).WithName("client.address").When(c => c.Client is not null);
         RuleFor(c => c.Topics).NotEmpty().When(c => c.Client is not null).WithMessage("A case needs at least one topic.");
         RuleFor(c => c.Topics).Must(t => t is null || t.Count <= 12).WithMessage("At most 12 topics.");
@@ -73,6 +75,11 @@ public sealed class OpenCaseHandler(
         if (record is null || slot is null || slot.CounsellorId != counsellorId)
         {
             throw new NotFoundException("No booking with this reference in your agenda.");
+        }
+
+        if (record.Booking.Status is BookingStatus.CancelledByResident or BookingStatus.CancelledByCentre)
+        {
+            throw new Domain.Common.ConflictException("This booking was cancelled; open the case directly if the client wishes.");
         }
 
         if (await cases.ExistsForBookingAsync(record.Booking.Id, cancellationToken))

@@ -58,8 +58,12 @@ public static partial class ValidationRules
 
     /// <summary>Free text without control characters other than line breaks.</summary>
     public static IRuleBuilderOptions<T, string?> PlainText<T>(this IRuleBuilder<T, string?> rule, int maxLength) =>
-        rule.MaximumLength(maxLength).Must(t => t is null || !t.Any(c => char.IsControl(c) && c is not ('\n' or '\r' or '\t')))
-            .WithMessage("'{PropertyName}' contains control characters.");
+        rule.MaximumLength(maxLength).Must(t => t is null || !t.Any(IsForbidden))
+            .WithMessage("'{PropertyName}' contains control or text-direction override characters.");
+
+    /// <summary>Control characters other than line breaks and tabs, and the bidirectional overrides that can disguise text.</summary>
+    private static bool IsForbidden(char c) =>
+        (char.IsControl(c) && c is not ('\n' or '\r' or '\t')) || c is >= '\u202A' and <= '\u202E' || c is >= '\u2066' and <= '\u2069';
 
     public static bool IsPhone(string phone)
     {

@@ -29,6 +29,13 @@ public sealed class UpdateCounsellorHandler(ICounsellorRepository counsellors, C
             ?? throw new NotFoundException("Counsellor not found.");
         counsellor.Change(request.DisplayName!, request.Languages!, request.Topics!, request.Active!.Value);
         var relinked = request.UserId is { } userId && userId != counsellor.UserId;
+        if (relinked && counsellor.UserId is not null)
+        {
+            // Moving a profile to another account would hand that account the profile's cases and notes.
+            throw new Domain.Common.ConflictException(
+                "This profile is already linked to an account; its cases stay with that account. Create a new profile for another account.");
+        }
+
         if (relinked)
         {
             await accounts.EnsureLinkableAsync(request.UserId, cancellationToken);

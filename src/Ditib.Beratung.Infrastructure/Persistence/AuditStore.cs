@@ -45,7 +45,7 @@ internal sealed class AuditStore(DbSession session, ICurrentUser currentUser, IC
             FROM audit_entry
             WHERE (@SubjectType IS NULL OR subject_type = @SubjectType)
               AND (@SubjectId IS NULL OR subject_id = @SubjectId)
-              AND (@Actor IS NULL OR actor_name = @Actor OR actor_id = @Actor)
+              AND (@Actor IS NULL OR lower(actor_name) = lower(@Actor) OR actor_id = lower(@Actor))
               AND (@From IS NULL OR at >= @From)
               AND (@To IS NULL OR at < @To)
             ORDER BY seq DESC
@@ -53,7 +53,7 @@ internal sealed class AuditStore(DbSession session, ICurrentUser currentUser, IC
             """;
         var connection = await session.ConnectionAsync(cancellationToken);
         var rows = await connection.QueryAsync<Row>(session.Command(sql, filter, cancellationToken));
-        return rows.Select(r => new AuditEntryDto(r.Seq, r.Id, TypeHandlers.InstantText.Format(r.At), r.ActorId, r.ActorName, r.Action,
+        return rows.Select(r => new AuditEntryDto(r.Seq, ParseId(r.Id) ?? Guid.Empty, r.At, ParseId(r.ActorId), r.ActorName, r.Action,
             r.SubjectType, r.SubjectId, r.Outcome)).ToList();
     }
 
@@ -72,17 +72,17 @@ internal sealed class AuditStore(DbSession session, ICurrentUser currentUser, IC
             count++;
             if (row.Seq != lastSeq + 1)
             {
-                return Broken(count, row.Seq, row.Id, "Entries before this one are missing (the numbering has a gap).", previous);
+                return Broken(count, row.Seq, ParseId(row.Id), "Entries before this one are missing (the numbering has a gap).", previous);
             }
 
             if (!string.Equals(row.PreviousHash, previous, StringComparison.Ordinal))
             {
-                return Broken(count, row.Seq, row.Id, "The entry does not follow the entry before it (one was removed, inserted or changed).", previous);
+                return Broken(count, row.Seq, ParseId(row.Id), "The entry does not follow the entry before it (one was removed, inserted or changed).", previous);
             }
 
             if (!string.Equals(row.Hash, Hash(previous, row), StringComparison.Ordinal))
             {
-                return Broken(count, row.Seq, row.Id, "The entry's content does not match its hash (it was changed).", previous);
+                return Broken(count, row.Seq, ParseId(row.Id), "The entry's content does not match its hash (it was changed).", previous);
             }
 
             (previous, lastSeq) = (row.Hash, row.Seq);
@@ -94,6 +94,8 @@ internal sealed class AuditStore(DbSession session, ICurrentUser currentUser, IC
             ? Broken(count, lastSeq + 1, null, $"The newest entries (from number {lastSeq + 1} to {highest}) were removed.", previous)
             : new AuditVerification(true, count, null, null, null, previous);
     }
+
+    private static Guid? ParseId(string? text) => Guid.TryParse(text, out var id) ? id : null;
 
     private static AuditVerification Broken(long count, long seq, Guid? id, string problem, string lastGoodHash) =>
         new(false, count, seq, id, problem, lastGoodHash);
@@ -110,9 +112,9 @@ internal sealed class AuditStore(DbSession session, ICurrentUser currentUser, IC
         var (actorId, actorName) = auditEvent.Actor ?? (currentUser.Id, currentUser.Name);
         var row = new Row
         {
-            Id = Guid.CreateVersion7(),
-            At = clock.GetCurrentInstant(),
-            ActorId = actorId,
+            Id = Guid.CreateVersion7().ToString("D"),
+            At = TypeHandlers.InstantText.Format(clock.GetCurrentInstant()),
+            ActorId = actorId?.ToString("D"),
             ActorName = actorName,
             Action = auditEvent.Action,
             SubjectType = auditEvent.SubjectType,
@@ -126,7 +128,7 @@ internal sealed class AuditStore(DbSession session, ICurrentUser currentUser, IC
 
     private static string Hash(string previous, Row row)
     {
-        var canonical = string.Join('\n', previous, row.Id.ToString("D"), TypeHandlers.InstantText.Format(row.At), row.ActorId?.ToString("D") ?? "",
+        var canonical = string.Join('\n', previous, row.Id, row.At, row.ActorId ?? "",
             row.ActorName, row.Action, row.SubjectType, row.SubjectId ?? "", row.Outcome);
         return Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(canonical)));
     }
@@ -134,9 +136,10 @@ internal sealed class AuditStore(DbSession session, ICurrentUser currentUser, IC
     private sealed class Row
     {
         public long Seq { get; set; }
-        public Guid Id { get; set; }
-        public Instant At { get; set; }
-        public Guid? ActorId { get; set; }
+        // Read as stored text, so that verification reports a tampered row instead of failing to parse it.
+        public string Id { get; set; } = "";
+        public string At { get; set; } = "";
+        public string? ActorId { get; set; }
         public string ActorName { get; set; } = "";
         public string Action { get; set; } = "";
         public string SubjectType { get; set; } = "";
