@@ -1,7 +1,9 @@
 using Ditib.Beratung.Application.Audit;
+using Ditib.Beratung.Application.Privacy;
 using Ditib.Beratung.Application.Common;
 using Ditib.Beratung.Application.Users;
 using Ditib.Beratung.Domain.Users;
+using Ditib.Beratung.Infrastructure.Persistence;
 using Ditib.Beratung.Infrastructure.Security;
 using FluentValidation;
 using MediatR;
@@ -23,11 +25,14 @@ public static class CommandLine
               the password comes from the environment variable BERATUNG_ADMIN_PASSWORD, else from standard input;
               once an active admin exists, --force is needed
           dotnet run --project src/Ditib.Beratung.Api -- audit verify
+          dotnet run --project src/Ditib.Beratung.Api -- retention run [--dry-run]
+          dotnet run --project src/Ditib.Beratung.Api -- backup --to PATH
+              a consistent copy of the live database (SQLite online backup), checked with PRAGMA integrity_check
           dotnet run --project src/Ditib.Beratung.Api -- keys rotate
               re-wraps every data key under Beratung:Encryption:ActiveKeyId (ciphertexts stay as they are)
         """;
 
-    public static bool IsVerb(string[] args) => args is ["users" or "audit" or "keys", ..];
+    public static bool IsVerb(string[] args) => args is ["users" or "audit" or "keys" or "retention" or "backup", ..];
 
     public static async Task<int> RunAsync(IServiceProvider services, string[] args, TextReader input, TextWriter output, TextWriter error,
         Func<string, string?>? environment = null)
@@ -44,6 +49,10 @@ public static class CommandLine
                 return await CreateAdminAsync(mediator, option["--username=".Length..], rest is ["--force"], environment, input, output, error);
             case ["audit", "verify"]:
                 return await VerifyAuditAsync(mediator, output, error);
+            case ["retention", "run", .. var options] when options is [] or ["--dry-run"]:
+                return await RetentionAsync(mediator, options is ["--dry-run"], output);
+            case ["backup", "--to", var path]:
+                return await BackupAsync(scope.ServiceProvider.GetRequiredService<DatabaseBackup>(), path, output, error);
             case ["keys", "rotate"]:
                 return await RotateKeysAsync(scope.ServiceProvider.GetRequiredService<KeyRotation>(), output, error);
             default:
@@ -80,6 +89,41 @@ public static class CommandLine
         catch (Domain.Common.ConflictException conflict)
         {
             await error.WriteLineAsync(conflict.Message);
+            return 1;
+        }
+    }
+
+    private static async Task<int> RetentionAsync(IMediator mediator, bool dryRun, TextWriter output)
+    {
+        var report = await mediator.Send(new RunRetention(dryRun));
+        var verb = dryRun ? "Would erase" : "Erased";
+        await output.WriteLineAsync($"{verb}: contact data of {report.Bookings} booking(s), {report.Cases.Count} closed case(s), " +
+            $"{report.IdempotencyKeys} stored idempotency answer(s).");
+        foreach (var code in report.Cases)
+        {
+            await output.WriteLineAsync($"  case {code}");
+        }
+
+        return 0;
+    }
+
+    private static async Task<int> BackupAsync(DatabaseBackup backup, string path, TextWriter output, TextWriter error)
+    {
+        try
+        {
+            var integrity = await backup.WriteAsync(path, CancellationToken.None);
+            if (integrity != "ok")
+            {
+                await error.WriteLineAsync($"The backup was written but its integrity check says: {integrity}");
+                return 1;
+            }
+
+            await output.WriteLineAsync($"Backup written to {Path.GetFullPath(path)}; integrity check: ok.");
+            return 0;
+        }
+        catch (InvalidOperationException refused)
+        {
+            await error.WriteLineAsync(refused.Message);
             return 1;
         }
     }

@@ -21,6 +21,10 @@ builder.Services.Configure<RouteHandlerOptions>(options => options.ThrowOnBadReq
 builder.WebHost.ConfigureKestrel(options => options.Limits.MaxRequestBodySize = RequestLimits.MaxBodyBytes);
 builder.Services.AddOpenApi(options => options.AddDocumentTransformer<OpenApiSecurity>());
 builder.Services.AddHealthChecks().AddCheck<DatabaseHealthCheck>("database");
+if (!verb)
+{
+    builder.Services.AddHostedService<RetentionJob>();
+}
 
 var app = builder.Build();
 
@@ -62,6 +66,7 @@ app.MapUserEndpoints();
 app.MapAuditEndpoints();
 app.MapCaseEndpoints();
 app.MapReferralEndpoints();
+app.MapPrivacyEndpoints();
 
 await app.RunAsync();
 return 0;

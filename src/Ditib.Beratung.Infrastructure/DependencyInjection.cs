@@ -4,6 +4,7 @@ using Ditib.Beratung.Application.Cases;
 using Ditib.Beratung.Application.Common;
 using Ditib.Beratung.Application.Counsellors;
 using Ditib.Beratung.Application.Partners;
+using Ditib.Beratung.Application.Privacy;
 using Ditib.Beratung.Application.ReferenceData;
 using Ditib.Beratung.Application.Referrals;
 using Ditib.Beratung.Application.Slots;
@@ -50,6 +51,18 @@ public static class DependencyInjection
         services.AddScoped<ICaseRepository, CaseStore>();
         services.AddScoped<IPartnerRepository, PartnerStore>();
         services.AddScoped<IReferralRepository, ReferralStore>();
+        services.AddScoped<IPrivacyRepository, PrivacyStore>();
+        services.AddSingleton<DatabaseBackup>();
+        services.AddSingleton(provider =>
+        {
+            var configuration = provider.GetRequiredService<IConfiguration>();
+            return new RetentionSettings(
+                configuration.GetValue("Beratung:Retention:Enabled", true),
+                Duration.FromDays(Bounded(configuration, "Beratung:Retention:BookingContactDays", 30, 1, 3650)),
+                Bounded(configuration, "Beratung:Retention:ClosedCaseYears", 3, 1, 30),
+                Duration.FromHours(24),
+                Duration.FromHours(Bounded(configuration, "Beratung:Retention:IntervalHours", 24, 1, 24 * 7)));
+        });
         services.AddScoped<AuditStore>();
         services.AddScoped<IAuditTrail>(provider => provider.GetRequiredService<AuditStore>());
         services.AddScoped<IAuditQueries>(provider => provider.GetRequiredService<AuditStore>());
@@ -98,6 +111,7 @@ public static class DependencyInjection
         services.GetRequiredService<TokenSigningKey>();
         services.GetRequiredService<TokenSettings>();
         services.GetRequiredService<SignInSettings>();
+        services.GetRequiredService<RetentionSettings>();
     }
 
     private static int Bounded(IConfiguration configuration, string key, int fallback, int min, int max)

@@ -43,7 +43,8 @@ public sealed class GetAgendaHandler(ScheduleAccess access, ISlotQueries slots, 
             foreach (var record in records.Where(r => r.Booking.SlotId == slot.Id))
             {
                 var cancelled = record.Booking.Status is BookingStatus.CancelledByResident or BookingStatus.CancelledByCentre;
-                var personal = cancelled ? null : await PersonalData.OpenAsync(cipher, record, cancellationToken);
+                var erased = record.SealedPersonalData.Length == 0;
+                var personal = cancelled || erased ? null : await PersonalData.OpenAsync(cipher, record, cancellationToken);
                 entries.Add(new AgendaBookingDto(record.Booking.Reference, record.Booking.Status.ToCode(), personal?.Name, personal?.Phone,
                     personal?.Email, record.Language, record.Topic, record.InterpreterNeeded, record.BookedBy.ToString().ToLowerInvariant()));
             }

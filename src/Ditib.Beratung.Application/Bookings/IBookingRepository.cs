@@ -22,6 +22,8 @@ public interface IBookingRepository
 
     Task<BookingRecord?> GetAsync(string reference, CancellationToken cancellationToken);
 
+    Task<BookingRecord?> GetByIdAsync(Guid id, CancellationToken cancellationToken);
+
     Task<bool> ReferenceExistsAsync(string reference, CancellationToken cancellationToken);
 
     /// <summary>Inserts a booking; a full or cancelled slot is a conflict, even if the caller's check missed it.</summary>

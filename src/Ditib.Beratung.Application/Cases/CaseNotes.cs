@@ -66,15 +66,23 @@ public sealed class ListNotesHandler(CaseAccess access, ICaseRepository cases, I
     public async Task<IReadOnlyList<NoteDto>> Handle(ListNotes request, CancellationToken cancellationToken)
     {
         var (@case, _) = await access.OpenReadableAsync(request.CaseId, cancellationToken);
+        var notes = await ReadAllAsync(cases, cipher, @case, settings.Zone, cancellationToken);
+        await audit.RecordAsync(new AuditEvent("case.notes-read", "case", @case.Id.ToString(), $"success: {notes.Count} note(s)"), cancellationToken);
+        return notes;
+    }
+
+    /// <summary>Opens every note of the case, in order. The caller has checked access and audits the read.</summary>
+    public static async Task<IReadOnlyList<NoteDto>> ReadAllAsync(
+        ICaseRepository cases, IEnvelopeCipher cipher, Case @case, NodaTime.DateTimeZone zone, CancellationToken cancellationToken)
+    {
         var stored = await cases.ListNotesAsync(@case.Id, cancellationToken);
         var notes = new List<NoteDto>(stored.Count);
         foreach (var note in stored)
         {
             var text = await cipher.DecryptAsync(@case.DataKeyId, note.SealedText, AddNoteHandler.NoteContext(@case.Id, note.Id), cancellationToken);
-            notes.Add(new NoteDto(note.Id, note.Author, Formats.Local(note.CreatedAt, settings.Zone), Encoding.UTF8.GetString(text), note.Supersedes));
+            notes.Add(new NoteDto(note.Id, note.Author, Formats.Local(note.CreatedAt, zone), Encoding.UTF8.GetString(text), note.Supersedes));
         }
 
-        await audit.RecordAsync(new AuditEvent("case.notes-read", "case", @case.Id.ToString(), $"success: {notes.Count} note(s)"), cancellationToken);
         return notes;
     }
 }

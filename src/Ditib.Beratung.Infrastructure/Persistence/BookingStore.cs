@@ -21,6 +21,13 @@ internal sealed class BookingStore(DbSession session) : IBookingRepository
         return row?.ToRecord();
     }
 
+    public async Task<BookingRecord?> GetByIdAsync(Guid id, CancellationToken cancellationToken)
+    {
+        var connection = await session.ConnectionAsync(cancellationToken);
+        var row = await connection.QuerySingleOrDefaultAsync<Row>(session.Command(SelectRecords + " WHERE id = @id", new { id }, cancellationToken));
+        return row?.ToRecord();
+    }
+
     public async Task<bool> ReferenceExistsAsync(string reference, CancellationToken cancellationToken)
     {
         var connection = await session.ConnectionAsync(cancellationToken);

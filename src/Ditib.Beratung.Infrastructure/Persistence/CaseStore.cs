@@ -102,7 +102,7 @@ internal sealed class CaseStore(DbSession session, IClock clock) : ICaseReposito
         var connection = await session.ConnectionAsync(cancellationToken);
         return await connection.ExecuteScalarAsync<byte[]>(session.Command(
             "SELECT sealed_identity FROM client WHERE case_id = @caseId", new { caseId }, cancellationToken))
-            ?? throw new InvalidOperationException("The case has no client record.");
+            ?? throw new Domain.Common.GoneException("The client's data has been erased.");
     }
 
     public async Task AddNoteAsync(StoredNote note, CancellationToken cancellationToken)

@@ -57,6 +57,7 @@ public sealed class ApiFactory : WebApplicationFactory<Program>
         ["Beratung:Encryption:ActiveKeyId"] = "test-key-1",
         ["Beratung:Auth:SigningKey"] = Convert.ToBase64String(RandomNumberGenerator.GetBytes(48)),
         ["Beratung:RateLimiting:Enabled"] = "false",
+        ["Beratung:Retention:Enabled"] = "false",
     };
 
     public const string TestPassword = "Erfundenes-Testpasswort-42";
@@ -80,6 +81,17 @@ public sealed class ApiFactory : WebApplicationFactory<Program>
         var token = (await response.Content.ReadFromJsonAsync<JsonObject>())!["accessToken"]!.GetValue<string>();
         client.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", token);
         return (client, user.Id, username);
+    }
+
+    /// <summary>A fresh client for an existing account, e.g. after the fake clock has outrun the old token.</summary>
+    public async Task<HttpClient> SignInAsync(string username)
+    {
+        var client = CreateClient();
+        var response = await client.PostAsJsonAsync("/api/v1/auth/token", new { username, password = TestPassword });
+        response.EnsureSuccessStatusCode();
+        var token = (await response.Content.ReadFromJsonAsync<JsonObject>())!["accessToken"]!.GetValue<string>();
+        client.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", token);
+        return client;
     }
 
     public SqliteConnection OpenDatabase()

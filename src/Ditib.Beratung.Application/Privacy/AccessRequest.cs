@@ -1,0 +1,147 @@
+using System.Net;
+using System.Text;
+using Ditib.Beratung.Application.Audit;
+using Ditib.Beratung.Application.Bookings;
+using Ditib.Beratung.Application.Cases;
+using Ditib.Beratung.Application.Common;
+using Ditib.Beratung.Application.Referrals;
+using Ditib.Beratung.Application.Slots;
+using Ditib.Beratung.Domain.Bookings;
+using FluentValidation;
+using MediatR;
+
+namespace Ditib.Beratung.Application.Privacy;
+
+/// <summary>
+/// The DPO's answer to an access request (GDPR Art. 15) for the client of a case: identity, the case, its notes,
+/// referrals, the booking it came from, and who read the case when. Audited.
+/// </summary>
+public sealed record GetAccessExport(string? CaseCode) : IRequest<AccessExport>;
+
+public sealed record AccessExport(
+    string CaseCode, IReadOnlyList<string> Topics, string Status, string OpenedOn, string? ClosedOn, bool Erased,
+    ClientIdentity? Client, IReadOnlyList<NoteDto> Notes, IReadOnlyList<AccessReferral> Referrals, AccessBooking? Booking,
+    IReadOnlyList<AccessRead> Reads);
+
+public sealed record AccessReferral(string Partner, string Status, string FollowUpOn, string CreatedAt, string? Purpose, IReadOnlyList<string> SharedCategories);
+
+public sealed record AccessBooking(string Reference, string Status, string Start, string Name, string? Phone, string? Email, string? Concern);
+
+public sealed record AccessRead(string At, string Actor, string Action);
+
+public sealed class GetAccessExportValidator : AbstractValidator<GetAccessExport>
+{
+    public GetAccessExportValidator() => RuleFor(e => e.CaseCode).NotEmpty().Matches(@"^F-\d{4}-\d{4,}$").WithMessage("'caseCode' looks like F-2026-0042.");
+}
+
+public sealed class GetAccessExportHandler(
+    IPrivacyRepository privacy, ICaseRepository cases, IReferralRepository referrals, IBookingRepository bookings, ISlotQueries slots,
+    IAuditQueries auditQueries, IAuditTrail audit, IEnvelopeCipher cipher, CentreSettings settings)
+    : IRequestHandler<GetAccessExport, AccessExport>
+{
+    private static readonly HashSet<string> ReadActions = ["case.notes-read", "client.reveal", "referral.letter", "privacy.access-request"];
+
+    public async Task<AccessExport> Handle(GetAccessExport request, CancellationToken cancellationToken)
+    {
+        var found = await privacy.FindCaseAsync(request.CaseCode!, cancellationToken) ?? throw new NotFoundException("No case with this code.");
+        var @case = (await cases.GetAsync(found.Id, cancellationToken))!;
+        var reads = (await auditQueries.ListAsync(new AuditFilter("case", @case.Id.ToString(), null, null, null, 1000), cancellationToken))
+            .Where(e => ReadActions.Contains(e.Action))
+            .Select(e => new AccessRead(e.At, e.ActorName, e.Action))
+            .ToList();
+        var items = await referrals.ListAsync(new ReferralFilter(null, null, null, @case.Id, OpenOnly: false), cancellationToken);
+
+        ClientIdentity? client = null;
+        var notes = new List<NoteDto>();
+        var referralExports = new List<AccessReferral>();
+        if (!found.Erased)
+        {
+            client = await ClientIdentity.OpenAsync(cipher, cases, @case, cancellationToken);
+            notes.AddRange(await ListNotesHandler.ReadAllAsync(cases, cipher, @case, settings.Zone, cancellationToken));
+        }
+
+        foreach (var item in items)
+        {
+            var stored = (await referrals.GetAsync(item.Id, cancellationToken))!;
+            var purpose = found.Erased ? null : (await ReferralDetails.OpenAsync(cipher, @case, stored, cancellationToken)).Purpose;
+            referralExports.Add(new AccessReferral(item.Partner, item.Status, item.FollowUpOn, item.CreatedAt, purpose, stored.SharedCategories));
+        }
+
+        var booking = @case.BookingId is { } bookingId && !found.Erased ? await BookingAsync(bookingId, cancellationToken) : null;
+        await audit.RecordAsync(new AuditEvent("privacy.access-request", "case", @case.Id.ToString()), cancellationToken);
+        return new AccessExport(@case.Code, @case.Topics, found.Status, Formats.Date.Format(@case.OpenedOn),
+            @case.ClosedOn is { } closed ? Formats.Date.Format(closed) : null, found.Erased, client, notes, referralExports, booking, reads);
+    }
+
+    private async Task<AccessBooking?> BookingAsync(Guid bookingId, CancellationToken cancellationToken)
+    {
+        var record = await bookings.GetByIdAsync(bookingId, cancellationToken);
+        if (record is null || record.SealedPersonalData.Length == 0)
+        {
+            return null;
+        }
+
+        var personal = await PersonalData.OpenAsync(cipher, record, cancellationToken);
+        var slot = (await slots.GetAsync(record.Booking.SlotId, cancellationToken))!;
+        return new AccessBooking(record.Booking.Reference, record.Booking.Status.ToCode(), Formats.Local(slot.Start, settings.Zone), personal.Name,
+            personal.Phone, personal.Email, personal.Concern);
+    }
+}
+
+/// <summary>The access export as a page the DPO can print or hand over.</summary>
+public static class AccessExportPage
+{
+    public static string Render(AccessExport export)
+    {
+        static string E(string? value) => WebUtility.HtmlEncode(value ?? "–");
+        var html = new StringBuilder();
+        html.Append("<!DOCTYPE html><html lang=\"de\"><head><meta charset=\"utf-8\"><title>Auskunft ").Append(E(export.CaseCode))
+            .Append("</title><style>body{font-family:sans-serif;margin:2em}table{border-collapse:collapse}td,th{border:1px solid #999;padding:.3em;vertical-align:top}</style></head><body>");
+        html.Append("<h1>Auskunft nach Art. 15 DSGVO – Fall ").Append(E(export.CaseCode)).Append("</h1>");
+        html.Append("<p>Themen: ").Append(E(string.Join(", ", export.Topics))).Append("; Status: ").Append(E(export.Status))
+            .Append("; eröffnet ").Append(E(export.OpenedOn)).Append("; geschlossen ").Append(E(export.ClosedOn))
+            .Append(export.Erased ? "; die Daten des Falls wurden gelöscht." : "").Append("</p>");
+        if (export.Client is { } c)
+        {
+            html.Append("<h2>Gespeicherte Angaben zur Person</h2><table>")
+                .Append("<tr><th>Name</th><td>").Append(E(c.Name)).Append("</td></tr><tr><th>Telefon</th><td>").Append(E(c.Phone))
+                .Append("</td></tr><tr><th>E-Mail</th><td>").Append(E(c.Email)).Append("</td></tr><tr><th>Geburtsdatum</th><td>").Append(E(c.DateOfBirth))
+                .Append("</td></tr><tr><th>Anschrift</th><td>").Append(E(c.Address)).Append("</td></tr></table>");
+        }
+
+        Section(html, "Notizen", ["Zeit", "Verfasst von", "Text"], export.Notes.Select(n => new[] { n.CreatedAt, n.Author, n.Text }));
+        Section(html, "Weiterleitungen", ["Partner", "Stand", "Wiedervorlage", "Zweck", "Geteilte Angaben"],
+            export.Referrals.Select(r => new[] { r.Partner, r.Status, r.FollowUpOn, r.Purpose ?? "–", string.Join(", ", r.SharedCategories) }));
+        if (export.Booking is { } b)
+        {
+            Section(html, "Termin", ["Referenz", "Beginn", "Stand", "Name", "Telefon", "E-Mail", "Anliegen"],
+                [[b.Reference, b.Start, b.Status, b.Name, b.Phone ?? "–", b.Email ?? "–", b.Concern ?? "–"]]);
+        }
+
+        Section(html, "Wer hat den Fall wann gelesen", ["Zeit (UTC)", "Person", "Vorgang"], export.Reads.Select(r => new[] { r.At, r.Actor, r.Action }));
+        return html.Append("</body></html>").ToString();
+
+        static void Section(StringBuilder html, string title, string[] headings, IEnumerable<string[]> rows)
+        {
+            html.Append("<h2>").Append(WebUtility.HtmlEncode(title)).Append("</h2><table><tr>");
+            foreach (var heading in headings)
+            {
+                html.Append("<th>").Append(WebUtility.HtmlEncode(heading)).Append("</th>");
+            }
+
+            html.Append("</tr>");
+            foreach (var row in rows)
+            {
+                html.Append("<tr>");
+                foreach (var cell in row)
+                {
+                    html.Append("<td>").Append(WebUtility.HtmlEncode(cell)).Append("</td>");
+                }
+
+                html.Append("</tr>");
+            }
+
+            html.Append("</table>");
+        }
+    }
+}

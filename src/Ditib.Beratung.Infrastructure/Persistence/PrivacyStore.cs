@@ -1,0 +1,119 @@
+using Dapper;
+using Ditib.Beratung.Application.Privacy;
+using NodaTime;
+
+namespace Ditib.Beratung.Infrastructure.Persistence;
+
+internal sealed class PrivacyStore(DbSession session) : IPrivacyRepository
+{
+    public async Task<IReadOnlyList<Guid>> BookingsDueAsync(Instant endedBefore, CancellationToken cancellationToken)
+    {
+        const string sql = """
+            SELECT b.id FROM booking b JOIN slot s ON s.id = b.slot_id
+            WHERE b.personal_data IS NOT NULL AND s.end_at < @endedBefore
+              AND NOT EXISTS (SELECT 1 FROM case_file c WHERE c.booking_id = b.id)
+            ORDER BY s.end_at
+            """;
+        var connection = await session.ConnectionAsync(cancellationToken);
+        return (await connection.QueryAsync<Guid>(session.Command(sql, new { endedBefore }, cancellationToken))).ToList();
+    }
+
+    public async Task<Guid?> EraseBookingAsync(Guid bookingId, CancellationToken cancellationToken)
+    {
+        const string select = "SELECT data_key_id FROM booking WHERE id = @bookingId";
+        const string erase = "UPDATE booking SET personal_data = NULL, data_key_id = NULL WHERE id = @bookingId";
+        var connection = await session.ConnectionAsync(cancellationToken);
+        var key = await connection.ExecuteScalarAsync<Guid?>(session.Command(select, new { bookingId }, cancellationToken));
+        await connection.ExecuteAsync(session.Command(erase, new { bookingId }, cancellationToken));
+        return key;
+    }
+
+    public async Task<IReadOnlyList<(Guid Id, string Code)>> CasesDueAsync(LocalDate closedBefore, CancellationToken cancellationToken)
+    {
+        const string sql = """
+            SELECT id, code FROM case_file
+            WHERE status = 'closed' AND erased_on IS NULL AND legal_hold_reason IS NULL AND closed_on < @closedBefore
+            ORDER BY code
+            """;
+        var connection = await session.ConnectionAsync(cancellationToken);
+        var rows = await connection.QueryAsync<CaseRow>(session.Command(sql, new { closedBefore }, cancellationToken));
+        return rows.Select(r => (r.Id, r.Code)).ToList();
+    }
+
+    public async Task<CaseRecordForPrivacy?> FindCaseAsync(string code, CancellationToken cancellationToken)
+    {
+        const string sql = """
+            SELECT c.id, c.code, c.status, c.erased_on IS NOT NULL AS erased, c.legal_hold_reason,
+                   (SELECT COUNT(*) FROM referral r WHERE r.case_id = c.id AND r.status IN ('draft', 'sent', 'accepted')) AS open_referrals
+            FROM case_file c WHERE c.code = @code
+            """;
+        var connection = await session.ConnectionAsync(cancellationToken);
+        var row = await connection.QuerySingleOrDefaultAsync<CaseRow>(session.Command(sql, new { code = code.Trim().ToUpperInvariant() }, cancellationToken));
+        return row is null ? null : new CaseRecordForPrivacy(row.Id, row.Code, row.Status, row.Erased, row.LegalHoldReason, (int)row.OpenReferrals);
+    }
+
+    public async Task<ErasedCase> EraseCaseAsync(Guid caseId, LocalDate today, CancellationToken cancellationToken)
+    {
+        const string keys = """
+            SELECT c.code, c.data_key_id, b.id AS booking_id, b.data_key_id AS booking_key_id
+            FROM case_file c LEFT JOIN booking b ON b.id = c.booking_id WHERE c.id = @caseId
+            """;
+        const string erase = """
+            DELETE FROM client WHERE case_id = @caseId;
+            DELETE FROM case_note WHERE case_id = @caseId;
+            DELETE FROM case_share WHERE case_id = @caseId;
+            UPDATE referral SET sealed_details = x'', sealed_answer = NULL WHERE case_id = @caseId;
+            UPDATE booking SET personal_data = NULL, data_key_id = NULL WHERE id = (SELECT booking_id FROM case_file WHERE id = @caseId);
+            UPDATE case_file SET erased_on = @today, legal_hold_reason = NULL WHERE id = @caseId;
+            """;
+        var connection = await session.ConnectionAsync(cancellationToken);
+        var found = await connection.QuerySingleAsync<KeyRow>(session.Command(keys, new { caseId }, cancellationToken));
+        await connection.ExecuteAsync(session.Command(erase, new { caseId, today }, cancellationToken));
+        List<Guid> dataKeys = [found.DataKeyId];
+        if (found.BookingKeyId is { } bookingKey)
+        {
+            dataKeys.Add(bookingKey);
+        }
+
+        return new ErasedCase(caseId, found.Code, dataKeys);
+    }
+
+    public async Task SetLegalHoldAsync(Guid caseId, string? reason, CancellationToken cancellationToken)
+    {
+        var connection = await session.ConnectionAsync(cancellationToken);
+        await connection.ExecuteAsync(session.Command("UPDATE case_file SET legal_hold_reason = @reason WHERE id = @caseId", new { caseId, reason },
+            cancellationToken));
+    }
+
+    public async Task<IReadOnlyList<Guid>> DeleteIdempotencyKeysAsync(Instant createdBefore, bool dryRun, CancellationToken cancellationToken)
+    {
+        const string select = "SELECT data_key_id FROM idempotency_key WHERE created_at < @createdBefore";
+        const string delete = "DELETE FROM idempotency_key WHERE created_at < @createdBefore";
+        var connection = await session.ConnectionAsync(cancellationToken);
+        var keys = (await connection.QueryAsync<Guid>(session.Command(select, new { createdBefore }, cancellationToken))).ToList();
+        if (!dryRun)
+        {
+            await connection.ExecuteAsync(session.Command(delete, new { createdBefore }, cancellationToken));
+        }
+
+        return keys;
+    }
+
+    private sealed class CaseRow
+    {
+        public Guid Id { get; set; }
+        public string Code { get; set; } = "";
+        public string Status { get; set; } = "";
+        public bool Erased { get; set; }
+        public string? LegalHoldReason { get; set; }
+        public long OpenReferrals { get; set; }
+    }
+
+    private sealed class KeyRow
+    {
+        public string Code { get; set; } = "";
+        public Guid DataKeyId { get; set; }
+        public Guid? BookingId { get; set; }
+        public Guid? BookingKeyId { get; set; }
+    }
+}

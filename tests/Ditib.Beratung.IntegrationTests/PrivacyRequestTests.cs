@@ -1,0 +1,226 @@
+using System.Net;
+using System.Net.Http.Json;
+using System.Text.Json.Nodes;
+using Ditib.Beratung.Application.Common;
+using Ditib.Beratung.Domain.Users;
+using Ditib.Beratung.Infrastructure.Persistence;
+using Ditib.Beratung.IntegrationTests.Support;
+using Microsoft.Data.Sqlite;
+using Microsoft.Extensions.DependencyInjection;
+using NodaTime;
+
+namespace Ditib.Beratung.IntegrationTests;
+
+/// <summary>Retention, access and erasure requests, and backups.</summary>
+public sealed class PrivacyRequestTests : IDisposable
+{
+    private readonly ApiFactory api = new();
+    private readonly HttpClient admin;
+    private readonly string dpoName;
+    private readonly string counsellorName;
+    private HttpClient dpo;
+    private HttpClient counsellor;
+    private readonly Guid counsellorId;
+
+    public PrivacyRequestTests()
+    {
+        admin = api.CreateClientAs(Roles.Admin, Roles.Staff);
+        (dpo, _, dpoName) = api.CreateClientAsAsync(Roles.Dpo).GetAwaiter().GetResult();
+        var (client, userId, name) = api.CreateClientAsAsync(Roles.Counsellor).GetAwaiter().GetResult();
+        (counsellor, counsellorName) = (client, name);
+        var created = admin.PostAsJsonAsync("/api/v1/counsellors",
+            new { displayName = "Testberaterin Datenschutz", languages = new[] { "de", "tr" }, topics = new[] { "family" }, userId }).GetAwaiter().GetResult();
+        counsellorId = created.Content.ReadFromJsonAsync<JsonObject>().GetAwaiter().GetResult()!["id"]!.GetValue<Guid>();
+        var weekly = new[] { "monday", "tuesday", "wednesday", "thursday", "friday" }
+            .Select(d => new { weekday = d, from = "09:00", to = "12:00", slotMinutes = 45, mode = "in-person", location = "Raum 1", capacity = 20 });
+        admin.PutAsJsonAsync($"/api/v1/counsellors/{counsellorId}/hours", new { weekly }).GetAwaiter().GetResult().EnsureSuccessStatusCode();
+        admin.PostAsJsonAsync($"/api/v1/counsellors/{counsellorId}/slots/publish", new { from = "2026-12-01", to = "2026-12-14" })
+            .GetAwaiter().GetResult().EnsureSuccessStatusCode();
+    }
+
+    public void Dispose() => api.Dispose();
+
+    [Fact]
+    public async Task Retention_ErasesExactlyWhatIsDue_AndNothingElse()
+    {
+        var slots = (await admin.GetFromJsonAsync<List<JsonObject>>($"/api/v1/counsellors/{counsellorId}/slots?from=2026-12-01&to=2026-12-14"))!;
+        var early = slots.First(s => s["start"]!.GetValue<string>().StartsWith("2026-12-01", StringComparison.Ordinal))["id"]!.GetValue<Guid>();
+        var late = slots.First(s => s["start"]!.GetValue<string>().StartsWith("2026-12-14", StringComparison.Ordinal))["id"]!.GetValue<Guid>();
+        var plain = await Scenario.BookAsync(api.CreateClient(), early);
+        var becameCase = await Scenario.BookAsync(api.CreateClient(), early);
+        var later = await Scenario.BookAsync(api.CreateClient(), late);
+        await Scenario.EnsureAsync(await counsellor.PostAsJsonAsync("/api/v1/cases", new { bookingReference = becameCase["reference"]!.GetValue<string>() }),
+            HttpStatusCode.Created);
+        var closed = await OpenCaseAsync("Testklientin Geschlossen", "Notiz zur geschlossenen Akte.");
+        var open = await OpenCaseAsync("Testklient Offen", "Notiz zur offenen Akte.");
+        await Scenario.EnsureAsync(await counsellor.PostAsync($"/api/v1/cases/{closed.Id}/close", null), HttpStatusCode.OK);
+
+        await MoveClockAsync(Instant.FromUtc(2027, 1, 5, 8, 0)); // 35 days after 1 December, 22 after 14 December
+        var dry = await Retention(dryRun: true);
+        Assert.Equal(3, Scenario.Count(api, "SELECT COUNT(*) FROM booking WHERE personal_data IS NOT NULL"));
+        var first = await Retention(dryRun: false);
+
+        Assert.Equal(1, dry["bookings"]!.GetValue<int>());
+        Assert.Equal(1, first["bookings"]!.GetValue<int>());
+        Assert.Empty(first["cases"]!.AsArray());
+        Assert.Equal(0, Scenario.Count(api, $"SELECT COUNT(*) FROM booking WHERE reference = '{plain["reference"]}' AND personal_data IS NOT NULL"));
+        Assert.Equal(2, Scenario.Count(api, "SELECT COUNT(*) FROM booking WHERE personal_data IS NOT NULL"));
+        Assert.Equal(2, Scenario.Count(api, "SELECT COUNT(*) FROM case_note"));
+
+        await MoveClockAsync(Instant.FromUtc(2029, 12, 3, 8, 0)); // three years after the case was closed on 30 November 2026
+        var second = await Retention(dryRun: false);
+
+        Assert.Equal([closed.Code], second["cases"]!.AsArray().Select(c => c!.GetValue<string>()));
+        Assert.Equal(1, second["bookings"]!.GetValue<int>());
+        Assert.Equal(0, Scenario.Count(api, $"SELECT COUNT(*) FROM case_note WHERE case_id = '{closed.Id}'"));
+        Assert.Equal(0, Scenario.Count(api, $"SELECT COUNT(*) FROM client WHERE case_id = '{closed.Id}'"));
+        Assert.Equal(1, Scenario.Count(api, $"SELECT COUNT(*) FROM case_file WHERE id = '{closed.Id}' AND erased_on IS NOT NULL AND code = '{closed.Code}'"));
+        Assert.Equal(1, Scenario.Count(api, $"SELECT COUNT(*) FROM case_topic WHERE case_id = '{closed.Id}'"));
+        Assert.Equal(1, Scenario.Count(api, "SELECT COUNT(*) FROM case_note"));
+        Assert.Equal(0, Scenario.Count(api, $"SELECT COUNT(*) FROM booking WHERE reference = '{later["reference"]}' AND personal_data IS NOT NULL"));
+        Assert.Equal(1, Scenario.Count(api, $"SELECT COUNT(*) FROM booking WHERE reference = '{becameCase["reference"]}' AND personal_data IS NOT NULL"));
+        var notes = await counsellor.GetFromJsonAsync<List<JsonObject>>($"/api/v1/cases/{open.Id}/notes");
+        Assert.Equal("Notiz zur offenen Akte.", notes!.Single()["text"]!.GetValue<string>());
+    }
+
+    [Fact]
+    public async Task AccessExport_OfOneClient_HoldsNothingOfAnother()
+    {
+        var x = await OpenCaseAsync("Xaver Quxmann-Testklient", "Notiz nur für X: Wohnungssuche ALPHA-7.");
+        var y = await OpenCaseAsync("Yelda Zortun-Testklientin", "Notiz nur für Y: Schulwechsel BETA-9.");
+        await counsellor.GetAsync($"/api/v1/cases/{x.Id}/client");
+
+        var export = await dpo.GetStringAsync($"/api/v1/privacy/cases/{x.Code}/export");
+        var page = await dpo.GetStringAsync($"/api/v1/privacy/cases/{x.Code}/export.html");
+
+        foreach (var text in new[] { export, System.Net.WebUtility.HtmlDecode(page) })
+        {
+            Assert.Contains("Xaver Quxmann-Testklient", text, StringComparison.Ordinal);
+            Assert.Contains("ALPHA-7", text, StringComparison.Ordinal);
+            Assert.DoesNotContain("Yelda", text, StringComparison.Ordinal);
+            Assert.DoesNotContain("BETA-9", text, StringComparison.Ordinal);
+            Assert.DoesNotContain(y.Code, text, StringComparison.Ordinal);
+        }
+
+        Assert.Contains("client.reveal", export, StringComparison.Ordinal);
+        Assert.Equal(2, Scenario.Count(api, $"SELECT COUNT(*) FROM audit_entry WHERE action = 'privacy.access-request' AND subject_id = '{x.Id}'"));
+        Assert.Equal(HttpStatusCode.Forbidden, (await admin.GetAsync($"/api/v1/privacy/cases/{x.Code}/export")).StatusCode);
+    }
+
+    [Fact]
+    public async Task Erasure_IsRefusedUnderLegalHoldOrOpenReferral_AndOtherwiseLeavesATombstone()
+    {
+        var held = await OpenCaseAsync("Testklient Sperre", "Notiz.");
+        var referred = await OpenCaseAsync("Testklientin Weiterleitung", "Notiz.");
+        var erased = await OpenCaseAsync("Testklient Loeschung", "Notiz zum Loeschen GAMMA-3.");
+        await Scenario.EnsureAsync(await dpo.PostAsJsonAsync($"/api/v1/privacy/cases/{held.Code}/legal-hold", new { reason = "Laufendes Verfahren (Test)" }),
+            HttpStatusCode.OK);
+        await Scenario.EnsureAsync(await counsellor.PostAsJsonAsync($"/api/v1/cases/{referred.Id}/referrals", new
+        {
+            partnerId = Guid.Parse("01a21000-0000-7000-8000-000000000004"),
+            purpose = "Test",
+            sharedCategories = new[] { "topics" },
+            followUpOn = "2026-12-10",
+            consent = new { method = "written", givenAt = "2026-11-30" },
+        }), HttpStatusCode.Created);
+
+        var refusedHold = await dpo.PostAsync($"/api/v1/privacy/cases/{held.Code}/erase", null);
+        var refusedReferral = await dpo.PostAsync($"/api/v1/privacy/cases/{referred.Code}/erase", null);
+        var done = await dpo.PostAsync($"/api/v1/privacy/cases/{erased.Code}/erase", null);
+        var notes = await counsellor.GetFromJsonAsync<List<JsonObject>>($"/api/v1/cases/{erased.Id}/notes");
+        var identity = await counsellor.GetAsync($"/api/v1/cases/{erased.Id}/client");
+        var export = await dpo.GetFromJsonAsync<JsonObject>($"/api/v1/privacy/cases/{erased.Code}/export");
+        await Scenario.EnsureAsync(await dpo.PostAsync($"/api/v1/privacy/cases/{held.Code}/legal-hold/lift", null), HttpStatusCode.OK);
+        var afterLift = await dpo.PostAsync($"/api/v1/privacy/cases/{held.Code}/erase", null);
+
+        Assert.Equal(HttpStatusCode.UnprocessableEntity, refusedHold.StatusCode);
+        Assert.Contains("legal hold", (await Scenario.ProblemAsync(refusedHold))["detail"]!.GetValue<string>(), StringComparison.Ordinal);
+        Assert.Equal(HttpStatusCode.UnprocessableEntity, refusedReferral.StatusCode);
+        await Scenario.EnsureAsync(done, HttpStatusCode.OK);
+        Assert.Empty(notes!);
+        Assert.Equal(HttpStatusCode.Gone, identity.StatusCode);
+        Assert.True(export!["erased"]!.GetValue<bool>());
+        Assert.Null(export["client"]);
+        Assert.Equal(erased.Code, export["caseCode"]!.GetValue<string>());
+        await Scenario.EnsureAsync(afterLift, HttpStatusCode.OK);
+        Assert.Equal(2, Scenario.Count(api, "SELECT COUNT(*) FROM audit_entry WHERE action = 'privacy.erasure' AND outcome = 'refused'"));
+        Assert.Equal(0, Scenario.Count(api, "SELECT COUNT(*) FROM audit_entry WHERE outcome LIKE '%GAMMA%' OR outcome LIKE '%Loeschung%'"));
+    }
+
+    [Fact]
+    public async Task Backup_DuringAStreamOfBookings_IsSoundAndHoldsEveryBookingAcknowledgedBefore()
+    {
+        var slots = (await admin.GetFromJsonAsync<List<JsonObject>>($"/api/v1/counsellors/{counsellorId}/slots?from=2026-12-01&to=2026-12-14"))!
+            .Select(s => s["id"]!.GetValue<Guid>()).ToList();
+        var acknowledged = new System.Collections.Concurrent.ConcurrentQueue<string>();
+        using var stop = new CancellationTokenSource();
+        var resident = api.CreateClient();
+        var stream = Task.Run(async () =>
+        {
+            for (var i = 0; i < 400 && !stop.IsCancellationRequested; i++)
+            {
+                var response = await resident.PostAsJsonAsync("/api/v1/bookings", Scenario.Booking(slots[i % slots.Count], name: $"Testperson Strom {i}"));
+                if (response.StatusCode == HttpStatusCode.Created)
+                {
+                    acknowledged.Enqueue((await response.Content.ReadFromJsonAsync<JsonObject>())!["reference"]!.GetValue<string>());
+                }
+            }
+        });
+        while (acknowledged.Count < 20)
+        {
+            await Task.Delay(20);
+        }
+
+        var before = acknowledged.ToArray();
+        var path = Path.Combine(Path.GetDirectoryName(api.DatabasePath)!, "backup", "beratung-backup.db");
+        string integrity;
+        using (SystemScope.Enter())
+        {
+            integrity = await api.Services.GetRequiredService<DatabaseBackup>().WriteAsync(path, CancellationToken.None);
+        }
+
+        await stop.CancelAsync();
+        await stream;
+
+        Assert.Equal("ok", integrity);
+        using var copy = new SqliteConnection($"Data Source={path};Mode=ReadOnly;Pooling=False");
+        copy.Open();
+        using var command = copy.CreateCommand();
+        command.CommandText = "SELECT reference FROM booking";
+        var stored = new HashSet<string>();
+        using (var reader = command.ExecuteReader())
+        {
+            while (reader.Read())
+            {
+                stored.Add(reader.GetString(0));
+            }
+        }
+
+        Assert.All(before, reference => Assert.Contains(reference, stored));
+        Assert.Throws<InvalidOperationException>(() => api.Services.GetRequiredService<DatabaseBackup>().WriteAsync(path, CancellationToken.None).GetAwaiter().GetResult());
+    }
+
+    private async Task MoveClockAsync(Instant to)
+    {
+        api.Clock.Reset(to);
+        dpo = await api.SignInAsync(dpoName);
+        counsellor = await api.SignInAsync(counsellorName);
+    }
+
+    private async Task<JsonObject> Retention(bool dryRun)
+    {
+        var response = await dpo.PostAsync($"/api/v1/privacy/retention?dryRun={dryRun.ToString().ToLowerInvariant()}", null);
+        await Scenario.EnsureAsync(response, HttpStatusCode.OK);
+        return (await response.Content.ReadFromJsonAsync<JsonObject>())!;
+    }
+
+    private async Task<(Guid Id, string Code)> OpenCaseAsync(string name, string note)
+    {
+        var response = await counsellor.PostAsJsonAsync("/api/v1/cases", new { client = new { name }, topics = new[] { "family" } });
+        await Scenario.EnsureAsync(response, HttpStatusCode.Created);
+        var body = (await response.Content.ReadFromJsonAsync<JsonObject>())!;
+        var id = body["id"]!.GetValue<Guid>();
+        await Scenario.EnsureAsync(await counsellor.PostAsJsonAsync($"/api/v1/cases/{id}/notes", new { text = note }), HttpStatusCode.Created);
+        return (id, body["code"]!.GetValue<string>());
+    }
+}
