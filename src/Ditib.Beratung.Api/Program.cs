@@ -62,6 +62,7 @@ app.MapUserEndpoints();
 app.MapAuditEndpoints();
 app.MapCaseEndpoints();
 app.MapReferralEndpoints();
+app.MapStatisticsEndpoints();
 
 await app.RunAsync();
 return 0;

@@ -50,6 +50,7 @@ public static class DependencyInjection
         services.AddScoped<ICaseRepository, CaseStore>();
         services.AddScoped<IPartnerRepository, PartnerStore>();
         services.AddScoped<IReferralRepository, ReferralStore>();
+        services.AddScoped<Application.Statistics.IStatisticsQueries, StatisticsStore>();
         services.AddScoped<AuditStore>();
         services.AddScoped<IAuditTrail>(provider => provider.GetRequiredService<AuditStore>());
         services.AddScoped<IAuditQueries>(provider => provider.GetRequiredService<AuditStore>());
