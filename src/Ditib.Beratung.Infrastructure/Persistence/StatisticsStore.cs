@@ -17,9 +17,9 @@ internal sealed class StatisticsStore(DbSession session) : IStatisticsQueries
             GROUP BY b.topic_code, b.language_code, b.status
             """;
         var connection = await session.ConnectionAsync(cancellationToken);
-        var rows = await connection.QueryAsync<BookingCount>(
+        var rows = await connection.QueryAsync<BookingRow>(
             session.Command(sql, new { interval.Start, interval.End }, cancellationToken));
-        return rows.ToList();
+        return rows.Select(r => new BookingCount(r.Topic, r.Language, r.Status, r.Count)).ToList();
     }
 
     public Task<IReadOnlyList<LabelCount>> CountCasesOpenedAsync(LocalDate from, LocalDate to, CancellationToken cancellationToken)
@@ -61,7 +61,23 @@ internal sealed class StatisticsStore(DbSession session) : IStatisticsQueries
     private async Task<IReadOnlyList<LabelCount>> LabelCountsAsync(string sql, object parameters, CancellationToken cancellationToken)
     {
         var connection = await session.ConnectionAsync(cancellationToken);
-        var rows = await connection.QueryAsync<LabelCount>(session.Command(sql, parameters, cancellationToken));
-        return rows.ToList();
+        var rows = await connection.QueryAsync<LabelRow>(session.Command(sql, parameters, cancellationToken));
+        return rows.Select(r => new LabelCount(r.Row, r.Column, r.Count)).ToList();
+    }
+
+    // Classes with setters, not records: on an empty result SQLite reports COUNT(*) as a blob, which no constructor matches.
+    private sealed class BookingRow
+    {
+        public string Topic { get; set; } = "";
+        public string Language { get; set; } = "";
+        public string Status { get; set; } = "";
+        public long Count { get; set; }
+    }
+
+    private sealed class LabelRow
+    {
+        public string Row { get; set; } = "";
+        public string Column { get; set; } = "";
+        public long Count { get; set; }
     }
 }
