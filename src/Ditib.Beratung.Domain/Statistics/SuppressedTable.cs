@@ -107,7 +107,7 @@ public sealed class SuppressedTable
         return new SuppressedTable(table, cells, rowTotals, columnTotals, grand);
     }
 
-    private static string Total(bool covershidden, long sum) => covershidden || IsSmall(sum) ? Withheld : Format(sum);
+    private static string Total(bool coversHidden, long sum) => coversHidden || IsSmall(sum) ? Withheld : Format(sum);
 
     private static string Format(long count) => count.ToString(CultureInfo.InvariantCulture);
 }
