@@ -67,6 +67,7 @@ app.MapAuditEndpoints();
 app.MapCaseEndpoints();
 app.MapReferralEndpoints();
 app.MapPrivacyEndpoints();
+app.MapStatisticsEndpoints();
 
 await app.RunAsync();
 return 0;

@@ -63,6 +63,7 @@ public static class DependencyInjection
                 Duration.FromHours(24),
                 Duration.FromHours(Bounded(configuration, "Beratung:Retention:IntervalHours", 24, 1, 24 * 7)));
         });
+        services.AddScoped<Application.Statistics.IStatisticsQueries, StatisticsStore>();
         services.AddScoped<AuditStore>();
         services.AddScoped<IAuditTrail>(provider => provider.GetRequiredService<AuditStore>());
         services.AddScoped<IAuditQueries>(provider => provider.GetRequiredService<AuditStore>());

@@ -30,6 +30,8 @@ public static class Policies
     /// <summary>Referral letters: staff, and the case's counsellors (checked per record).</summary>
     public const string ReferralDesk = "referral-desk";
 
+    public const string Statistics = "statistics";
+
     public static void Add(Microsoft.AspNetCore.Authorization.AuthorizationOptions options)
     {
         options.AddPolicy(Centre, policy => policy.RequireAuthenticatedUser().RequireRole(Roles.All));
@@ -40,6 +42,7 @@ public static class Policies
         options.AddPolicy(ReferralDesk, policy => policy.RequireRole(Roles.Staff, Roles.Counsellor));
         options.AddPolicy(CaseWork, policy => policy.RequireRole(Roles.Counsellor));
         options.AddPolicy(Agenda, policy => policy.RequireRole(Roles.Staff, Roles.Counsellor));
+        options.AddPolicy(Statistics, policy => policy.RequireRole(Roles.Admin, Roles.Dpo));
         options.FallbackPolicy = options.GetPolicy(Centre);
     }
 }
