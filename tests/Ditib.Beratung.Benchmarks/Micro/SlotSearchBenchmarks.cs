@@ -35,6 +35,7 @@ public class SlotSearchBenchmarks
     [GlobalSetup]
     public void Setup()
     {
+        TypeHandlers.Register();
         folder = Path.Combine(Path.GetTempPath(), "ditib-beratung-bench", Guid.NewGuid().ToString("N"));
         var options = new DatabaseOptions($"Data Source={Path.Combine(folder, "beratung.db")}", folder);
         new DatabaseMigrator(options, NullLogger<DatabaseMigrator>.Instance).Migrate();
