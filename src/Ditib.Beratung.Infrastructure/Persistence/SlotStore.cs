@@ -32,15 +32,20 @@ internal sealed class SlotStore(DbSession session) : ISlotRepository, ISlotQueri
 
     public async Task<IReadOnlyList<SlotRow>> SearchAsync(SlotSearch search, CancellationToken cancellationToken)
     {
+        // Counsellors first, then each one's slots through ix_slot_counsellor_start: only the matching counsellors'
+        // slots are read, instead of every slot in the range (EXPLAIN QUERY PLAN: LIST SUBQUERY, then
+        // SEARCH s USING INDEX ix_slot_counsellor_start).
         const string where = """
-             WHERE s.start_at >= @From AND s.start_at < @To
-               AND (@OpenOnly = 0 OR (s.status = 'open' AND c.active = 1))
-               AND (@Topic IS NULL OR EXISTS (SELECT 1 FROM counsellor_topic t
-                                              WHERE t.counsellor_id = s.counsellor_id AND t.topic_code = @Topic))
-               AND (@Language IS NULL OR EXISTS (SELECT 1 FROM counsellor_language l
-                                                 WHERE l.counsellor_id = s.counsellor_id AND l.language_code = @Language))
+             WHERE s.counsellor_id IN (SELECT m.id FROM counsellor m
+                                       WHERE (@OpenOnly = 0 OR m.active = 1)
+                                         AND (@CounsellorId IS NULL OR m.id = @CounsellorId)
+                                         AND (@Topic IS NULL OR EXISTS (SELECT 1 FROM counsellor_topic t
+                                                                        WHERE t.counsellor_id = m.id AND t.topic_code = @Topic))
+                                         AND (@Language IS NULL OR EXISTS (SELECT 1 FROM counsellor_language l
+                                                                           WHERE l.counsellor_id = m.id AND l.language_code = @Language)))
+               AND s.start_at >= @From AND s.start_at < @To
+               AND (@OpenOnly = 0 OR s.status = 'open')
                AND (@Mode IS NULL OR s.mode = @Mode)
-               AND (@CounsellorId IS NULL OR s.counsellor_id = @CounsellorId)
              ORDER BY s.start_at, c.display_name, s.id
             """;
         var connection = await session.ConnectionAsync(cancellationToken);

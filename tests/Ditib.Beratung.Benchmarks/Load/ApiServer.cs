@@ -1,0 +1,224 @@
+using System.Diagnostics;
+using System.Net;
+using System.Net.Sockets;
+using System.Security.Cryptography;
+
+namespace Ditib.Beratung.Benchmarks.Load;
+
+/// <summary>
+/// The API as a separate process (the Release build), on a fresh database in a temporary folder, in Production with
+/// generated keys, rate limiting off, listening on a free loopback port only.
+/// </summary>
+public sealed class ApiServer : IAsyncDisposable
+{
+    public const string AdminUsername = "lastprobe-admin";
+    public const string AdminPassword = "Lastprobe-Kaffee-Tafel-Sonnenblume-81";
+
+    private readonly string dll;
+    private readonly string contentRoot;
+    private readonly Dictionary<string, string> environment;
+    private readonly StreamWriter log;
+    private Process? process;
+
+    public ApiServer(string repositoryRoot, string folder)
+    {
+        contentRoot = Path.Combine(repositoryRoot, "src", "Ditib.Beratung.Api", "bin", "Release", "net10.0");
+        dll = Path.Combine(contentRoot, "Ditib.Beratung.Api.dll");
+        Folder = folder;
+        Port = FreeLoopbackPort();
+        BaseAddress = new Uri($"http://127.0.0.1:{Port}");
+        environment = new Dictionary<string, string>
+        {
+            ["ASPNETCORE_ENVIRONMENT"] = "Production",
+            ["DOTNET_ENVIRONMENT"] = "Production",
+            ["ConnectionStrings__Beratung"] = $"Data Source={Path.Combine(folder, "beratung.db")}",
+            ["Beratung__Encryption__MasterKeys__0__Id"] = "load-key-1",
+            ["Beratung__Encryption__MasterKeys__0__Key"] = Convert.ToBase64String(RandomNumberGenerator.GetBytes(32)),
+            ["Beratung__Encryption__ActiveKeyId"] = "load-key-1",
+            ["Beratung__Auth__SigningKey"] = Convert.ToBase64String(RandomNumberGenerator.GetBytes(48)),
+            ["Beratung__RateLimiting__Enabled"] = "false",
+            ["Beratung__Seed__DemoData"] = "false",
+        };
+        log = new StreamWriter(Path.Combine(folder, "server.log")) { AutoFlush = true };
+    }
+
+    public string Folder { get; }
+
+    public int Port { get; }
+
+    public Uri BaseAddress { get; }
+
+    public string LogPath => Path.Combine(Folder, "server.log");
+
+    public int? ProcessId => process?.Id;
+
+    public static async Task BuildAsync(string repositoryRoot)
+    {
+        var project = Path.Combine(repositoryRoot, "src", "Ditib.Beratung.Api", "Ditib.Beratung.Api.csproj");
+        var exit = await RunToEndAsync("dotnet", ["build", "-c", "Release", "--nologo", "-v", "q", project], null, TimeSpan.FromMinutes(5));
+        if (exit.Code != 0)
+        {
+            throw new InvalidOperationException($"dotnet build -c Release of the API failed:\n{exit.Output}");
+        }
+    }
+
+    /// <summary>The first admin, through the command-line verb (the password from BERATUNG_ADMIN_PASSWORD).</summary>
+    public async Task CreateAdminAsync()
+    {
+        EnsureBuilt();
+        var variables = new Dictionary<string, string>(environment) { ["BERATUNG_ADMIN_PASSWORD"] = AdminPassword };
+        var exit = await RunToEndAsync("dotnet", [dll, "users", "create-admin", "--username", AdminUsername], variables, TimeSpan.FromMinutes(2),
+            contentRoot);
+        if (exit.Code != 0)
+        {
+            throw new InvalidOperationException($"users create-admin failed ({exit.Code}):\n{exit.Output}");
+        }
+    }
+
+    public async Task StartAsync(HttpClient http)
+    {
+        EnsureBuilt();
+        var start = new ProcessStartInfo("dotnet")
+        {
+            WorkingDirectory = contentRoot,
+            RedirectStandardOutput = true,
+            RedirectStandardError = true,
+            UseShellExecute = false,
+        };
+        foreach (var argument in new[] { dll, "--urls", BaseAddress.ToString().TrimEnd('/') })
+        {
+            start.ArgumentList.Add(argument);
+        }
+
+        foreach (var (key, value) in environment)
+        {
+            start.Environment[key] = value;
+        }
+
+        process = Process.Start(start) ?? throw new InvalidOperationException("The API did not start.");
+        process.OutputDataReceived += (_, line) => Log(line.Data);
+        process.ErrorDataReceived += (_, line) => Log(line.Data);
+        process.BeginOutputReadLine();
+        process.BeginErrorReadLine();
+
+        var deadline = Stopwatch.StartNew();
+        while (deadline.Elapsed < TimeSpan.FromSeconds(60))
+        {
+            if (process.HasExited)
+            {
+                throw new InvalidOperationException($"The API exited with {process.ExitCode} while starting; see {LogPath}.");
+            }
+
+            try
+            {
+                using var health = await http.GetAsync(new Uri(BaseAddress, "/health"));
+                if (health.StatusCode == HttpStatusCode.OK)
+                {
+                    return;
+                }
+            }
+            catch (HttpRequestException)
+            {
+                // Not listening yet.
+            }
+
+            await Task.Delay(200);
+        }
+
+        throw new TimeoutException($"The API did not answer /health within 60 s; see {LogPath}.");
+    }
+
+    /// <summary>Peak resident memory of the server process so far (VmHWM), in MiB.</summary>
+    public double PeakMemoryMiB() => StatusKiB("VmHWM:") / 1024.0;
+
+    /// <summary>Resident memory of the server process now (VmRSS), in MiB.</summary>
+    public double MemoryMiB() => StatusKiB("VmRSS:") / 1024.0;
+
+    public async ValueTask DisposeAsync()
+    {
+        if (process is { HasExited: false })
+        {
+            process.Kill();
+            await process.WaitForExitAsync();
+        }
+
+        process?.Dispose();
+        await log.DisposeAsync();
+    }
+
+    private long StatusKiB(string field)
+    {
+        if (process is null)
+        {
+            return 0;
+        }
+
+        var line = File.ReadLines($"/proc/{process.Id}/status").FirstOrDefault(l => l.StartsWith(field, StringComparison.Ordinal));
+        return line is null ? 0 : long.Parse(line[field.Length..].Trim().Split(' ')[0], System.Globalization.CultureInfo.InvariantCulture);
+    }
+
+    private void Log(string? line)
+    {
+        if (line is not null)
+        {
+            lock (log)
+            {
+                log.WriteLine(line);
+            }
+        }
+    }
+
+    private void EnsureBuilt()
+    {
+        if (!File.Exists(dll))
+        {
+            throw new FileNotFoundException($"No Release build of the API at {dll}; run without --no-build.");
+        }
+    }
+
+    private static int FreeLoopbackPort()
+    {
+        using var listener = new TcpListener(IPAddress.Loopback, 0);
+        listener.Start();
+        return ((IPEndPoint)listener.LocalEndpoint).Port;
+    }
+
+    private static async Task<(int Code, string Output)> RunToEndAsync(string file, string[] arguments, Dictionary<string, string>? variables,
+        TimeSpan timeout, string? workingDirectory = null)
+    {
+        var start = new ProcessStartInfo(file)
+        {
+            RedirectStandardOutput = true,
+            RedirectStandardError = true,
+            RedirectStandardInput = true,
+            UseShellExecute = false,
+            WorkingDirectory = workingDirectory ?? Environment.CurrentDirectory,
+        };
+        foreach (var argument in arguments)
+        {
+            start.ArgumentList.Add(argument);
+        }
+
+        foreach (var (key, value) in variables ?? [])
+        {
+            start.Environment[key] = value;
+        }
+
+        using var child = Process.Start(start) ?? throw new InvalidOperationException($"{file} did not start.");
+        child.StandardInput.Close();
+        var output = child.StandardOutput.ReadToEndAsync();
+        var error = child.StandardError.ReadToEndAsync();
+        using var cancel = new CancellationTokenSource(timeout);
+        try
+        {
+            await child.WaitForExitAsync(cancel.Token);
+        }
+        catch (OperationCanceledException)
+        {
+            child.Kill(entireProcessTree: true);
+            throw new TimeoutException($"{file} {string.Join(' ', arguments)} did not finish within {timeout}.");
+        }
+
+        return (child.ExitCode, await output + await error);
+    }
+}

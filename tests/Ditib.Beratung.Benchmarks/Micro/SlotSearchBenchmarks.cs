@@ -1,0 +1,102 @@
+using BenchmarkDotNet.Attributes;
+using Ditib.Beratung.Application.Common;
+using Ditib.Beratung.Application.Slots;
+using Ditib.Beratung.Domain.Counsellors;
+using Ditib.Beratung.Domain.Scheduling;
+using Ditib.Beratung.Infrastructure.Persistence;
+using Microsoft.Data.Sqlite;
+using Microsoft.Extensions.Logging.Abstractions;
+using NodaTime;
+
+namespace Ditib.Beratung.Benchmarks.Micro;
+
+/// <summary>
+/// The availability search (the real SQL of <see cref="SlotStore.SearchAsync"/> behind the real <see cref="SearchSlotsHandler"/>)
+/// over a temporary SQLite file holding 50 counsellors with 90 days of slots each, Monday to Saturday 08:00–20:00 in
+/// 30-minute slots. Each operation opens a fresh session, as a request does.
+/// </summary>
+[MemoryDiagnoser]
+[ShortRunJob]
+public class SlotSearchBenchmarks
+{
+    public const int Counsellors = 50;
+    public const int Days = 90;
+
+    private static readonly DateTimeZone Berlin = DateTimeZoneProviders.Tzdb["Europe/Berlin"];
+    private static readonly LocalDate FirstDay = new(2027, 3, 1);
+    /// <summary>Searches never enter the gate; only the seeding transaction does.</summary>
+    private static readonly WriteGate Gate = new();
+    private static readonly Instant Now = FirstDay.AtStartOfDayInZone(Berlin).ToInstant() - Duration.FromDays(1);
+
+    private readonly CentreSettings settings = new(Berlin, Duration.FromMinutes(120), Duration.FromMinutes(60));
+    private string folder = "";
+    private ConnectionFactory connections = null!;
+
+    [GlobalSetup]
+    public void Setup()
+    {
+        TypeHandlers.Register();
+        folder = Path.Combine(Path.GetTempPath(), "ditib-beratung-bench", Guid.NewGuid().ToString("N"));
+        var options = new DatabaseOptions($"Data Source={Path.Combine(folder, "beratung.db")}", folder);
+        new DatabaseMigrator(options, NullLogger<DatabaseMigrator>.Instance).Migrate();
+        connections = new ConnectionFactory(options);
+        SeedAsync().GetAwaiter().GetResult();
+    }
+
+    [GlobalCleanup]
+    public void Cleanup()
+    {
+        SqliteConnection.ClearAllPools();
+        Directory.Delete(folder, recursive: true);
+    }
+
+    /// <summary>What a resident asks: one topic, one language, two weeks.</summary>
+    [Benchmark(Baseline = true)]
+    public Task<int> TopicAndLanguage14Days() => SearchAsync("family", "tr", 14);
+
+    /// <summary>A rarer language: fewer counsellors qualify, so fewer rows come back.</summary>
+    [Benchmark]
+    public Task<int> TopicAndRareLanguage14Days() => SearchAsync("family", "ar", 14);
+
+    /// <summary>No filters over two weeks: every counsellor's slots.</summary>
+    [Benchmark]
+    public Task<int> Unfiltered14Days() => SearchAsync(null, null, 14);
+
+    private async Task<int> SearchAsync(string? topic, string? language, int days)
+    {
+        await using var session = new DbSession(connections, Gate);
+        var handler = new SearchSlotsHandler(new SlotStore(session), settings, new FixedClock(Now));
+        var from = FirstDay.PlusDays(7);
+        var found = await handler.Handle(new SearchSlots(topic, language, Formats.Date.Format(from), Formats.Date.Format(from.PlusDays(days - 1)), null),
+            CancellationToken.None);
+        return found.Count;
+    }
+
+    private async Task SeedAsync()
+    {
+        var hours = new ConsultationHours(
+            Enumerable.Range(1, 6).Select(day => new WeeklyHours((IsoDayOfWeek)day,
+                new HoursWindow(new LocalTime(8, 0), new LocalTime(20, 0), 30, SlotMode.InPerson, "Raum 2", 1))).ToList(),
+            []);
+        var planned = SlotPlanner.Plan(hours, FirstDay, FirstDay.PlusDays(Days - 1), Berlin);
+        await using var session = new DbSession(connections, Gate);
+        await session.BeginAsync(CancellationToken.None);
+        var counsellors = new CounsellorRepository(session, new FixedClock(Now));
+        var slots = new SlotStore(session);
+        for (var i = 0; i < Counsellors; i++)
+        {
+            var profile = Profiles.Counsellor(i);
+            var counsellor = new Counsellor(Guid.CreateVersion7(), profile.Name, profile.Languages, profile.Topics, true, null);
+            await counsellors.AddAsync(counsellor, CancellationToken.None);
+            await slots.AddAsync(planned.Select(p => new Slot(Guid.CreateVersion7(), counsellor.Id, p.Start, p.End, p.Mode, p.Location,
+                p.Capacity, SlotStatus.Open)).ToList(), Now, CancellationToken.None);
+        }
+
+        await session.CommitAsync(CancellationToken.None);
+    }
+
+    private sealed class FixedClock(Instant now) : IClock
+    {
+        public Instant GetCurrentInstant() => now;
+    }
+}
