@@ -50,38 +50,22 @@ public static class CaseEndpoints
             .WithSummary("Reveal the client's identity (audited)")
             .ProducesProblem(StatusCodes.Status404NotFound);
 
-        group.MapPost("/{id:guid}/share", async Task<Ok<CaseSummaryDto>> (Guid id, CounsellorBody body, IMediator mediator, CancellationToken ct) =>
-                TypedResults.Ok(await mediator.Send(new ManageCase(id, CaseAction.Share, body.CounsellorId), ct)))
-            .WithSummary("Share the case with another counsellor (owner only)")
-            .ProducesValidationProblem()
-            .ProducesProblem(StatusCodes.Status403Forbidden)
-            .ProducesProblem(StatusCodes.Status404NotFound)
-            .ProducesProblem(StatusCodes.Status409Conflict);
-
-        group.MapPost("/{id:guid}/unshare", async Task<Ok<CaseSummaryDto>> (Guid id, CounsellorBody body, IMediator mediator, CancellationToken ct) =>
-                TypedResults.Ok(await mediator.Send(new ManageCase(id, CaseAction.Unshare, body.CounsellorId), ct)))
-            .WithSummary("Stop sharing the case with a counsellor (owner only)")
-            .ProducesValidationProblem()
-            .ProducesProblem(StatusCodes.Status403Forbidden)
-            .ProducesProblem(StatusCodes.Status404NotFound)
-            .ProducesProblem(StatusCodes.Status409Conflict);
-
-        group.MapPost("/{id:guid}/close", async Task<Ok<CaseSummaryDto>> (Guid id, IMediator mediator, CancellationToken ct) =>
-                TypedResults.Ok(await mediator.Send(new ManageCase(id, CaseAction.Close), ct)))
-            .WithSummary("Close the case (owner only)")
-            .ProducesProblem(StatusCodes.Status403Forbidden)
-            .ProducesProblem(StatusCodes.Status404NotFound)
-            .ProducesProblem(StatusCodes.Status409Conflict);
-
-        group.MapPost("/{id:guid}/reopen", async Task<Ok<CaseSummaryDto>> (Guid id, IMediator mediator, CancellationToken ct) =>
-                TypedResults.Ok(await mediator.Send(new ManageCase(id, CaseAction.Reopen), ct)))
-            .WithSummary("Reopen a closed case (owner only)")
-            .ProducesProblem(StatusCodes.Status403Forbidden)
-            .ProducesProblem(StatusCodes.Status404NotFound)
-            .ProducesProblem(StatusCodes.Status409Conflict);
+        MapManage(group, "share", CaseAction.Share, "Share the case with another counsellor ({ counsellorId }; owner only)");
+        MapManage(group, "unshare", CaseAction.Unshare, "Stop sharing the case with a counsellor ({ counsellorId }; owner only)");
+        MapManage(group, "close", CaseAction.Close, "Close the case (owner only)");
+        MapManage(group, "reopen", CaseAction.Reopen, "Reopen a closed case (owner only)");
 
         return app;
     }
+
+    private static void MapManage(RouteGroupBuilder group, string verb, CaseAction action, string summary) =>
+        group.MapPost($"/{{id:guid}}/{verb}", async Task<Ok<CaseSummaryDto>> (Guid id, CounsellorBody? body, IMediator mediator, CancellationToken ct) =>
+                TypedResults.Ok(await mediator.Send(new ManageCase(id, action, body?.CounsellorId), ct)))
+            .WithSummary(summary)
+            .ProducesValidationProblem()
+            .ProducesProblem(StatusCodes.Status403Forbidden)
+            .ProducesProblem(StatusCodes.Status404NotFound)
+            .ProducesProblem(StatusCodes.Status409Conflict);
 
     public sealed record CounsellorBody(Guid? CounsellorId);
 }
