@@ -99,6 +99,11 @@ public static class CommandLine
         var verb = dryRun ? "Would erase" : "Erased";
         await output.WriteLineAsync($"{verb}: contact data of {report.Bookings} booking(s), {report.Cases.Count} closed case(s), " +
             $"{report.IdempotencyKeys} stored idempotency answer(s).");
+        foreach (var reference in report.BookingReferences)
+        {
+            await output.WriteLineAsync($"  booking {reference}");
+        }
+
         foreach (var code in report.Cases)
         {
             await output.WriteLineAsync($"  case {code}");

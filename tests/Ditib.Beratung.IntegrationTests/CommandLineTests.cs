@@ -73,6 +73,22 @@ public sealed class CommandLineTests : IDisposable
     }
 
     [Fact]
+    public async Task RetentionDryRun_AndBackup_RunFromTheCommandLine()
+    {
+        var output = new StringWriter();
+        var path = Path.Combine(Path.GetTempPath(), "ditib-beratung-tests", Guid.NewGuid().ToString("N"), "backup.db");
+
+        var dry = await CommandLine.RunAsync(api.Services, ["retention", "run", "--dry-run"], TextReader.Null, output, TextWriter.Null, NoEnvironment);
+        var backup = await CommandLine.RunAsync(api.Services, ["backup", "--to", path], TextReader.Null, output, TextWriter.Null, NoEnvironment);
+        var again = await CommandLine.RunAsync(api.Services, ["backup", "--to", path], TextReader.Null, output, TextWriter.Null, NoEnvironment);
+
+        Assert.Equal([0, 0, 1], new[] { dry, backup, again });
+        Assert.Contains("Would erase", output.ToString(), StringComparison.Ordinal);
+        Assert.Contains("integrity check: ok", output.ToString(), StringComparison.Ordinal);
+        Directory.Delete(Path.GetDirectoryName(path)!, recursive: true);
+    }
+
+    [Fact]
     public void Program_TreatsOnlyItsVerbsAsVerbs()
     {
         Assert.True(CommandLine.IsVerb(["users", "create-admin"]));

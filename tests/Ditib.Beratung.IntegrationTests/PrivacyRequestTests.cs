@@ -61,6 +61,7 @@ public sealed class PrivacyRequestTests : IDisposable
         var first = await Retention(dryRun: false);
 
         Assert.Equal(1, dry["bookings"]!.GetValue<int>());
+        Assert.Equal([plain["reference"]!.GetValue<string>()], dry["bookingReferences"]!.AsArray().Select(r => r!.GetValue<string>()));
         Assert.Equal(1, first["bookings"]!.GetValue<int>());
         Assert.Empty(first["cases"]!.AsArray());
         Assert.Equal(0, Scenario.Count(api, $"SELECT COUNT(*) FROM booking WHERE reference = '{plain["reference"]}' AND personal_data IS NOT NULL"));

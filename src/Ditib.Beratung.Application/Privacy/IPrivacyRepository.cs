@@ -10,7 +10,7 @@ public sealed record CaseRecordForPrivacy(Guid Id, string Code, string Status, b
 public interface IPrivacyRepository
 {
     /// <summary>Bookings whose appointment ended before the cut-off, that still hold personal data and did not become a case.</summary>
-    Task<IReadOnlyList<Guid>> BookingsDueAsync(Instant endedBefore, CancellationToken cancellationToken);
+    Task<IReadOnlyList<(Guid Id, string Reference)>> BookingsDueAsync(Instant endedBefore, CancellationToken cancellationToken);
 
     /// <summary>Removes a booking's sealed personal data; returns the data key to shred.</summary>
     Task<Guid?> EraseBookingAsync(Guid bookingId, CancellationToken cancellationToken);

@@ -12,7 +12,7 @@ namespace Ditib.Beratung.Application.Privacy;
 /// </summary>
 public sealed record RunRetention(bool DryRun) : ICommand<RetentionReport>;
 
-public sealed record RetentionReport(bool DryRun, int Bookings, IReadOnlyList<string> Cases, int IdempotencyKeys);
+public sealed record RetentionReport(bool DryRun, int Bookings, IReadOnlyList<string> BookingReferences, IReadOnlyList<string> Cases, int IdempotencyKeys);
 
 public sealed class RunRetentionHandler(
     IPrivacyRepository privacy, IEnvelopeCipher cipher, IAuditTrail audit, RetentionSettings settings, CentreSettings centre, IClock clock)
@@ -25,14 +25,15 @@ public sealed class RunRetentionHandler(
         var bookings = await privacy.BookingsDueAsync(now - settings.BookingContact, cancellationToken);
         var cases = await privacy.CasesDueAsync(today.PlusYears(-settings.ClosedCaseYears), cancellationToken);
         var idempotency = await privacy.DeleteIdempotencyKeysAsync(now - settings.IdempotencyKeys, request.DryRun, cancellationToken);
-        var report = new RetentionReport(request.DryRun, bookings.Count, cases.Select(c => c.Code).ToList(), idempotency.Count);
+        var report = new RetentionReport(request.DryRun, bookings.Count, bookings.Select(b => b.Reference).ToList(), cases.Select(c => c.Code).ToList(),
+            idempotency.Count);
         if (request.DryRun)
         {
             return report;
         }
 
         var keys = new List<Guid>(idempotency);
-        foreach (var booking in bookings)
+        foreach (var (booking, _) in bookings)
         {
             if (await privacy.EraseBookingAsync(booking, cancellationToken) is { } key)
             {

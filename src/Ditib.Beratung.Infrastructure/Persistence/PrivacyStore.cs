@@ -6,16 +6,17 @@ namespace Ditib.Beratung.Infrastructure.Persistence;
 
 internal sealed class PrivacyStore(DbSession session) : IPrivacyRepository
 {
-    public async Task<IReadOnlyList<Guid>> BookingsDueAsync(Instant endedBefore, CancellationToken cancellationToken)
+    public async Task<IReadOnlyList<(Guid Id, string Reference)>> BookingsDueAsync(Instant endedBefore, CancellationToken cancellationToken)
     {
         const string sql = """
-            SELECT b.id FROM booking b JOIN slot s ON s.id = b.slot_id
+            SELECT b.id, b.reference AS code FROM booking b JOIN slot s ON s.id = b.slot_id
             WHERE b.personal_data IS NOT NULL AND s.end_at < @endedBefore
               AND NOT EXISTS (SELECT 1 FROM case_file c WHERE c.booking_id = b.id)
             ORDER BY s.end_at
             """;
         var connection = await session.ConnectionAsync(cancellationToken);
-        return (await connection.QueryAsync<Guid>(session.Command(sql, new { endedBefore }, cancellationToken))).ToList();
+        var rows = await connection.QueryAsync<CaseRow>(session.Command(sql, new { endedBefore }, cancellationToken));
+        return rows.Select(r => (r.Id, r.Code)).ToList();
     }
 
     public async Task<Guid?> EraseBookingAsync(Guid bookingId, CancellationToken cancellationToken)
