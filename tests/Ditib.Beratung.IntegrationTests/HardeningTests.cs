@@ -54,6 +54,18 @@ public sealed class HardeningTests : IDisposable
     }
 
     [Fact]
+    public async Task AnOddAcceptHeader_StillGetsAProblemDetailsBody()
+    {
+        var request = new HttpRequestMessage(HttpMethod.Post, "/api/v1/bookings") { Content = new StringContent("{\"slotId\": 5", Encoding.UTF8, "application/json") };
+        request.Headers.TryAddWithoutValidation("Accept", "text/x-nothing-we-make");
+
+        var response = await client.SendAsync(request);
+
+        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+        Assert.True((await Scenario.ProblemAsync(response))["errors"]!.AsObject().ContainsKey("slotId"));
+    }
+
+    [Fact]
     public async Task Book_InALanguageTheCounsellorDoesNotSpeak_NeedsAnInterpreter()
     {
         var (_, slots) = await Scenario.CounsellorWithSlotsAsync(client, capacity: 2);
