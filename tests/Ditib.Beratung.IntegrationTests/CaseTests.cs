@@ -250,7 +250,7 @@ public sealed class CaseTests : IDisposable
         var id = (await response.Content.ReadFromJsonAsync<JsonObject>())!["id"]!.GetValue<Guid>();
         await Scenario.EnsureAsync(await a.Client.PostAsJsonAsync($"/api/v1/cases/{id}/notes", new { text = secrets[4] }), HttpStatusCode.Created);
 
-        var bytes = Directory.GetFiles(Path.GetDirectoryName(api.DatabasePath)!).SelectMany(ReadShared).ToArray();
+        var bytes = Scenario.DatabaseFolderBytes(api);
         foreach (var secret in secrets)
         {
             Assert.Equal(-1, bytes.AsSpan().IndexOf(Encoding.UTF8.GetBytes(secret)));
@@ -309,12 +309,4 @@ public sealed class CaseTests : IDisposable
     }
 
     private static string JsonSerializerText(List<JsonObject> list) => string.Concat(list.Select(o => o.ToJsonString()));
-
-    private static byte[] ReadShared(string path)
-    {
-        using var stream = new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.ReadWrite | FileShare.Delete);
-        using var memory = new MemoryStream();
-        stream.CopyTo(memory);
-        return memory.ToArray();
-    }
 }

@@ -32,7 +32,7 @@ public sealed class PrivacyTests : IDisposable
 
         var files = Directory.GetFiles(Path.GetDirectoryName(api.DatabasePath)!);
         Assert.Contains(files, f => f.EndsWith(".db", StringComparison.Ordinal));
-        var bytes = files.SelectMany(f => ReadShared(f)).ToArray();
+        var bytes = Scenario.DatabaseFolderBytes(api);
         Assert.True(bytes.Length > 0);
         foreach (var secret in secrets)
         {
@@ -42,13 +42,5 @@ public sealed class PrivacyTests : IDisposable
 
         // The check itself can see plain text: the counsellor's name is stored in clear and is found.
         Assert.NotEqual(-1, bytes.AsSpan().IndexOf(Encoding.UTF8.GetBytes("Testberaterin Erfunden")));
-    }
-
-    private static byte[] ReadShared(string path)
-    {
-        using var stream = new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.ReadWrite | FileShare.Delete);
-        using var memory = new MemoryStream();
-        stream.CopyTo(memory);
-        return memory.ToArray();
     }
 }

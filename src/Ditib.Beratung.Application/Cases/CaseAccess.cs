@@ -25,11 +25,11 @@ public sealed class CaseAccess(ICurrentUser currentUser, ICounsellorRepository c
     }
 
     /// <summary>Sharing, closing and reopening are for the owner; a counsellor it is shared with gets 403.</summary>
-    public async Task<Case> OpenOwnedAsync(Guid caseId, CancellationToken cancellationToken)
+    public async Task<(Case Case, Counsellor Counsellor)> OpenOwnedAsync(Guid caseId, CancellationToken cancellationToken)
     {
         var (@case, counsellor) = await OpenReadableAsync(caseId, cancellationToken);
         return @case.IsOwnedBy(counsellor.Id)
-            ? @case
+            ? (@case, counsellor)
             : throw new ForbiddenException("Only the counsellor who owns the case can do this.");
     }
 }

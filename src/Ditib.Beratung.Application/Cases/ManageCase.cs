@@ -32,7 +32,7 @@ public sealed class ManageCaseHandler(
 {
     public async Task<CaseSummaryDto> Handle(ManageCase request, CancellationToken cancellationToken)
     {
-        var @case = await access.OpenOwnedAsync(request.CaseId, cancellationToken);
+        var (@case, owner) = await access.OpenOwnedAsync(request.CaseId, cancellationToken);
         switch (request.Action)
         {
             case CaseAction.Share:
@@ -60,7 +60,6 @@ public sealed class ManageCaseHandler(
         var subject = request.CounsellorId is { } other ? $"success: counsellor {other}" : AuditOutcomes.Success;
         await audit.RecordAsync(new AuditEvent($"case.{request.Action.ToString().ToLowerInvariant()}", "case", @case.Id.ToString(), subject),
             cancellationToken);
-        var counsellor = await access.CurrentCounsellorAsync(cancellationToken);
-        return (await cases.ListAsync(new CaseFilter(counsellor.Id, null, null, null), cancellationToken)).Single(c => c.Id == @case.Id);
+        return (await cases.ListAsync(new CaseFilter(owner.Id, null, null, null, @case.Id), cancellationToken)).Single();
     }
 }

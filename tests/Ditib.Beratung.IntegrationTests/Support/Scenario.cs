@@ -91,5 +91,15 @@ public static class Scenario
         return (long)command.ExecuteScalar()!;
     }
 
+    /// <summary>Every byte of the database folder (file, WAL, shared memory), read while the app holds them open.</summary>
+    public static byte[] DatabaseFolderBytes(ApiFactory api) =>
+        Directory.GetFiles(Path.GetDirectoryName(api.DatabasePath)!).SelectMany(path =>
+        {
+            using var stream = new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.ReadWrite | FileShare.Delete);
+            using var memory = new MemoryStream();
+            stream.CopyTo(memory);
+            return memory.ToArray();
+        }).ToArray();
+
     public static JsonSerializerOptions Json { get; } = new(JsonSerializerDefaults.Web);
 }
