@@ -90,8 +90,7 @@ public sealed class BookSlotHandler(
             await audit.RecordAsync(new AuditEvent("booking.create-on-behalf", "booking", booking.Id.ToString()), cancellationToken);
         }
 
-        var booked = (await slots.GetAsync(slot.Id, cancellationToken))!;
-        return new BookingCreatedDto(reference, token, booking.Status.ToCode(), booked.ToDto(settings.Zone));
+        return new BookingCreatedDto(reference, token, booking.Status.ToCode(), (slot with { Taken = slot.Taken + 1 }).ToDto(settings.Zone));
     }
 
     private static string? Blank(string? text) => string.IsNullOrWhiteSpace(text) ? null : text.Trim();
