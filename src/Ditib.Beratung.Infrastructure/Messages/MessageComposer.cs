@@ -38,7 +38,6 @@ internal sealed class MessageComposer(MessagingOptions options, ICalendarRendere
         var message = new MimeMessage { MessageId = context.MessageId, Subject = texts[kind + ".subject", values], Date = context.Now.ToDateTimeOffset() };
         message.From.Add(options.From);
         message.To.Add(MailboxAddress.Parse(address));
-        message.Headers.Add("Content-Language", texts.Language);
         message.Headers.Add("Auto-Submitted", "auto-generated");
 
         var ics = calendar.Render(new CalendarEvent(context.Booking.Booking.Id, context.Sequence, cancelled, context.Slot.Start, context.Slot.End,
@@ -53,7 +52,9 @@ internal sealed class MessageComposer(MessagingOptions options, ICalendarRendere
         attachment.ContentType.Charset = "utf-8";
         attachment.ContentType.Parameters.Add("method", cancelled ? "CANCEL" : "REQUEST");
 
-        message.Body = new Multipart("mixed") { new TextPart("plain") { Text = body }, attachment };
+        var text = new TextPart("plain") { Text = body };
+        text.Headers.Add(HeaderId.ContentLanguage, texts.Language);
+        message.Body = new Multipart("mixed") { text, attachment };
         return message;
     }
 
