@@ -149,7 +149,7 @@ public sealed class OutboxDeliveryTests : IDisposable
         Assert.Contains("Randevunuz alındı", Text(turkish), StringComparison.Ordinal);
         Assert.Contains("3 Aralık 2026 Perşembe", Text(turkish), StringComparison.Ordinal);
         Assert.Contains("Danışma randevunuz", turkish.Subject, StringComparison.Ordinal);
-        Assert.Equal("tr", turkish.BodyParts.OfType<MimeKit.TextPart>().Single().Headers["Content-Language"]);
+        Assert.Equal("tr", turkish.BodyParts.OfType<MimeKit.TextPart>().Single(p => p.IsPlain).Headers["Content-Language"]);
         Assert.Contains(turkishReference, Text(turkish), StringComparison.Ordinal);
 
         var arabic = Assert.Single(smtp.To("arabi@example.org"));
@@ -157,7 +157,7 @@ public sealed class OutboxDeliveryTests : IDisposable
         Assert.Contains("موعد الاستشارة", arabic.Subject, StringComparison.Ordinal);
         Assert.Contains("(03.12.2026)", Text(arabic), StringComparison.Ordinal);
         Assert.Contains($"/manage/{arabicReference}?token={arabicToken}&culture=ar", Text(arabic), StringComparison.Ordinal);
-        Assert.Equal("ar", arabic.BodyParts.OfType<MimeKit.TextPart>().Single().Headers["Content-Language"]);
+        Assert.Equal("ar", arabic.BodyParts.OfType<MimeKit.TextPart>().Single(p => p.IsPlain).Headers["Content-Language"]);
         Assert.DoesNotContain("Ihr Termin", Text(arabic), StringComparison.Ordinal);
     }
 
