@@ -25,6 +25,7 @@ builder.Services.AddHealthChecks().AddCheck<DatabaseHealthCheck>("database");
 if (!verb)
 {
     builder.Services.AddHostedService<RetentionJob>();
+    builder.Services.AddHostedService<OutboxJob>();
 }
 
 var app = builder.Build();
@@ -69,6 +70,7 @@ app.MapCaseEndpoints();
 app.MapReferralEndpoints();
 app.MapPrivacyEndpoints();
 app.MapStatisticsEndpoints();
+app.MapOutboxEndpoints();
 
 await app.RunAsync();
 return 0;

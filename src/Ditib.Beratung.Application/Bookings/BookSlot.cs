@@ -1,6 +1,7 @@
 using System.Text.Json.Serialization;
 using Ditib.Beratung.Application.Audit;
 using Ditib.Beratung.Application.Common;
+using Ditib.Beratung.Application.Messages;
 using Ditib.Beratung.Application.ReferenceData;
 using Ditib.Beratung.Application.Slots;
 using Ditib.Beratung.Domain.Bookings;
@@ -60,7 +61,7 @@ public sealed record PrivacyNotice(string Version);
 
 public sealed class BookSlotHandler(
     IBookingRepository bookings, ISlotQueries slots, IEnvelopeCipher cipher, ISecrets secrets, IAuditTrail audit, CentreSettings settings,
-    IClock clock)
+    IClock clock, BookingMessages messages)
     : IRequestHandler<BookSlot, BookingCreatedDto>
 {
     public async Task<BookingCreatedDto> Handle(BookSlot request, CancellationToken cancellationToken)
@@ -84,6 +85,7 @@ public sealed class BookSlotHandler(
 
         await bookings.AddAsync(new BookingRecord(booking, tokenHash, dataKey, sealedPersonal, request.Language!, request.Topic!,
             request.InterpreterNeeded, request.BookedBy, request.Consent!.PrivacyNoticeVersion!, now, now), cancellationToken);
+        await messages.BookedAsync(booking, dataKey, token, slot.Start, cancellationToken);
 
         if (request.BookedBy == BookedBy.Staff)
         {
