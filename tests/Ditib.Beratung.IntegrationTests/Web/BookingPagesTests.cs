@@ -330,4 +330,22 @@ public sealed class BookingPagesTests : IDisposable
         Assert.Equal(HttpStatusCode.BadRequest, second.Status);
         Assert.Equal(HttpStatusCode.TooManyRequests, third.Status);
     }
+
+    [Fact]
+    public async Task AppointmentsPage_WithMoreThanOnePageOfSlots_ContinuesAfterTheLastOneShown()
+    {
+        await Scenario.CounsellorWithSlotsAsync(api.CreateClientAs(Roles.Admin, Roles.Staff), name: "Zweite Testberaterin Erfunden");
+        var browser = new PageBrowser(api);
+
+        var first = await browser.GetAsync("/appointments?topic=family&language=tr");
+        var later = first.Document.QuerySelector("nav.paging a:last-child")!.GetAttribute("href")!;
+        var second = await browser.GetAsync(later);
+
+        var shown = first.Document.QuerySelectorAll("a[href^='/book/']").Concat(second.Document.QuerySelectorAll("a[href^='/book/']"))
+            .Select(a => a.GetAttribute("href")!).ToList();
+        Assert.Contains("after=", later, StringComparison.Ordinal);
+        Assert.Equal(50, first.Document.QuerySelectorAll("a[href^='/book/']").Length);
+        Assert.Equal(72, shown.Count); // two counsellors, 1–11 December (the window from 30 November), four slots a weekday each
+        Assert.Equal(shown.Count, shown.Distinct().Count());
+    }
 }
