@@ -85,7 +85,7 @@ public sealed class BookSlotHandler(
 
         await bookings.AddAsync(new BookingRecord(booking, tokenHash, dataKey, sealedPersonal, request.Language!, request.Topic!,
             request.InterpreterNeeded, request.BookedBy, request.Consent!.PrivacyNoticeVersion!, now, now), cancellationToken);
-        await messages.BookedAsync(booking, dataKey, token, slot.Start, cancellationToken);
+        await messages.BookedAsync(booking, dataKey, token, slot.Start, personal.Email is not null, personal.Phone is not null, cancellationToken);
 
         if (request.BookedBy == BookedBy.Staff)
         {

@@ -17,6 +17,10 @@ public static class MessageChannels
     public const string Sms = "sms";
 
     public static readonly IReadOnlyList<string> All = [Email, Sms];
+
+    /// <summary>The channels a resident can be reached on: e-mail when given, SMS when a phone is given and a provider is set up.</summary>
+    public static IReadOnlyList<string> For(bool hasEmail, bool hasPhone, bool smsEnabled) =>
+        [.. hasEmail ? [Email] : Array.Empty<string>(), .. hasPhone && smsEnabled ? [Sms] : Array.Empty<string>()];
 }
 
 /// <summary>
@@ -50,6 +54,9 @@ public interface IOutbox
     /// <summary>Cancels the booking's reminders that have not gone out yet (the booking moved or was cancelled).</summary>
     Task CancelPendingRemindersAsync(Guid bookingId, Instant now, CancellationToken cancellationToken);
 
+    /// <summary>The channels the booking's messages went out on so far (those its confirmation was queued for).</summary>
+    Task<IReadOnlyList<string>> ChannelsOfAsync(Guid bookingId, CancellationToken cancellationToken);
+
     /// <summary>Keeps the manage token sealed under the booking's data key, for the links of later messages.</summary>
     Task StoreSealedManageTokenAsync(Guid bookingId, byte[] sealedToken, CancellationToken cancellationToken);
 }
@@ -79,5 +86,8 @@ public interface ISmsSender
     Task SendAsync(string e164, string text, CancellationToken cancellationToken);
 }
 
-/// <summary>Messaging settings the use cases need (<c>Beratung:Messages:ReminderLeadHours</c>).</summary>
-public sealed record MessageSettings(Duration ReminderLead);
+/// <summary>
+/// Messaging settings the use cases need (<c>Beratung:Messages:ReminderLeadHours</c>; SMS is enabled when
+/// <c>Beratung:Messages:Sms:Provider</c> names a provider).
+/// </summary>
+public sealed record MessageSettings(Duration ReminderLead, bool SmsEnabled = false);

@@ -101,9 +101,15 @@ public sealed record MessagingOptions(
             Blank(section.GetSection("Sms")["Provider"]));
     }
 
-    /// <summary>The reminder lead the use cases need (<c>Beratung:Messages:ReminderLeadHours</c>, default 24).</summary>
-    public static Application.Messages.MessageSettings SettingsFrom(IConfiguration configuration) =>
-        new(Duration.FromHours(Bounded(configuration.GetSection("Beratung:Messages"), "ReminderLeadHours", 24, 1, 24 * 14)));
+    /// <summary>
+    /// What the use cases need: the reminder lead (<c>Beratung:Messages:ReminderLeadHours</c>, default 24) and whether
+    /// an SMS provider is named (<c>Beratung:Messages:Sms:Provider</c>).
+    /// </summary>
+    public static Application.Messages.MessageSettings SettingsFrom(IConfiguration configuration)
+    {
+        var section = configuration.GetSection("Beratung:Messages");
+        return new(Duration.FromHours(Bounded(section, "ReminderLeadHours", 24, 1, 24 * 14)), Blank(section.GetSection("Sms")["Provider"]) is not null);
+    }
 
     private static string? Blank(string? text) => string.IsNullOrWhiteSpace(text) ? null : text.Trim();
 

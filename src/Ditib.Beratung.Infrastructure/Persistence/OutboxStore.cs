@@ -30,6 +30,13 @@ internal sealed class OutboxStore(DbSession session) : IOutbox, IOutboxQueries
         await connection.ExecuteAsync(session.Command(sql, new { bookingId, now }, cancellationToken));
     }
 
+    public async Task<IReadOnlyList<string>> ChannelsOfAsync(Guid bookingId, CancellationToken cancellationToken)
+    {
+        var connection = await session.ConnectionAsync(cancellationToken);
+        return (await connection.QueryAsync<string>(session.Command(
+            "SELECT DISTINCT channel FROM outbox_message WHERE booking_id = @bookingId ORDER BY channel", new { bookingId }, cancellationToken))).ToList();
+    }
+
     public async Task StoreSealedManageTokenAsync(Guid bookingId, byte[] sealedToken, CancellationToken cancellationToken)
     {
         var connection = await session.ConnectionAsync(cancellationToken);

@@ -22,7 +22,9 @@ public sealed class BookingMessagesTests
             .Returns(Task.CompletedTask);
         cipher.Setup(c => c.EncryptAsync(It.IsAny<Guid>(), It.IsAny<ReadOnlyMemory<byte>>(), It.IsAny<string>(), It.IsAny<CancellationToken>()))
             .ReturnsAsync([1, 2, 3]);
-        messages = new BookingMessages(outbox.Object, cipher.Object, new MessageSettings(Duration.FromHours(24)), new FakeClock(Now));
+        outbox.Setup(o => o.ChannelsOfAsync(It.IsAny<Guid>(), It.IsAny<CancellationToken>()))
+            .ReturnsAsync([MessageChannels.Email, MessageChannels.Sms]);
+        messages = new BookingMessages(outbox.Object, cipher.Object, new MessageSettings(Duration.FromHours(24), SmsEnabled: true), new FakeClock(Now));
     }
 
     [Fact]
@@ -31,13 +33,31 @@ public sealed class BookingMessagesTests
         var booking = new Booking(Guid.CreateVersion7(), "K7QM-3XPA", Guid.CreateVersion7(), BookingStatus.Confirmed, 0);
         var dataKey = Guid.CreateVersion7();
 
-        await messages.BookedAsync(booking, dataKey, "geheimes-token", Now + Duration.FromDays(3), CancellationToken.None);
+        await messages.BookedAsync(booking, dataKey, "geheimes-token", Now + Duration.FromDays(3), hasEmail: true, hasPhone: true,
+            CancellationToken.None);
 
         Assert.Equal(["confirmation/email", "confirmation/sms", "reminder/email", "reminder/sms"], queued.Select(m => $"{m.Kind}/{m.Channel}"));
         Assert.All(queued.Where(m => m.Kind == MessageKinds.Reminder), m => Assert.Equal(Now + Duration.FromDays(2), m.NotBefore));
         Assert.All(queued, m => Assert.Equal((booking.Id, booking.SlotId, 0), (m.BookingId, m.SlotId, m.Sequence)));
         cipher.Verify(c => c.EncryptAsync(dataKey, It.IsAny<ReadOnlyMemory<byte>>(), $"booking:{booking.Id}:manage-token", It.IsAny<CancellationToken>()));
         outbox.Verify(o => o.StoreSealedManageTokenAsync(booking.Id, new byte[] { 1, 2, 3 }, It.IsAny<CancellationToken>()));
+    }
+
+    [Theory]
+    [InlineData(true, true, false, "confirmation/email reminder/email")]
+    [InlineData(false, true, true, "confirmation/sms reminder/sms")]
+    [InlineData(false, true, false, "")]
+    [InlineData(false, false, true, "")]
+    public async Task Booked_QueuesOnlyTheChannelsTheResidentCanBeReachedOn(bool hasEmail, bool hasPhone, bool smsEnabled, string expected)
+    {
+        var booking = new Booking(Guid.CreateVersion7(), "K7QM-3XPA", Guid.CreateVersion7(), BookingStatus.Confirmed, 0);
+        var withSettings = new BookingMessages(outbox.Object, cipher.Object, new MessageSettings(Duration.FromHours(24), smsEnabled), new FakeClock(Now));
+
+        await withSettings.BookedAsync(booking, Guid.CreateVersion7(), "t", Now + Duration.FromDays(3), hasEmail, hasPhone, CancellationToken.None);
+
+        Assert.Equal(expected, string.Join(' ', queued.Select(m => $"{m.Kind}/{m.Channel}")));
+        outbox.Verify(o => o.StoreSealedManageTokenAsync(booking.Id, It.IsAny<byte[]>(), It.IsAny<CancellationToken>()),
+            expected.Length == 0 ? Times.Never() : Times.Once());
     }
 
     [Theory]
@@ -48,7 +68,8 @@ public sealed class BookingMessagesTests
     {
         var booking = new Booking(Guid.CreateVersion7(), "K7QM-3XPA", Guid.CreateVersion7(), BookingStatus.Confirmed, 0);
 
-        await messages.BookedAsync(booking, Guid.CreateVersion7(), "t", Now + Duration.FromMinutes(minutesAhead), CancellationToken.None);
+        await messages.BookedAsync(booking, Guid.CreateVersion7(), "t", Now + Duration.FromMinutes(minutesAhead), hasEmail: true, hasPhone: true,
+            CancellationToken.None);
 
         Assert.DoesNotContain(queued, m => m.Kind == MessageKinds.Reminder);
         Assert.Equal(2, queued.Count);
