@@ -85,6 +85,21 @@ public sealed class OutboxDeliveryTests : IDisposable
     }
 
     [Fact]
+    public async Task ConfirmationStillWaiting_WhenTheBookingIsCancelled_IsNotSent_OnlyTheCancellationIs()
+    {
+        var (_, slots) = await Scenario.CounsellorWithSlotsAsync(staff);
+        var (reference, token) = await BookAsync(SlotAt(slots, "2026-12-03T09:00"), Address, "de");
+        await Scenario.EnsureAsync(await staff.SendAsync(Scenario.WithToken(HttpMethod.Post, $"/api/v1/bookings/{reference}/cancel", token,
+            new { reason = "Erfundener Grund" })), HttpStatusCode.OK);
+
+        await DispatchAsync(api);
+
+        var cancel = Assert.Single(smtp.To(Address));
+        Assert.Equal("CANCEL", Calendar(cancel).Calendar.Method);
+        Assert.Equal(1, Scenario.Count(api, "SELECT COUNT(*) FROM outbox_message WHERE kind = 'confirmation' AND state = 'cancelled' AND last_error = 'superseded'"));
+    }
+
+    [Fact]
     public async Task Reschedule_SendsARequestForTheNewTime_WithTheNextSequence()
     {
         var (_, slots) = await Scenario.CounsellorWithSlotsAsync(staff);
@@ -95,9 +110,11 @@ public sealed class OutboxDeliveryTests : IDisposable
 
         await DispatchAsync(api);
 
+        // The confirmation for the old time had not gone out yet: it is no longer true, so only the change is sent.
         var messages = smtp.To(Address);
-        Assert.Equal(2, messages.Count);
-        var moved = messages.Single(m => (m.Subject ?? "").Contains("verlegt", StringComparison.Ordinal));
+        var moved = Assert.Single(messages);
+        Assert.Contains("verlegt", moved.Subject ?? "", StringComparison.Ordinal);
+        Assert.Equal(1, Scenario.Count(api, "SELECT COUNT(*) FROM outbox_message WHERE kind = 'confirmation' AND state = 'cancelled' AND last_error = 'superseded'"));
         var (calendar, _) = Calendar(moved);
         Assert.Equal("REQUEST", calendar.Method);
         Assert.Equal(1, calendar.Events.Single().Sequence);

@@ -24,7 +24,16 @@ public static class UnitOfWorkExtensions
         }
         catch
         {
-            await unitOfWork.RollbackAsync();
+            try
+            {
+                await unitOfWork.RollbackAsync();
+            }
+#pragma warning disable CA1031 // the command's own failure is the one to report; a failed rollback ends the transaction anyway
+            catch
+            {
+            }
+#pragma warning restore CA1031
+
             throw;
         }
     }

@@ -119,18 +119,18 @@ public sealed partial class OutboxDispatcher(
             return (MessageStates.Cancelled, "data-erased");
         }
 
-        if (message.Kind == MessageKinds.Reminder)
+        // Only a cancellation is told whatever happened since; a confirmation, change or reminder that is no longer
+        // true (the booking moved or was cancelled while it waited, e.g. for a mail server) is not sent.
+        var booking = record.Booking;
+        if (message.Kind != MessageKinds.Cancellation
+            && (booking.Status != BookingStatus.Confirmed || booking.SlotId != message.SlotId || booking.Sequence != message.Sequence))
         {
-            var booking = record.Booking;
-            if (booking.Status != BookingStatus.Confirmed || booking.SlotId != message.SlotId || booking.Sequence != message.Sequence)
-            {
-                return (MessageStates.Cancelled, "superseded");
-            }
+            return (MessageStates.Cancelled, "superseded");
+        }
 
-            if (now >= slot.Start)
-            {
-                return (MessageStates.Cancelled, "too-late");
-            }
+        if (message.Kind == MessageKinds.Reminder && now >= slot.Start)
+        {
+            return (MessageStates.Cancelled, "too-late");
         }
 
         var smsSender = options.SmsProvider is { } provider

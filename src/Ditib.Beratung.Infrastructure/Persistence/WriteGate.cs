@@ -55,7 +55,7 @@ public sealed class WriteGate(ConnectionFactory connections) : IAsyncDisposable,
         catch (OperationCanceledException)
         {
             Interlocked.Decrement(ref waiting);
-            await CommitIfAbandonedAsync();
+            _ = CommitIfAbandonedAsync(); // in the background: the caller that gave up is answered at once
             throw;
         }
 
@@ -139,22 +139,32 @@ public sealed class WriteGate(ConnectionFactory connections) : IAsyncDisposable,
 
     public void Dispose() => DisposeAsync().AsTask().GetAwaiter().GetResult();
 
-    /// <summary>A waiter that gave up may have been the one the last command left the transaction open for.</summary>
+    /// <summary>
+    /// A waiter that gave up may have been the one the last command left the transaction open for (even if that
+    /// command had not yet let go of the gate): wait for the gate and commit unless someone else is waiting now.
+    /// Never throws: a failed commit fails the batch's commands, who are waiting for it.
+    /// </summary>
     private async Task CommitIfAbandonedAsync()
     {
-        if (Volatile.Read(ref waiting) == 0 && gate.Wait(0))
+        try
         {
-            try
+            await gate.WaitAsync();
+        }
+        catch (ObjectDisposedException)
+        {
+            return; // shutting down: disposal rolls back what is open
+        }
+
+        try
+        {
+            if (batch is not null && Volatile.Read(ref waiting) == 0)
             {
-                if (batch is not null)
-                {
-                    await EndBatchAsync(commit: true);
-                }
+                await EndBatchAsync(commit: true);
             }
-            finally
-            {
-                gate.Release();
-            }
+        }
+        finally
+        {
+            gate.Release();
         }
     }
 

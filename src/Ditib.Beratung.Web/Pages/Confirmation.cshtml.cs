@@ -25,7 +25,7 @@ public sealed class ConfirmationModel(IMediator mediator, SlotFinder finder, Ref
         {
             var booking = await mediator.Send(new GetBooking(Reference, Token), cancellationToken);
             Details = await DetailsAsync(booking, finder, names, cancellationToken);
-            PersonalLink = ManageLink.PersonalLink(Request, Reference, Token!);
+            PersonalLink = PersonalLinkFor(Reference, Token!);
             return Page();
         }
         catch (Exception exception) when (exception is Application.Common.NotFoundException or GoneException)

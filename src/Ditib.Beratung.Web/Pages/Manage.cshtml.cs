@@ -1,3 +1,4 @@
+using Ditib.Beratung.Application.Slots;
 using Ditib.Beratung.Application.Bookings;
 using Ditib.Beratung.Application.Common;
 using Ditib.Beratung.Domain.Common;
@@ -140,7 +141,7 @@ public sealed class ManageModel(
         if (Details.Confirmed)
         {
             var language = booking.InterpreterNeeded ? null : booking.Language;
-            var free = await finder.FindAsync(new SlotQuery(booking.Topic, language, null, From, After: after), cancellationToken);
+            var free = await finder.FindAsync(new SlotQuery(booking.Topic, language, null, From, After: SlotCursor.TryParse(after) is null ? null : after), cancellationToken);
             (Days, Next) = (SlotFinder.ByDay(free.Slots.Where(s => s.Id != booking.Slot.Id)), free.Next);
         }
 

@@ -17,6 +17,8 @@ public abstract class BookingPageModel(ManageLink manageLink) : ResidentPageMode
 
     protected string? Token { get; private set; }
 
+    protected string PersonalLinkFor(string reference, string token) => manageLink.PersonalLink(Request, reference, token);
+
     /// <summary>Null when the page may go on with <see cref="Reference"/> and <see cref="Token"/>; else the answer to give.</summary>
     protected IActionResult? Enter(string reference, Func<string, string> pagePath)
     {

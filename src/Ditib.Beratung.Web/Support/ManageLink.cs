@@ -1,6 +1,7 @@
 using Ditib.Beratung.Domain.Bookings;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Http;
+using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.Hosting;
 
 namespace Ditib.Beratung.Web.Support;
@@ -11,7 +12,7 @@ namespace Ditib.Beratung.Web.Support;
 /// address without it, so it stays out of history, logs of proxies and the Referer header. Forms that act on the
 /// booking send it back in that cookie, never in a URL.
 /// </summary>
-public sealed class ManageLink(IWebHostEnvironment environment)
+public sealed class ManageLink(IWebHostEnvironment environment, IConfiguration configuration)
 {
     public const string CookieName = "beratung-link";
     public const string TokenParameter = "token";
@@ -21,9 +22,15 @@ public sealed class ManageLink(IWebHostEnvironment environment)
 
     public static string PagePath(string reference) => $"/manage/{reference}";
 
-    /// <summary>The full personal link, shown to the resident to keep (never written to a log or a redirect).</summary>
-    public static string PersonalLink(HttpRequest request, string reference, string token) =>
-        $"{request.Scheme}://{request.Host}{PagePath(reference)}?{TokenParameter}={Uri.EscapeDataString(token)}";
+    /// <summary>
+    /// The full personal link, shown to the resident to keep (never written to a log or a redirect). It starts with
+    /// <c>Beratung:PublicBaseUrl</c> when set (as in the e-mails), so a forged Host header cannot change it.
+    /// </summary>
+    public string PersonalLink(HttpRequest request, string reference, string token) =>
+        $"{PublicBase(request)}{PagePath(reference)}?{TokenParameter}={Uri.EscapeDataString(token)}";
+
+    private string PublicBase(HttpRequest request) =>
+        configuration["Beratung:PublicBaseUrl"] is { Length: > 0 } configured ? configured.TrimEnd('/') : $"{request.Scheme}://{request.Host}";
 
     /// <summary>The token sent in the address, if any (read from the query directly, so no handler argument logs it).</summary>
     public static string? FromQuery(HttpRequest request) =>
