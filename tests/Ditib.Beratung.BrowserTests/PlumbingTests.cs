@@ -1,0 +1,37 @@
+using Ditib.Beratung.BrowserTests.Support;
+using Microsoft.Playwright;
+using static Microsoft.Playwright.Assertions;
+
+namespace Ditib.Beratung.BrowserTests;
+
+/// <summary>The real app on a real port, driven by the system Chromium: proves the set-up before any page exists.</summary>
+public sealed class PlumbingTests(BrowserFixture fixture) : IClassFixture<BrowserFixture>
+{
+    [SkippableFact]
+    public async Task Health_AnswersTheSystemChromium_WithTheSecurityHeaders()
+    {
+        var page = await fixture.NewPageAsync();
+
+        var response = await page.GotoAsync("/health");
+
+        Assert.NotNull(response);
+        Assert.Equal(200, response.Status);
+        await Expect(page.Locator("body")).ToHaveTextAsync("Healthy");
+        var headers = await response.AllHeadersAsync();
+        Assert.Equal("no-referrer", headers["referrer-policy"]);
+        Assert.Equal("nosniff", headers["x-content-type-options"]);
+    }
+
+    [SkippableFact]
+    public async Task Scalar_RunsItsScriptAndListsTheBookingArea()
+    {
+        var page = await fixture.NewPageAsync(new BrowserNewContextOptions { Locale = "de-DE" });
+
+        await page.GotoAsync("/scalar/");
+
+        // Rendered by Scalar's script from the live OpenAPI document: proves scripts run and fetch from the app.
+        var sidebar = page.GetByRole(AriaRole.Complementary);
+        await Expect(sidebar.GetByRole(AriaRole.Link, new() { Name = "Bookings", Exact = true })).ToBeVisibleAsync();
+        await Expect(sidebar.GetByRole(AriaRole.Link, new() { Name = "Counselling topics with names in de, tr, ar and en" })).ToBeVisibleAsync();
+    }
+}
