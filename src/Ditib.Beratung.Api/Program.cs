@@ -3,6 +3,7 @@ using Ditib.Beratung.Api.Endpoints;
 using Ditib.Beratung.Api.Infrastructure;
 using Ditib.Beratung.Application;
 using Ditib.Beratung.Infrastructure;
+using Ditib.Beratung.Web;
 using Scalar.AspNetCore;
 
 var verb = CommandLine.IsVerb(args);
@@ -14,6 +15,7 @@ builder.Services.AddBeratungAuthentication();
 builder.Services.AddBeratungRateLimits(builder.Configuration);
 builder.Services.AddBeratungCors(builder.Configuration);
 builder.Services.AddBeratungProxies(builder.Configuration);
+builder.Services.AddResidentPages();
 
 builder.Services.AddProblemDetails();
 builder.Services.AddSingleton<IProblemDetailsWriter, ProblemJsonFallbackWriter>();
@@ -48,6 +50,7 @@ if (!app.Environment.IsDevelopment())
 }
 
 app.UseMiddleware<RequestLimits>();
+app.UseResidentPages();
 app.UseCors();
 app.UseAuthentication();
 app.UseRateLimiter();
@@ -69,6 +72,7 @@ app.MapCaseEndpoints();
 app.MapReferralEndpoints();
 app.MapPrivacyEndpoints();
 app.MapStatisticsEndpoints();
+app.MapResidentPages(RateLimits.Booking, RateLimits.ManageLink);
 
 await app.RunAsync();
 return 0;

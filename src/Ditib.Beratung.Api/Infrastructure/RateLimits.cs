@@ -21,7 +21,10 @@ public static class RateLimits
         var enabled = section.GetValue("Enabled", true);
         services.AddRateLimiter(options =>
         {
-            options.AddPolicy(Booking, context => Partition(context, Booking, enabled, section, defaultPermits: 10));
+            // Only sending a booking counts: the resident pages' booking form is read with GET under the same policy.
+            options.AddPolicy(Booking, context => HttpMethods.IsGet(context.Request.Method) || HttpMethods.IsHead(context.Request.Method)
+                ? RateLimitPartition.GetNoLimiter(Booking)
+                : Partition(context, Booking, enabled, section, defaultPermits: 10));
             options.AddPolicy(ManageLink, context => Partition(context, ManageLink, enabled, section, defaultPermits: 30));
             options.AddPolicy(SignIn, context => Partition(context, SignIn, enabled, section, defaultPermits: 10));
             options.OnRejected = async (rejected, cancellationToken) =>

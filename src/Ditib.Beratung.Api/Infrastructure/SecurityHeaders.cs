@@ -2,7 +2,8 @@ namespace Ditib.Beratung.Api.Infrastructure;
 
 /// <summary>
 /// Headers for an API that carries personal data: no sniffing, no framing, no referrer, and API answers are never
-/// cached. The strict content policy is for the API; the Scalar UI needs its scripts.
+/// cached. The strict content policy is for the API; the residents' pages get one almost as strict (their own
+/// stylesheet, forms to themselves, no script at all); the Scalar UI needs its scripts.
 /// </summary>
 public sealed class SecurityHeaders(RequestDelegate next)
 {
@@ -17,6 +18,9 @@ public sealed class SecurityHeaders(RequestDelegate next)
         return next(context);
     }
 
+    public const string PagePolicy =
+        "default-src 'none'; style-src 'self'; img-src 'self'; form-action 'self'; base-uri 'none'; frame-ancestors 'none'";
+
     private static void Apply(HttpContext context)
     {
         var headers = context.Response.Headers;
@@ -29,6 +33,10 @@ public sealed class SecurityHeaders(RequestDelegate next)
         {
             headers.ContentSecurityPolicy = "default-src 'none'; frame-ancestors 'none'";
             headers.CacheControl = "no-store";
+        }
+        else if (!context.Request.Path.StartsWithSegments("/scalar"))
+        {
+            headers.ContentSecurityPolicy = PagePolicy;
         }
     }
 }

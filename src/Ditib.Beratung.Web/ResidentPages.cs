@@ -1,0 +1,101 @@
+using System.Text.Encodings.Web;
+using System.Text.Unicode;
+using Ditib.Beratung.Web.Support;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Localization;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.AspNetCore.RateLimiting;
+using Microsoft.AspNetCore.Routing;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.WebEncoders;
+
+namespace Ditib.Beratung.Web;
+
+/// <summary>
+/// The residents' pages (Razor Pages, localised, without accounts), hosted by the API's application. Program.cs calls
+/// <see cref="AddResidentPages"/>, <see cref="UseResidentPages"/> and <see cref="MapResidentPages"/> in plain sight.
+/// </summary>
+public static class ResidentPages
+{
+    /// <summary>
+    /// Categories that log the full request URL, query string included, at Information and below. The manage link
+    /// carries the booking's token in its query, so these never log below Warning, whatever the configuration says.
+    /// </summary>
+    public static readonly IReadOnlyList<string> UrlLoggingCategories =
+    [
+        "Microsoft.AspNetCore.Hosting.Diagnostics",
+        "Microsoft.AspNetCore.Routing",
+        "Microsoft.AspNetCore.HttpLogging",
+        "Microsoft.AspNetCore.Mvc.RazorPages",
+    ];
+
+    public static IServiceCollection AddResidentPages(this IServiceCollection services)
+    {
+        services.AddLocalization();
+        // Turkish and Arabic letters are written as they are, not as character references.
+        services.Configure<WebEncoderOptions>(options => options.TextEncoderSettings = new TextEncoderSettings(UnicodeRanges.All));
+        services.AddRazorPages();
+        services.AddAntiforgery(options =>
+        {
+            options.Cookie.Name = "beratung-form";
+            options.FormFieldName = "__form";
+            options.SuppressXFrameOptionsHeader = true;
+        });
+        services.Configure<RequestLocalizationOptions>(Cultures.Configure);
+        services.AddScoped<SlotFinder>();
+        services.AddScoped<ReferenceNames>();
+        services.AddScoped<ManageLink>();
+        services.AddScoped<PageErrors>();
+        services.AddLogging(logging =>
+        {
+            foreach (var category in UrlLoggingCategories)
+            {
+                logging.AddFilter(category, level => level >= LogLevel.Warning);
+            }
+        });
+        return services;
+    }
+
+    /// <summary>
+    /// The stylesheet, and the language of every request outside <c>/api</c> (the API keeps its English, culture-free
+    /// answers). A language chosen with <c>?culture=</c> is remembered in a cookie.
+    /// </summary>
+    public static IApplicationBuilder UseResidentPages(this IApplicationBuilder app)
+    {
+        app.UseStaticFiles();
+        app.UseWhen(context => !context.Request.Path.StartsWithSegments("/api"), pages =>
+        {
+            pages.UseRequestLocalization();
+            pages.Use((context, next) =>
+            {
+                Cultures.RememberChoice(context);
+                return next(context);
+            });
+        });
+        return app;
+    }
+
+    /// <summary>Maps the pages for anonymous residents; booking and manage-link pages share the API's rate limits.</summary>
+    public static IEndpointRouteBuilder MapResidentPages(this IEndpointRouteBuilder app, string bookingRateLimit, string manageLinkRateLimit)
+    {
+        app.MapRazorPages()
+            .AllowAnonymous()
+            .Add(endpoint =>
+            {
+                var page = endpoint.Metadata.OfType<PageActionDescriptor>().FirstOrDefault()?.ViewEnginePath;
+                var policy = page switch
+                {
+                    "/Book" => bookingRateLimit,
+                    "/Manage" or "/Confirmation" or "/Calendar" => manageLinkRateLimit,
+                    _ => null,
+                };
+                if (policy is not null)
+                {
+                    endpoint.Metadata.Add(new EnableRateLimitingAttribute(policy));
+                }
+            });
+        return app;
+    }
+}
