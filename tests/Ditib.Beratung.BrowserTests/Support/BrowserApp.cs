@@ -83,18 +83,27 @@ public sealed class BrowserApp : WebApplicationFactory<Program>
         }
     }
 
-    public long Count(string sql)
+    /// <summary>A count straight from the database file, e.g. to see that a page's "booked" is really stored.</summary>
+    public long Count(string sql, params (string Name, object Value)[] parameters)
     {
         using var connection = new SqliteConnection($"Data Source={DatabasePath};Pooling=False");
         connection.Open();
         using var command = connection.CreateCommand();
         command.CommandText = sql;
+        foreach (var (name, value) in parameters)
+        {
+            command.Parameters.AddWithValue(name, value);
+        }
+
         return (long)command.ExecuteScalar()!;
     }
 
     protected override void ConfigureWebHost(IWebHostBuilder builder)
     {
         builder.UseEnvironment("Testing");
+        // The pages' stylesheet comes from the Web project's static web assets (_content/...), which only Development
+        // or a published app serve by themselves; without it the browser would see unstyled pages.
+        builder.UseStaticWebAssets();
         builder.UseSetting("ConnectionStrings:Beratung", $"Data Source={DatabasePath}");
         builder.UseSetting("Beratung:Encryption:MasterKeys:0:Id", "browser-test-key-1");
         builder.UseSetting("Beratung:Encryption:MasterKeys:0:Key", Convert.ToBase64String(RandomNumberGenerator.GetBytes(32)));
