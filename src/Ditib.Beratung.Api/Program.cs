@@ -15,7 +15,7 @@ builder.Services.AddBeratungAuthentication();
 builder.Services.AddBeratungRateLimits(builder.Configuration);
 builder.Services.AddBeratungCors(builder.Configuration);
 builder.Services.AddBeratungProxies(builder.Configuration);
-builder.Services.AddResidentPages();
+builder.AddResidentPages();
 
 builder.Services.AddProblemDetails();
 builder.Services.AddSingleton<IProblemDetailsWriter, ProblemJsonFallbackWriter>();

@@ -2,6 +2,7 @@ using System.Text.Encodings.Web;
 using System.Text.Unicode;
 using Ditib.Beratung.Web.Support;
 using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Localization;
 using Microsoft.AspNetCore.Mvc.RazorPages;
@@ -30,6 +31,17 @@ public static class ResidentPages
         "Microsoft.AspNetCore.HttpLogging",
         "Microsoft.AspNetCore.Mvc.RazorPages",
     ];
+
+    /// <summary>
+    /// The pages' services, and their stylesheet as a static web asset in every environment: from the project folders
+    /// when run from a build (<c>dotnet run</c>, tests), from <c>wwwroot/_content</c> when published.
+    /// </summary>
+    public static WebApplicationBuilder AddResidentPages(this WebApplicationBuilder builder)
+    {
+        builder.WebHost.UseStaticWebAssets();
+        builder.Services.AddResidentPages();
+        return builder;
+    }
 
     public static IServiceCollection AddResidentPages(this IServiceCollection services)
     {

@@ -26,6 +26,11 @@ public sealed class BadInputTests : IDisposable
     [InlineData("from=01.12.2026&to=2026-12-02", "from")]
     [InlineData("from=2026-12-01", "to")]
     [InlineData("mode=teleport&from=2026-12-01&to=2026-12-02", "mode")]
+    [InlineData("from=2026-12-01&to=2026-12-02&limit=0", "limit")]
+    [InlineData("from=2026-12-01&to=2026-12-02&limit=201", "limit")]
+    [InlineData("from=2026-12-01&to=2026-12-02&limit=many", "limit")]
+    [InlineData("from=2026-12-01&to=2026-12-02&after=nonsense", "after")]
+    [InlineData("from=2026-12-01&to=2026-12-02&after=99999999999999999999-0123456789abcdef0123456789abcdef", "after")]
     public async Task SlotSearch_WithBadQuery_Returns400NamingTheField(string query, string field)
     {
         var response = await client.GetAsync($"/api/v1/slots?{query}");

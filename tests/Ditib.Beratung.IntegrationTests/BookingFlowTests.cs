@@ -34,7 +34,7 @@ public sealed class BookingFlowTests : IDisposable
     {
         await Scenario.CounsellorWithSlotsAsync(client);
 
-        var slots = await client.GetFromJsonAsync<List<JsonObject>>("/api/v1/slots?topic=family&language=tr&from=2026-12-01&to=2026-12-14");
+        var slots = await Scenario.SearchAsync(client, "topic=family&language=tr&from=2026-12-01&to=2026-12-14");
 
         Assert.Equal(40, slots!.Count); // 10 weekdays x 4 slots of 45 minutes between 09:00 and 12:00
         var first = slots[0];
@@ -49,13 +49,41 @@ public sealed class BookingFlowTests : IDisposable
     }
 
     [Fact]
+    public async Task Search_InPages_ReturnsEverySlotOnceInOrder()
+    {
+        await Scenario.CounsellorWithSlotsAsync(client);
+        await Scenario.CounsellorWithSlotsAsync(client, name: "Testberater Zweiter");
+        var all = await Scenario.SearchAsync(client, "from=2026-12-01&to=2026-12-14&limit=200");
+
+        var paged = new List<JsonObject>();
+        var pages = 0;
+        string? next = null;
+        do
+        {
+            var page = (await client.GetFromJsonAsync<JsonObject>(
+                $"/api/v1/slots?from=2026-12-01&to=2026-12-14&limit=7{(next is null ? "" : $"&after={next}")}"))!;
+            var items = page["items"]!.AsArray().Select(i => i!.AsObject()).ToList();
+            Assert.InRange(items.Count, 1, 7);
+            paged.AddRange(items);
+            next = page["next"]?.GetValue<string>();
+            pages++;
+        }
+        while (next is not null);
+
+        Assert.Equal(80, all.Count); // two counsellors at the same hours: equal starts are ordered by id across pages
+        Assert.Equal(12, pages);
+        Assert.Equal(all.Select(s => s["id"]!.GetValue<Guid>()), paged.Select(s => s["id"]!.GetValue<Guid>()));
+        Assert.Equal(50, (await Scenario.SearchAsync(client, "from=2026-12-01&to=2026-12-14")).Count);
+    }
+
+    [Fact]
     public async Task Search_FiltersByTopicAndLanguage()
     {
         await Scenario.CounsellorWithSlotsAsync(client);
 
-        Assert.Empty((await client.GetFromJsonAsync<List<JsonObject>>("/api/v1/slots?topic=dementia&from=2026-12-01&to=2026-12-14"))!);
-        Assert.Empty((await client.GetFromJsonAsync<List<JsonObject>>("/api/v1/slots?language=ar&from=2026-12-01&to=2026-12-14"))!);
-        Assert.NotEmpty((await client.GetFromJsonAsync<List<JsonObject>>("/api/v1/slots?language=de&from=2026-12-01&to=2026-12-01"))!);
+        Assert.Empty(await Scenario.SearchAsync(client, "topic=dementia&from=2026-12-01&to=2026-12-14"));
+        Assert.Empty(await Scenario.SearchAsync(client, "language=ar&from=2026-12-01&to=2026-12-14"));
+        Assert.NotEmpty(await Scenario.SearchAsync(client, "language=de&from=2026-12-01&to=2026-12-01"));
     }
 
     [Fact]
@@ -66,7 +94,7 @@ public sealed class BookingFlowTests : IDisposable
         // 1 December 08:00 local: the 09:00 slot is inside the two-hour notice, the 09:45 one is full.
         api.Clock.Reset(Instant.FromUtc(2026, 12, 1, 7, 0));
 
-        var listed = await client.GetFromJsonAsync<List<JsonObject>>("/api/v1/slots?from=2026-12-01&to=2026-12-01");
+        var listed = await Scenario.SearchAsync(client, "from=2026-12-01&to=2026-12-01");
 
         Assert.Equal(["2026-12-01T10:30:00+01:00", "2026-12-01T11:15:00+01:00"], listed!.Select(s => s["start"]!.GetValue<string>()));
     }
@@ -260,7 +288,7 @@ public sealed class BookingFlowTests : IDisposable
             booked["manageToken"]!.GetValue<string>()))).Content.ReadFromJsonAsync<JsonObject>();
         Assert.Equal("cancelled-by-centre", booking!["status"]!.GetValue<string>());
         Assert.Equal("Beraterin erkrankt", booking["statusReason"]!.GetValue<string>());
-        var search = await client.GetFromJsonAsync<List<JsonObject>>("/api/v1/slots?from=2026-12-01&to=2026-12-01");
+        var search = await Scenario.SearchAsync(client, "from=2026-12-01&to=2026-12-01");
         Assert.DoesNotContain(search!, s => s["id"]!.GetValue<Guid>() == slotId);
     }
 

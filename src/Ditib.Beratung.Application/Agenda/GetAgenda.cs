@@ -33,7 +33,7 @@ public sealed class GetAgendaHandler(ScheduleAccess access, ISlotQueries slots, 
         var date = Formats.ParseDate(request.Date!);
         var counsellorId = await access.AgendaScopeAsync(request.CounsellorId, cancellationToken);
         var day = await slots.SearchAsync(
-            new SlotSearch(LocalDates.ToInterval(date, date, settings.Zone), OpenOnly: false, CounsellorId: counsellorId), cancellationToken);
+            new SlotSearch(LocalDates.ToInterval(date, date, settings.Zone), FreeOnly: false, CounsellorId: counsellorId), cancellationToken);
         var records = await bookings.ForSlotsAsync(day.Select(s => s.Id).ToList(), cancellationToken);
 
         var agenda = new List<AgendaSlotDto>(day.Count);

@@ -16,14 +16,17 @@ public interface ISlotRepository
     Task UpdateStatusAsync(Slot slot, Instant now, CancellationToken cancellationToken);
 }
 
-/// <summary>Filters of the slot read side. <paramref name="OpenOnly"/> leaves out cancelled slots and inactive counsellors.</summary>
-public sealed record SlotSearch(Interval Interval, bool OpenOnly, string? Topic = null, string? Language = null, string? Mode = null,
-    Guid? CounsellorId = null);
+/// <summary>
+/// Filters of the slot read side. <paramref name="FreeOnly"/> leaves out cancelled and full slots and inactive counsellors;
+/// <paramref name="After"/> and <paramref name="Limit"/> page through the slots in (start, id) order.
+/// </summary>
+public sealed record SlotSearch(Interval Interval, bool FreeOnly, string? Topic = null, string? Language = null, string? Mode = null,
+    Guid? CounsellorId = null, SlotCursor? After = null, int? Limit = null);
 
 public interface ISlotQueries
 {
     Task<SlotRow?> GetAsync(Guid id, CancellationToken cancellationToken);
 
-    /// <summary>Slots starting inside the interval that match the filters, by start; the caller applies availability.</summary>
+    /// <summary>Slots starting inside the interval that match the filters, by start and id; the caller applies availability.</summary>
     Task<IReadOnlyList<SlotRow>> SearchAsync(SlotSearch search, CancellationToken cancellationToken);
 }

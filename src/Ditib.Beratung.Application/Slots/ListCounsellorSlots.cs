@@ -22,7 +22,7 @@ public sealed class ListCounsellorSlotsHandler(ScheduleAccess access, ISlotQueri
     {
         await access.EnsureCanManageAsync(request.CounsellorId, cancellationToken);
         var interval = LocalDates.ToInterval(Formats.ParseDate(request.From!), Formats.ParseDate(request.To!), settings.Zone);
-        var rows = await slots.SearchAsync(new SlotSearch(interval, OpenOnly: false, CounsellorId: request.CounsellorId), cancellationToken);
+        var rows = await slots.SearchAsync(new SlotSearch(interval, FreeOnly: false, CounsellorId: request.CounsellorId), cancellationToken);
         return rows.Select(r => r.ToDto(settings.Zone)).ToList();
     }
 }

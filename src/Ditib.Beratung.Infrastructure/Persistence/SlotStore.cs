@@ -37,27 +37,33 @@ internal sealed class SlotStore(DbSession session) : ISlotRepository, ISlotQueri
         // SEARCH s USING INDEX ix_slot_counsellor_start).
         const string where = """
              WHERE s.counsellor_id IN (SELECT m.id FROM counsellor m
-                                       WHERE (@OpenOnly = 0 OR m.active = 1)
+                                       WHERE (@FreeOnly = 0 OR m.active = 1)
                                          AND (@CounsellorId IS NULL OR m.id = @CounsellorId)
                                          AND (@Topic IS NULL OR EXISTS (SELECT 1 FROM counsellor_topic t
                                                                         WHERE t.counsellor_id = m.id AND t.topic_code = @Topic))
                                          AND (@Language IS NULL OR EXISTS (SELECT 1 FROM counsellor_language l
                                                                            WHERE l.counsellor_id = m.id AND l.language_code = @Language)))
                AND s.start_at >= @From AND s.start_at < @To
-               AND (@OpenOnly = 0 OR s.status = 'open')
+               AND (@AfterStart IS NULL OR s.start_at > @AfterStart OR (s.start_at = @AfterStart AND s.id > @AfterId))
+               AND (@FreeOnly = 0 OR (s.status = 'open' AND s.capacity > (SELECT COUNT(*) FROM booking f
+                   WHERE f.slot_id = s.id AND f.status IN ('confirmed', 'attended', 'no-show'))))
                AND (@Mode IS NULL OR s.mode = @Mode)
-             ORDER BY s.start_at, c.display_name, s.id
+             ORDER BY s.start_at, s.id
+             LIMIT @Limit
             """;
         var connection = await session.ConnectionAsync(cancellationToken);
         var rows = await connection.QueryAsync<Row>(session.Command(SelectRows + where, new
         {
             From = search.Interval.Start,
             To = search.Interval.End,
-            search.OpenOnly,
+            search.FreeOnly,
             search.Topic,
             search.Language,
             search.Mode,
             search.CounsellorId,
+            AfterStart = search.After?.Start,
+            AfterId = search.After?.Id,
+            Limit = search.Limit ?? -1,
         }, cancellationToken));
         return rows.Select(r => r.ToSlotRow()).ToList();
     }

@@ -10,9 +10,9 @@ namespace Ditib.Beratung.Web.Pages;
 /// <summary>Step 2: the free appointments for the topic and language, by day, two weeks at a time; filters for mode and date.</summary>
 public sealed class AppointmentsModel(SlotFinder finder, ReferenceNames names, PageErrors errors) : ResidentPageModel
 {
-    public static IReadOnlyList<string> Modes => SlotModes.Codes;
-
     private static readonly IReadOnlySet<string> Fields = new HashSet<string> { "mode", "date" };
+
+    public static IReadOnlyList<string> Modes => SlotModes.Codes;
 
     public PageErrors Errors => errors;
 
@@ -38,7 +38,11 @@ public sealed class AppointmentsModel(SlotFinder finder, ReferenceNames names, P
 
     public IReadOnlyList<SlotDay> Days { get; private set; } = [];
 
-    public async Task<IActionResult> OnGetAsync(string? topic, string? language, string? mode, string? date, CancellationToken cancellationToken)
+    /// <summary>The cursor of the rest of the window, when it held more free appointments than one page shows.</summary>
+    public string? Next { get; private set; }
+
+    public async Task<IActionResult> OnGetAsync(
+        string? topic, string? language, string? mode, string? date, string? after, CancellationToken cancellationToken)
     {
         var topicName = await names.TopicAsync(topic, cancellationToken);
         var languageName = await names.LanguageAsync(language, cancellationToken);
@@ -68,7 +72,8 @@ public sealed class AppointmentsModel(SlotFinder finder, ReferenceNames names, P
         {
             try
             {
-                Days = SlotFinder.ByDay(await finder.FindAsync(new SlotQuery(Topic, Language, Mode, From), cancellationToken));
+                var found = await finder.FindAsync(new SlotQuery(Topic, Language, Mode, From, After: after), cancellationToken);
+                (Days, Next) = (SlotFinder.ByDay(found.Slots), found.Next);
             }
             catch (ValidationException validation)
             {

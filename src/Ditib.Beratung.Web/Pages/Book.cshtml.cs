@@ -101,6 +101,8 @@ public sealed class BookModel(
 
     private PageResult Invalid(int status)
     {
+        // The form shows the current notice again; consent to an older or refused one must be given anew.
+        ModelState.Remove("Form.PrivacyNoticeVersion");
         Form.PrivacyNoticeVersion = privacyNotice.Version;
         Form.ConsentAccepted = Form.ConsentAccepted && !errors.All.Any(e => e.FieldId == "consent");
         Response.StatusCode = status;

@@ -39,7 +39,10 @@ public sealed class ManageModel(
 
     public IReadOnlyList<SlotDay> Days { get; private set; } = [];
 
-    public async Task<IActionResult> OnGetAsync(string reference, string? date, string? done, CancellationToken cancellationToken)
+    /// <summary>The cursor of the rest of the window, when it held more free appointments than one page shows.</summary>
+    public string? Next { get; private set; }
+
+    public async Task<IActionResult> OnGetAsync(string reference, string? date, string? after, string? done, CancellationToken cancellationToken)
     {
         if (Enter(reference, r => Links.Manage(r)) is { } early)
         {
@@ -47,7 +50,7 @@ public sealed class ManageModel(
         }
 
         Done = done;
-        return await ShowAsync(date, cancellationToken);
+        return await ShowAsync(date, cancellationToken, after: after);
     }
 
     public async Task<IActionResult> OnPostMoveAsync(string reference, Guid? slotId, CancellationToken cancellationToken)
@@ -117,7 +120,8 @@ public sealed class ManageModel(
         return await ShowAsync(null, cancellationToken, status);
     }
 
-    private async Task<IActionResult> ShowAsync(string? date, CancellationToken cancellationToken, int status = StatusCodes.Status200OK)
+    private async Task<IActionResult> ShowAsync(string? date, CancellationToken cancellationToken, int status = StatusCodes.Status200OK,
+        string? after = null)
     {
         BookingDto booking;
         try
@@ -136,8 +140,8 @@ public sealed class ManageModel(
         if (Details.Confirmed)
         {
             var language = booking.InterpreterNeeded ? null : booking.Language;
-            var free = await finder.FindAsync(new SlotQuery(booking.Topic, language, null, From), cancellationToken);
-            Days = SlotFinder.ByDay(free.Where(s => s.Id != booking.Slot.Id));
+            var free = await finder.FindAsync(new SlotQuery(booking.Topic, language, null, From, After: after), cancellationToken);
+            (Days, Next) = (SlotFinder.ByDay(free.Slots.Where(s => s.Id != booking.Slot.Id)), free.Next);
         }
 
         Response.StatusCode = status;

@@ -6,14 +6,15 @@ namespace Ditib.Beratung.Web.Support;
 /// <summary>The pages' addresses with their query strings (never with a token).</summary>
 public static class Links
 {
-    public static string Appointments(string topic, string? language, string? mode = null, LocalDate? from = null) =>
-        "/appointments" + Query(("topic", topic), ("language", language), ("mode", mode), ("date", from is { } date ? Display.Iso(date) : null));
+    public static string Appointments(string topic, string? language, string? mode = null, LocalDate? from = null, string? after = null) =>
+        "/appointments" + Query(("topic", topic), ("language", language), ("mode", mode), ("date", from is { } date ? Display.Iso(date) : null),
+            ("after", after));
 
     public static string Book(Guid slotId, string topic, string? language) =>
         $"/book/{slotId}" + Query(("topic", topic), ("language", language));
 
-    public static string Manage(string reference, LocalDate? from = null) =>
-        ManageLink.PagePath(reference) + Query(("date", from is { } date ? Display.Iso(date) : null));
+    public static string Manage(string reference, LocalDate? from = null, string? after = null) =>
+        ManageLink.PagePath(reference) + Query(("date", from is { } date ? Display.Iso(date) : null), ("after", after));
 
     public static string Confirmation(string reference) => $"{ManageLink.PagePath(reference)}/confirmation";
 

@@ -10,8 +10,16 @@ public sealed record SlotView(Guid Id, LocalDateTime Start, LocalDateTime End, s
 
 public sealed record SlotDay(LocalDate Date, IReadOnlyList<SlotView> Slots);
 
-/// <summary>Which free appointments to look for: a window of local dates from <see cref="From"/>.</summary>
-public sealed record SlotQuery(string Topic, string? Language, string? Mode, LocalDate From, int Days = SlotFinder.WindowDays);
+/// <summary>
+/// Which free appointments to look for: a window of local dates from <see cref="From"/>, at most <see cref="Limit"/>
+/// of them, continuing after the cursor <see cref="After"/> of an earlier page.
+/// </summary>
+public sealed record SlotQuery(
+    string Topic, string? Language, string? Mode, LocalDate From, int Days = SlotFinder.WindowDays, string? After = null,
+    int Limit = SlotPage.DefaultLimit);
+
+/// <summary>Free appointments found, and the cursor for the rest of the window when there were more than the limit.</summary>
+public sealed record SlotResult(IReadOnlyList<SlotView> Slots, string? Next);
 
 /// <summary>
 /// The one place where the pages send <see cref="SearchSlots"/>: the same request as <c>GET /api/v1/slots</c>, so what
@@ -23,19 +31,21 @@ public sealed class SlotFinder(IMediator mediator, CentreSettings settings, IClo
 
     public LocalDate Today => clock.GetCurrentInstant().InZone(settings.Zone).Date;
 
-    public async Task<IReadOnlyList<SlotView>> FindAsync(SlotQuery query, CancellationToken cancellationToken)
+    public async Task<SlotResult> FindAsync(SlotQuery query, CancellationToken cancellationToken)
     {
         var to = query.From.PlusDays(query.Days - 1);
-        var slots = await mediator.Send(
-            new SearchSlots(query.Topic, query.Language, Formats.Date.Format(query.From), Formats.Date.Format(to), query.Mode), cancellationToken);
-        return slots.Select(ToView).ToList();
+        var page = await mediator.Send(
+            new SearchSlots(query.Topic, query.Language, Formats.Date.Format(query.From), Formats.Date.Format(to), query.Mode, query.Limit,
+                query.After),
+            cancellationToken);
+        return new SlotResult(page.Items.Select(ToView).ToList(), page.Next);
     }
 
     /// <summary>The next free appointments for a topic and language, e.g. when the chosen one was just taken.</summary>
     public async Task<IReadOnlyList<SlotView>> NextAsync(string topic, string? language, Guid except, int count, CancellationToken cancellationToken)
     {
-        var found = await FindAsync(new SlotQuery(topic, language, null, Today, settings.MaxSearchDays), cancellationToken);
-        return found.Where(s => s.Id != except).Take(count).ToList();
+        var found = await FindAsync(new SlotQuery(topic, language, null, Today, settings.MaxSearchDays, Limit: count + 1), cancellationToken);
+        return found.Slots.Where(s => s.Id != except).Take(count).ToList();
     }
 
     public static IReadOnlyList<SlotDay> ByDay(IEnumerable<SlotView> slots) =>

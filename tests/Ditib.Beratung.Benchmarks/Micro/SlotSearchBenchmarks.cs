@@ -69,7 +69,7 @@ public class SlotSearchBenchmarks
         var from = FirstDay.PlusDays(7);
         var found = await handler.Handle(new SearchSlots(topic, language, Formats.Date.Format(from), Formats.Date.Format(from.PlusDays(days - 1)), null),
             CancellationToken.None);
-        return found.Count;
+        return found.Items.Count;
     }
 
     private async Task SeedAsync()

@@ -30,6 +30,13 @@ public static class Scenario
         return (id, slots!);
     }
 
+    /// <summary>The first page of <c>GET /api/v1/slots?{query}</c>.</summary>
+    public static async Task<List<JsonObject>> SearchAsync(HttpClient client, string query)
+    {
+        var page = await client.GetFromJsonAsync<JsonObject>($"/api/v1/slots?{query}");
+        return page!["items"]!.AsArray().Select(item => item!.AsObject()).ToList();
+    }
+
     public static object Booking(Guid slotId, string name = "Erfundene Testperson", string? phone = "+49 170 5550100",
         string? email = "testperson@example.invalid", string topic = "family", string language = "tr", string? concern = "Erfundenes Anliegen",
         bool interpreterNeeded = false) => new

@@ -1,0 +1,70 @@
+using System.Collections;
+using System.Globalization;
+using System.Text.RegularExpressions;
+using Ditib.Beratung.Domain.Bookings;
+using Ditib.Beratung.Domain.Scheduling;
+
+namespace Ditib.Beratung.IntegrationTests.Web;
+
+/// <summary>The resource files agree: every key in every language, with the same placeholders, and every key a page uses exists.</summary>
+public sealed partial class PageTextsTests
+{
+    private static Dictionary<string, string> Texts(string culture) =>
+        PageTexts.Set(culture == "de" ? CultureInfo.InvariantCulture : CultureInfo.GetCultureInfo(culture))
+            .Cast<DictionaryEntry>()
+            .ToDictionary(e => (string)e.Key, e => (string)e.Value!);
+
+    [Theory]
+    [InlineData("tr")]
+    [InlineData("ar")]
+    [InlineData("en")]
+    public void EveryKey_ExistsInEveryLanguage_WithTheSamePlaceholders(string culture)
+    {
+        var german = Texts("de");
+        var other = Texts(culture);
+
+        Assert.Equal(german.Keys.Order(), other.Keys.Order());
+        Assert.All(other, entry =>
+        {
+            Assert.False(string.IsNullOrWhiteSpace(entry.Value), $"{culture}: '{entry.Key}' is empty");
+            Assert.Equal(Placeholders(german[entry.Key]), Placeholders(entry.Value));
+        });
+    }
+
+    [Fact]
+    public void EveryKeyThePagesUse_Exists()
+    {
+        var keys = Texts("de").Keys.ToHashSet();
+        var web = Path.Combine(RepositoryRoot(), "src", "Ditib.Beratung.Web");
+        var used = Directory.EnumerateFiles(web, "*.cs*", SearchOption.AllDirectories)
+            .Where(f => !f.Contains($"{Path.DirectorySeparatorChar}obj{Path.DirectorySeparatorChar}", StringComparison.Ordinal))
+            .SelectMany(f => UsedKey().Matches(File.ReadAllText(f)).Select(m => m.Groups["key"].Value))
+            .Concat(SlotModes.Codes.Select(m => $"Mode_{m}"))
+            .Concat(Enum.GetValues<BookingStatus>().Select(s => $"Status_{s.ToCode()}"))
+            .Distinct()
+            .ToList();
+
+        Assert.True(used.Count > 100, $"only {used.Count} keys found");
+        Assert.DoesNotContain(used, k => !keys.Contains(k));
+    }
+
+    private static string RepositoryRoot()
+    {
+        var folder = new DirectoryInfo(AppContext.BaseDirectory);
+        while (folder is not null && !File.Exists(Path.Combine(folder.FullName, "Ditib.Beratung.sln")))
+        {
+            folder = folder.Parent;
+        }
+
+        return folder?.FullName ?? throw new InvalidOperationException("Repository root not found.");
+    }
+
+    private static string[] Placeholders(string text) => PlaceholderPattern().Matches(text).Select(m => m.Value).Order().ToArray();
+
+    [GeneratedRegex(@"\{\d+\}")]
+    private static partial Regex PlaceholderPattern();
+
+    /// <summary>T["Key"], texts.Add(..., "Error_X"), Notice keys and the like: any quoted word that looks like a text key.</summary>
+    [GeneratedRegex("\"(?<key>(Site|Layout|Errors?|Notice|Start|List|Slot|Taken|Book|Details|Confirm|Personal|Manage|Privacy)_[A-Za-z_]+)\"")]
+    private static partial Regex UsedKey();
+}
