@@ -78,6 +78,7 @@ public sealed class LayoutTests(ResidentFixture fixture) : IClassFixture<Residen
         var first = await languages.GetByRole(AriaRole.Link, new() { Name = "Deutsch" }).BoundingBoxAsync();
         var last = await languages.GetByRole(AriaRole.Link, new() { Name = "English" }).BoundingBoxAsync();
         Assert.True(first!.X > last!.X, $"Deutsch at x={first.X}, English at x={last.X}");
+        await Screenshots.TakeAsync(page, "start-ar-360x740.png", forReadme: false);
     }
 
     private sealed class Layout

@@ -23,6 +23,42 @@ public sealed class PlumbingTests(BrowserFixture fixture) : IClassFixture<Browse
     }
 
     [SkippableFact]
+    public async Task StartPage_LoadsItsStylesheet_WithoutFailedRequestsOrConsoleErrors()
+    {
+        var page = await fixture.NewPageAsync(new BrowserNewContextOptions { Locale = "de-DE" });
+        var problems = new List<string>();
+        var stylesheets = new List<string>();
+        page.Response += (_, response) =>
+        {
+            if (response.Status >= 400)
+            {
+                problems.Add($"{response.Status} {response.Url}");
+            }
+            else if (response.Request.ResourceType == "stylesheet")
+            {
+                stylesheets.Add(response.Url);
+            }
+        };
+        page.RequestFailed += (_, request) => problems.Add($"failed {request.Url}: {request.Failure}");
+        page.Console += (_, message) =>
+        {
+            // The browser asks for /favicon.ico by itself; the site has none, and the answer to an unknown address is
+            // the host's (a 401 from the "signed in" fallback policy at the time of writing), not the pages'.
+            if (message.Type == "error" && !message.Location.Contains("/favicon.ico", StringComparison.Ordinal))
+            {
+                problems.Add($"console: {message.Text} ({message.Location})");
+            }
+        };
+
+        await page.GotoAsync("/", new() { WaitUntil = WaitUntilState.Load });
+
+        await Expect(page.GetByRole(AriaRole.Heading, new() { Level = 1 })).ToHaveTextAsync("Einen Beratungstermin buchen");
+        Assert.Single(stylesheets);
+        Assert.True(await page.EvaluateAsync<int>("() => document.styleSheets[0].cssRules.length") > 10, "the stylesheet has no rules");
+        Assert.True(problems.Count == 0, string.Join("\n", problems));
+    }
+
+    [SkippableFact]
     public async Task Scalar_RunsItsScriptAndListsTheBookingArea()
     {
         var page = await fixture.NewPageAsync(new BrowserNewContextOptions { Locale = "de-DE" });

@@ -101,9 +101,6 @@ public sealed class BrowserApp : WebApplicationFactory<Program>
     protected override void ConfigureWebHost(IWebHostBuilder builder)
     {
         builder.UseEnvironment("Testing");
-        // The pages' stylesheet comes from the Web project's static web assets (_content/...), which only Development
-        // or a published app serve by themselves; without it the browser would see unstyled pages.
-        builder.UseStaticWebAssets();
         builder.UseSetting("ConnectionStrings:Beratung", $"Data Source={DatabasePath}");
         builder.UseSetting("Beratung:Encryption:MasterKeys:0:Id", "browser-test-key-1");
         builder.UseSetting("Beratung:Encryption:MasterKeys:0:Key", Convert.ToBase64String(RandomNumberGenerator.GetBytes(32)));

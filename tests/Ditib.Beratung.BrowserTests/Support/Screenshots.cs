@@ -11,12 +11,13 @@ public static class Screenshots
 {
     public const string UpdateVariable = "BERATUNG_UPDATE_SCREENSHOTS";
 
-    public static async Task TakeAsync(IPage page, string fileName)
+    /// <param name="forReadme">False for a picture that only goes next to the binaries, for a person to look at.</param>
+    public static async Task TakeAsync(IPage page, string fileName, bool forReadme = true)
     {
         var bytes = await page.ScreenshotAsync(new PageScreenshotOptions { Type = ScreenshotType.Png, Animations = ScreenshotAnimations.Disabled });
         Assert.True(bytes.Length > 10_000, $"the screenshot {fileName} is suspiciously small ({bytes.Length} bytes)");
         Write(Path.Combine(AppContext.BaseDirectory, "screenshots"), fileName, bytes);
-        if (Environment.GetEnvironmentVariable(UpdateVariable) == "1")
+        if (forReadme && Environment.GetEnvironmentVariable(UpdateVariable) == "1")
         {
             Write(Path.Combine(ProjectFolder(), "screenshots"), fileName, bytes);
         }
