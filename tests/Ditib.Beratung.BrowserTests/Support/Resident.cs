@@ -14,16 +14,14 @@ public sealed partial class Resident(IPage page, string language, IReadOnlyDicti
 
     public IPage Page => page;
 
-    public string Language => language;
-
     public string T(string key, params object[] arguments) => UiText.Get(language, key, arguments);
 
     public ILocator Heading => page.GetByRole(AriaRole.Heading, new() { Level = 1 });
 
-    public Task Press(ILocator target) => IsTouch ? target.TapAsync() : target.ClickAsync();
-
     /// <summary>Set by the test for a touch context (Playwright cannot read it back from the page).</summary>
     public bool IsTouch { get; init; }
+
+    public Task Press(ILocator target) => IsTouch ? target.TapAsync() : target.ClickAsync();
 
     public async Task OpenStartAsync()
     {
@@ -40,21 +38,18 @@ public sealed partial class Resident(IPage page, string language, IReadOnlyDicti
         await Expect(Heading).ToHaveTextAsync(T("List_Title"));
     }
 
-    /// <summary>Step 2 → 3: the first free appointment's "book" link; returns its accessible name (date and time).</summary>
-    public async Task<string> OpenFirstFreeSlotAsync()
+    /// <summary>Step 2 → 3: the first free appointment's "book" link, then the form.</summary>
+    public async Task OpenFirstFreeSlotAsync()
     {
-        var link = page.GetByRole(AriaRole.Link, new() { Name = T("List_Book") }).First;
-        var description = await link.TextContentAsync() ?? "";
-        await Press(link);
+        await Press(page.GetByRole(AriaRole.Link, new() { Name = T("List_Book") }).First);
         await Expect(Heading).ToHaveTextAsync(T("Book_Title"));
-        return description;
     }
 
     public async Task FillFormAsync(bool consent = true)
     {
         await page.GetByLabel(T("Book_NameLabel"), new() { Exact = true }).FillAsync(Name);
         await page.GetByLabel(T("Book_ConcernLabel"), new() { Exact = true }).FillAsync("Erfundenes Anliegen: Frage zur Kita-Anmeldung");
-        var box = page.GetByRole(AriaRole.Checkbox, new() { Name = ConsentLabel });
+        var box = page.GetByRole(AriaRole.Checkbox, new() { Name = T("Book_ConsentLabel", "2026-11") });
         if (consent)
         {
             await box.CheckAsync();
@@ -64,8 +59,6 @@ public sealed partial class Resident(IPage page, string language, IReadOnlyDicti
             await box.UncheckAsync();
         }
     }
-
-    public string ConsentLabel => T("Book_ConsentLabel", "2026-11");
 
     public Task SubmitBookingAsync() => Press(page.GetByRole(AriaRole.Button, new() { Name = T("Book_Submit") }));
 
