@@ -27,6 +27,7 @@ builder.Services.AddHealthChecks().AddCheck<DatabaseHealthCheck>("database");
 if (!verb)
 {
     builder.Services.AddHostedService<RetentionJob>();
+    builder.Services.AddHostedService<OutboxJob>();
 }
 
 var app = builder.Build();
@@ -72,6 +73,7 @@ app.MapCaseEndpoints();
 app.MapReferralEndpoints();
 app.MapPrivacyEndpoints();
 app.MapStatisticsEndpoints();
+app.MapOutboxEndpoints();
 app.MapResidentPages(RateLimits.Booking, RateLimits.ManageLink);
 
 await app.RunAsync();

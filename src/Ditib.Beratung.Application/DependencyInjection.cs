@@ -19,6 +19,7 @@ public static class DependencyInjection
         services.AddScoped<ScheduleAccess>();
         services.AddScoped<Cases.CaseAccess>();
         services.AddScoped<Counsellors.CounsellorAccounts>();
+        services.AddScoped<Messages.BookingMessages>();
 
         services.Scan(scan => scan.FromAssemblyOf<ICommand>()
             .AddClasses(classes => classes.AssignableTo(typeof(IRequestHandler<,>)), publicOnly: false)

@@ -10,6 +10,7 @@ using Ditib.Beratung.Application.Referrals;
 using Ditib.Beratung.Application.Slots;
 using Ditib.Beratung.Application.Users;
 using Ditib.Beratung.Infrastructure.Calendar;
+using Ditib.Beratung.Infrastructure.Messages;
 using Ditib.Beratung.Infrastructure.Persistence;
 using Ditib.Beratung.Infrastructure.Security;
 using Microsoft.Extensions.Configuration;
@@ -98,6 +99,7 @@ public static class DependencyInjection
                 Duration.FromMinutes(Bounded(configuration, "Beratung:Auth:LockoutMinutes", 15, 1, 24 * 60)));
         });
         services.AddSingleton<ITokenIssuer, JwtTokenIssuer>();
+        services.AddMessaging();
         return services;
     }
 
@@ -113,6 +115,7 @@ public static class DependencyInjection
         services.GetRequiredService<TokenSettings>();
         services.GetRequiredService<SignInSettings>();
         services.GetRequiredService<RetentionSettings>();
+        services.InitialiseMessaging();
     }
 
     private static int Bounded(IConfiguration configuration, string key, int fallback, int min, int max)

@@ -130,6 +130,12 @@ public sealed class AccessTests : IClassFixture<AccessTests.World>
         { "dpo", "GET", "/api/v1/users", "403" },
         { "dpo", "PUT", "/api/v1/counsellors/{counsellor}/hours", "403" },
         { "dpo", "GET", "/api/v1/agenda?date=2026-12-01", "403" },
+
+        { "anonymous", "GET", "/api/v1/outbox?state=failed", "401" },
+        { "staff", "GET", "/api/v1/outbox?state=failed", "ok" },
+        { "admin", "GET", "/api/v1/outbox?state=failed", "403" },
+        { "counsellor", "GET", "/api/v1/outbox?state=failed", "403" },
+        { "dpo", "GET", "/api/v1/outbox?state=failed", "403" },
     };
 
     [Theory]

@@ -1,6 +1,7 @@
 using System.Text.Json.Serialization;
 using Ditib.Beratung.Application.Audit;
 using Ditib.Beratung.Application.Common;
+using Ditib.Beratung.Application.Messages;
 using Ditib.Beratung.Application.ReferenceData;
 using Ditib.Beratung.Application.Slots;
 using Ditib.Beratung.Domain.Bookings;
@@ -60,7 +61,7 @@ public sealed record PrivacyNotice(string Version);
 
 public sealed class BookSlotHandler(
     IBookingRepository bookings, ISlotQueries slots, IEnvelopeCipher cipher, ISecrets secrets, IAuditTrail audit, CentreSettings settings,
-    IClock clock)
+    IClock clock, BookingMessages messages)
     : IRequestHandler<BookSlot, BookingCreatedDto>
 {
     public async Task<BookingCreatedDto> Handle(BookSlot request, CancellationToken cancellationToken)
@@ -84,14 +85,14 @@ public sealed class BookSlotHandler(
 
         await bookings.AddAsync(new BookingRecord(booking, tokenHash, dataKey, sealedPersonal, request.Language!, request.Topic!,
             request.InterpreterNeeded, request.BookedBy, request.Consent!.PrivacyNoticeVersion!, now, now), cancellationToken);
+        await messages.BookedAsync(booking, dataKey, token, slot.Start, personal.Email is not null, personal.Phone is not null, cancellationToken);
 
         if (request.BookedBy == BookedBy.Staff)
         {
             await audit.RecordAsync(new AuditEvent("booking.create-on-behalf", "booking", booking.Id.ToString()), cancellationToken);
         }
 
-        var booked = (await slots.GetAsync(slot.Id, cancellationToken))!;
-        return new BookingCreatedDto(reference, token, booking.Status.ToCode(), booked.ToDto(settings.Zone));
+        return new BookingCreatedDto(reference, token, booking.Status.ToCode(), (slot with { Taken = slot.Taken + 1 }).ToDto(settings.Zone));
     }
 
     private static string? Blank(string? text) => string.IsNullOrWhiteSpace(text) ? null : text.Trim();

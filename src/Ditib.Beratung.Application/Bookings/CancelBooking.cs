@@ -1,5 +1,6 @@
 using System.Text.Json.Serialization;
 using Ditib.Beratung.Application.Common;
+using Ditib.Beratung.Application.Messages;
 using Ditib.Beratung.Application.Slots;
 using FluentValidation;
 using MediatR;
@@ -23,7 +24,8 @@ public sealed class CancelBookingValidator : AbstractValidator<CancelBooking>
 }
 
 public sealed class CancelBookingHandler(
-    BookingAccess access, IBookingRepository bookings, ISlotQueries slots, IEnvelopeCipher cipher, CentreSettings settings, IClock clock)
+    BookingAccess access, IBookingRepository bookings, ISlotQueries slots, IEnvelopeCipher cipher, CentreSettings settings, IClock clock,
+    BookingMessages messages)
     : IRequestHandler<CancelBooking, BookingDto>
 {
     public async Task<BookingDto> Handle(CancelBooking request, CancellationToken cancellationToken)
@@ -31,6 +33,7 @@ public sealed class CancelBookingHandler(
         var (record, slot) = await access.OpenAsync(request.Reference, request.Token, cancellationToken);
         record.Booking.CancelByResident(clock.GetCurrentInstant(), slot.Start, settings.CancelCutoff, request.Reason?.Trim());
         await bookings.UpdateAsync(record.Booking, cancellationToken);
+        await messages.CancelledAsync(record.Booking, cancellationToken);
         var personal = await PersonalData.OpenAsync(cipher, record, cancellationToken);
         var freed = (await slots.GetAsync(slot.Id, cancellationToken))!;
         return BookingDto.From(record, personal, freed.ToDto(settings.Zone));

@@ -1,5 +1,6 @@
 using System.Text.Json.Serialization;
 using Ditib.Beratung.Application.Common;
+using Ditib.Beratung.Application.Messages;
 using Ditib.Beratung.Application.Slots;
 using FluentValidation;
 using MediatR;
@@ -23,7 +24,8 @@ public sealed class RescheduleBookingValidator : AbstractValidator<RescheduleBoo
 }
 
 public sealed class RescheduleBookingHandler(
-    BookingAccess access, IBookingRepository bookings, ISlotQueries slots, IEnvelopeCipher cipher, CentreSettings settings, IClock clock)
+    BookingAccess access, IBookingRepository bookings, ISlotQueries slots, IEnvelopeCipher cipher, CentreSettings settings, IClock clock,
+    BookingMessages messages)
     : IRequestHandler<RescheduleBooking, BookingDto>
 {
     public async Task<BookingDto> Handle(RescheduleBooking request, CancellationToken cancellationToken)
@@ -38,6 +40,7 @@ public sealed class RescheduleBookingHandler(
 
         record.Booking.MoveTo(target.Id, now, current.Start, settings.CancelCutoff);
         await bookings.UpdateAsync(record.Booking, cancellationToken);
+        await messages.RescheduledAsync(record.Booking, target.Start, cancellationToken);
 
         var moved = (await slots.GetAsync(target.Id, cancellationToken))!;
         var personal = await PersonalData.OpenAsync(cipher, record, cancellationToken);

@@ -1,6 +1,7 @@
 using Ditib.Beratung.Application.Audit;
 using Ditib.Beratung.Application.Bookings;
 using Ditib.Beratung.Application.Common;
+using Ditib.Beratung.Application.Messages;
 using FluentValidation;
 using MediatR;
 using NodaTime;
@@ -18,7 +19,7 @@ public sealed class CancelSlotValidator : AbstractValidator<CancelSlot>
 }
 
 public sealed class CancelSlotHandler(
-    ScheduleAccess access, ISlotRepository slots, IBookingRepository bookings, IAuditTrail audit, IClock clock)
+    ScheduleAccess access, ISlotRepository slots, IBookingRepository bookings, IAuditTrail audit, IClock clock, BookingMessages messages)
     : IRequestHandler<CancelSlot, CancelSlotResult>
 {
     public async Task<CancelSlotResult> Handle(CancelSlot request, CancellationToken cancellationToken)
@@ -34,6 +35,7 @@ public sealed class CancelSlotHandler(
         {
             booking.CancelByCentre(now, slot.CancelReason!);
             await bookings.UpdateAsync(booking, cancellationToken);
+            await messages.CancelledAsync(booking, cancellationToken);
         }
 
         await audit.RecordAsync(new AuditEvent("slot.cancel", "slot", slot.Id.ToString(), $"success: {affected.Count} booking(s) cancelled"),

@@ -7,6 +7,9 @@ public sealed class ConnectionFactory(DatabaseOptions options)
     /// <summary>Per-connection settings: an acknowledged write survives a power cut; waits rather than fails on a lock.</summary>
     private const string Pragmas = "PRAGMA synchronous = FULL; PRAGMA foreign_keys = ON; PRAGMA busy_timeout = 10000;";
 
+    /// <summary>The database file's full path.</summary>
+    public string DataSource { get; } = new SqliteConnectionStringBuilder(options.ConnectionString).DataSource;
+
     public async Task<SqliteConnection> OpenAsync(CancellationToken cancellationToken)
     {
         var connection = new SqliteConnection(options.ConnectionString);

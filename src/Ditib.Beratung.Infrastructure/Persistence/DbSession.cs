@@ -5,19 +5,21 @@ using Microsoft.Data.Sqlite;
 namespace Ditib.Beratung.Infrastructure.Persistence;
 
 /// <summary>
-/// The request's one connection and, for commands, its one write transaction (<c>BEGIN IMMEDIATE</c>, taken when
-/// the command starts so that its reads and writes cannot interleave with another writer's).
+/// The request's connection for reads and, for commands, its place in the write transaction: between
+/// <see cref="BeginAsync"/> and <see cref="CommitAsync"/>/<see cref="RollbackAsync"/> every statement runs on the
+/// <see cref="WriteGate"/>'s writer connection inside the command's savepoint, so that its reads and writes cannot
+/// interleave with another writer's.
 /// </summary>
 public sealed class DbSession(ConnectionFactory connections, WriteGate writeGate) : IUnitOfWork, IAsyncDisposable
 {
     private SqliteConnection? connection;
+    private SqliteConnection? writer;
     private SqliteTransaction? transaction;
-    private bool holdsGate;
 
     public bool InTransaction => transaction is not null;
 
     public async Task<SqliteConnection> ConnectionAsync(CancellationToken cancellationToken) =>
-        connection ??= await connections.OpenAsync(cancellationToken);
+        writer ?? (connection ??= await connections.OpenAsync(cancellationToken));
 
     /// <summary>A Dapper command bound to the session's transaction, if one is open.</summary>
     public CommandDefinition Command(string sql, object? parameters, CancellationToken cancellationToken) =>
@@ -30,48 +32,13 @@ public sealed class DbSession(ConnectionFactory connections, WriteGate writeGate
             throw new InvalidOperationException("A write transaction is already open in this request.");
         }
 
-        await writeGate.EnterAsync(cancellationToken);
-        holdsGate = true;
-        try
-        {
-            var open = await ConnectionAsync(cancellationToken);
-            transaction = open.BeginTransaction(deferred: false);
-        }
-        catch
-        {
-            LeaveGate();
-            throw;
-        }
+        (writer, transaction) = await writeGate.EnterAsync(cancellationToken);
     }
 
-    public async Task CommitAsync(CancellationToken cancellationToken)
-    {
-        try
-        {
-            await transaction!.CommitAsync(cancellationToken);
-        }
-        finally
-        {
-            await EndTransactionAsync();
-        }
-    }
+    /// <summary>Keeps the command's work; returns once it is durable (committed, possibly with other commands').</summary>
+    public Task CommitAsync(CancellationToken cancellationToken) => EndAsync(succeeded: true);
 
-    public async Task RollbackAsync()
-    {
-        if (transaction is null)
-        {
-            return;
-        }
-
-        try
-        {
-            await transaction.RollbackAsync();
-        }
-        finally
-        {
-            await EndTransactionAsync();
-        }
-    }
+    public Task RollbackAsync() => transaction is null ? Task.CompletedTask : EndAsync(succeeded: false);
 
     public async ValueTask DisposeAsync()
     {
@@ -83,23 +50,15 @@ public sealed class DbSession(ConnectionFactory connections, WriteGate writeGate
         }
     }
 
-    private async Task EndTransactionAsync()
+    private Task EndAsync(bool succeeded)
     {
-        if (transaction is not null)
+        if (transaction is null)
         {
-            await transaction.DisposeAsync();
-            transaction = null;
+            throw new InvalidOperationException("No write transaction is open in this request.");
         }
 
-        LeaveGate();
-    }
-
-    private void LeaveGate()
-    {
-        if (holdsGate)
-        {
-            holdsGate = false;
-            writeGate.Leave();
-        }
+        writer = null;
+        transaction = null;
+        return writeGate.LeaveAsync(succeeded);
     }
 }

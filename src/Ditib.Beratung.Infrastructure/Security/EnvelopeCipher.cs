@@ -7,18 +7,22 @@ namespace Ditib.Beratung.Infrastructure.Security;
 /// <summary>
 /// AES-256-GCM envelope encryption. A data key is 32 random bytes, stored only wrapped by the active master key
 /// (associated data: the data key id). A sealed payload is <c>version | nonce | tag | ciphertext</c> with the UTF-8
-/// context as associated data, so it opens only for the record it was sealed for. Unwrapped keys are not cached:
-/// they live for one call and are then zeroed, so deleting a data key (<see cref="ShredAsync"/>) takes effect at once.
+/// context as associated data, so it opens only for the record it was sealed for. Keys read from the store are not
+/// cached: they live for one call and are then zeroed, so deleting a data key (<see cref="ShredAsync"/>) takes effect
+/// at once. A key this instance created is kept until it is disposed (the end of the request) so that sealing right
+/// after creating it does not read it back inside the write transaction; opening always reads the stored key.
 /// Rotating master keys re-wraps data keys (<see cref="Rewrap"/>, run by <see cref="KeyRotation"/>); sealed payloads
 /// are never touched.
 /// </summary>
-internal sealed class EnvelopeCipher(MasterKeyRing masterKeys, IDataKeyStore dataKeys) : IEnvelopeCipher
+internal sealed class EnvelopeCipher(MasterKeyRing masterKeys, IDataKeyStore dataKeys) : IEnvelopeCipher, IDisposable
 {
     public const byte FormatVersion = 1;
     public const int NonceSize = 12;
     public const int TagSize = 16;
     public const int HeaderSize = 1 + NonceSize + TagSize;
     private const int DataKeySize = 32;
+
+    private readonly Dictionary<Guid, byte[]> created = [];
 
     public async Task<Guid> CreateDataKeyAsync(CancellationToken cancellationToken)
     {
@@ -28,18 +32,20 @@ internal sealed class EnvelopeCipher(MasterKeyRing masterKeys, IDataKeyStore dat
         {
             var wrapped = Seal(masterKeys.ActiveKey, dataKey, WrapContext(id));
             await dataKeys.InsertAsync(new DataKeyRecord(id, masterKeys.ActiveKeyId, wrapped), cancellationToken);
+            created.Add(id, dataKey);
             return id;
         }
-        finally
+        catch
         {
             CryptographicOperations.ZeroMemory(dataKey);
+            throw;
         }
     }
 
     public async Task<byte[]> EncryptAsync(Guid dataKeyId, ReadOnlyMemory<byte> plaintext, string context, CancellationToken cancellationToken)
     {
         ArgumentException.ThrowIfNullOrEmpty(context);
-        var dataKey = await UnwrapAsync(dataKeyId, cancellationToken);
+        var dataKey = created.TryGetValue(dataKeyId, out var own) ? (byte[])own.Clone() : await UnwrapAsync(dataKeyId, cancellationToken);
         try
         {
             return Seal(dataKey, plaintext.Span, Encoding.UTF8.GetBytes(context));
@@ -73,8 +79,24 @@ internal sealed class EnvelopeCipher(MasterKeyRing masterKeys, IDataKeyStore dat
     }
 
     /// <inheritdoc />
-    public async Task ShredAsync(Guid dataKeyId, CancellationToken cancellationToken) =>
+    public async Task ShredAsync(Guid dataKeyId, CancellationToken cancellationToken)
+    {
         await dataKeys.DeleteAsync(dataKeyId, cancellationToken);
+        if (created.Remove(dataKeyId, out var dataKey))
+        {
+            CryptographicOperations.ZeroMemory(dataKey);
+        }
+    }
+
+    public void Dispose()
+    {
+        foreach (var dataKey in created.Values)
+        {
+            CryptographicOperations.ZeroMemory(dataKey);
+        }
+
+        created.Clear();
+    }
 
     /// <summary>
     /// The same data key wrapped by the ring's active master key instead of the one that wraps it now; the data key

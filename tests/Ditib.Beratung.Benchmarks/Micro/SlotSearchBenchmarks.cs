@@ -17,6 +17,7 @@ namespace Ditib.Beratung.Benchmarks.Micro;
 /// </summary>
 [MemoryDiagnoser]
 [ShortRunJob]
+[System.Diagnostics.CodeAnalysis.SuppressMessage("Design", "CA1001", Justification = "BenchmarkDotNet disposes in [GlobalCleanup].")]
 public class SlotSearchBenchmarks
 {
     public const int Counsellors = 50;
@@ -25,7 +26,7 @@ public class SlotSearchBenchmarks
     private static readonly DateTimeZone Berlin = DateTimeZoneProviders.Tzdb["Europe/Berlin"];
     private static readonly LocalDate FirstDay = new(2027, 3, 1);
     /// <summary>Searches never enter the gate; only the seeding transaction does.</summary>
-    private static readonly WriteGate Gate = new();
+    private WriteGate gate = null!;
     private static readonly Instant Now = FirstDay.AtStartOfDayInZone(Berlin).ToInstant() - Duration.FromDays(1);
 
     private readonly CentreSettings settings = new(Berlin, Duration.FromMinutes(120), Duration.FromMinutes(60));
@@ -40,12 +41,14 @@ public class SlotSearchBenchmarks
         var options = new DatabaseOptions($"Data Source={Path.Combine(folder, "beratung.db")}", folder);
         new DatabaseMigrator(options, NullLogger<DatabaseMigrator>.Instance).Migrate();
         connections = new ConnectionFactory(options);
+        gate = new WriteGate(connections);
         SeedAsync().GetAwaiter().GetResult();
     }
 
     [GlobalCleanup]
     public void Cleanup()
     {
+        gate.DisposeAsync().AsTask().GetAwaiter().GetResult();
         SqliteConnection.ClearAllPools();
         Directory.Delete(folder, recursive: true);
     }
@@ -64,7 +67,7 @@ public class SlotSearchBenchmarks
 
     private async Task<int> SearchAsync(string? topic, string? language, int days)
     {
-        await using var session = new DbSession(connections, Gate);
+        await using var session = new DbSession(connections, gate);
         var handler = new SearchSlotsHandler(new SlotStore(session), settings, new FixedClock(Now));
         var from = FirstDay.PlusDays(7);
         var found = await handler.Handle(new SearchSlots(topic, language, Formats.Date.Format(from), Formats.Date.Format(from.PlusDays(days - 1)), null),
@@ -79,7 +82,7 @@ public class SlotSearchBenchmarks
                 new HoursWindow(new LocalTime(8, 0), new LocalTime(20, 0), 30, SlotMode.InPerson, "Raum 2", 1))).ToList(),
             []);
         var planned = SlotPlanner.Plan(hours, FirstDay, FirstDay.PlusDays(Days - 1), Berlin);
-        await using var session = new DbSession(connections, Gate);
+        await using var session = new DbSession(connections, gate);
         await session.BeginAsync(CancellationToken.None);
         var counsellors = new CounsellorRepository(session, new FixedClock(Now));
         var slots = new SlotStore(session);

@@ -58,7 +58,12 @@ public sealed class ApiFactory : WebApplicationFactory<Program>
         ["Beratung:Auth:SigningKey"] = Convert.ToBase64String(RandomNumberGenerator.GetBytes(48)),
         ["Beratung:RateLimiting:Enabled"] = "false",
         ["Beratung:Retention:Enabled"] = "false",
+        // Tests dispatch the outbox themselves (OutboxDispatcher.DispatchOnceAsync), at the fake clock's time.
+        ["Beratung:Messages:DispatcherEnabled"] = "false",
     };
+
+    /// <summary>More service registrations for a test (after the app's own), set before the first client is created.</summary>
+    public Action<IServiceCollection>? ConfigureServices { get; set; }
 
     public const string TestPassword = "Erfundenes-Testpasswort-42";
 
@@ -119,6 +124,8 @@ public sealed class ApiFactory : WebApplicationFactory<Program>
             {
                 services.AddLogging(logging => logging.SetMinimumLevel(LogLevel.Trace).AddProvider(LoggerProvider));
             }
+
+            ConfigureServices?.Invoke(services);
         });
     }
 

@@ -3,7 +3,7 @@ using Ditib.Beratung.Infrastructure.Security;
 
 namespace Ditib.Beratung.UnitTests.Security;
 
-public sealed class CryptoShreddingTests
+public sealed class CryptoShreddingTests : IDisposable
 {
     private static readonly byte[] Plaintext = Encoding.UTF8.GetBytes("""{"name":"Ayşe Yılmaz","note":"Erfundene Notiz"}""");
 
@@ -100,4 +100,6 @@ public sealed class CryptoShreddingTests
         await cipher.ShredAsync(key, Ct);
         await transactions.CommitAsync(Ct);
     }
+
+    public void Dispose() => cipher.Dispose();
 }

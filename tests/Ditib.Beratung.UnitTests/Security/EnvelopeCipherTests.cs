@@ -3,7 +3,7 @@ using Ditib.Beratung.Infrastructure.Security;
 
 namespace Ditib.Beratung.UnitTests.Security;
 
-public sealed class EnvelopeCipherTests
+public sealed class EnvelopeCipherTests : IDisposable
 {
     private const string Context = "booking:0195f5d2-7a51-7cc3-9a4f-2f6d0b1f1a11:personal";
     private static readonly byte[] Plaintext = Encoding.UTF8.GetBytes("""{"name":"Ayşe Yılmaz","concern":"Trauer"}""");
@@ -29,6 +29,21 @@ public sealed class EnvelopeCipherTests
         var opened = await cipher.DecryptAsync(key, sealedData, Context, Ct);
 
         Assert.Equal(plaintext, opened);
+    }
+
+    [Fact]
+    public async Task Encrypt_WithAKeyThisCipherCreated_DoesNotReadTheKeyBack_ButAnotherCipherAndDecryptDo()
+    {
+        var key = await cipher.CreateDataKeyAsync(Ct);
+
+        var sealedData = await cipher.EncryptAsync(key, Plaintext, Context, Ct);
+        Assert.Equal(0, store.Reads);
+
+        using var later = new EnvelopeCipher(TestKeys.Ring("k1", ("k1", masterKey)), store);
+        await later.EncryptAsync(key, Plaintext, Context, Ct);
+        Assert.Equal(1, store.Reads);
+        Assert.Equal(Plaintext, await cipher.DecryptAsync(key, sealedData, Context, Ct));
+        Assert.Equal(2, store.Reads);
     }
 
     [Fact]
@@ -229,4 +244,6 @@ public sealed class EnvelopeCipherTests
 
         await Assert.ThrowsAsync<ArgumentException>(() => cipher.EncryptAsync(key, Plaintext, "", Ct));
     }
+
+    public void Dispose() => cipher.Dispose();
 }

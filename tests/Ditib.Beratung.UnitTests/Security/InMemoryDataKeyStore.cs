@@ -17,11 +17,16 @@ internal sealed class InMemoryDataKeyStore : IDataKeyStore
 
     public int Updates { get; private set; }
 
+    public int Reads { get; private set; }
+
     public Task InsertAsync(DataKeyRecord key, CancellationToken cancellationToken) =>
         records.TryAdd(key.Id, key) ? Task.CompletedTask : throw new InvalidOperationException($"Data key {key.Id} already exists.");
 
-    public Task<DataKeyRecord?> GetAsync(Guid id, CancellationToken cancellationToken) =>
-        Task.FromResult(records.TryGetValue(id, out var record) ? record : null);
+    public Task<DataKeyRecord?> GetAsync(Guid id, CancellationToken cancellationToken)
+    {
+        Reads++;
+        return Task.FromResult(records.TryGetValue(id, out var record) ? record : null);
+    }
 
     public Task<bool> DeleteAsync(Guid id, CancellationToken cancellationToken)
     {

@@ -1,0 +1,72 @@
+using MailKit.Net.Smtp;
+using MimeKit;
+
+namespace Ditib.Beratung.Infrastructure.Messages;
+
+/// <summary>Hands a finished e-mail on: to an SMTP server, or into the pickup folder.</summary>
+public interface IMailTransport
+{
+    /// <summary>A short, non-personal description for logs ("smtp", "pickup folder").</summary>
+    string Name { get; }
+
+    Task SendAsync(MimeMessage message, CancellationToken cancellationToken);
+}
+
+/// <summary>Sends through the configured SMTP server with MailKit, one connection per message.</summary>
+internal sealed class SmtpMailTransport(SmtpOptions options) : IMailTransport
+{
+    public string Name => "smtp";
+
+    public async Task SendAsync(MimeMessage message, CancellationToken cancellationToken)
+    {
+        using var client = new SmtpClient { Timeout = (int)options.Timeout.TotalMilliseconds };
+        await client.ConnectAsync(options.Host, options.Port, options.Security, cancellationToken);
+        if (options.User is not null)
+        {
+            await client.AuthenticateAsync(options.User, options.Password ?? "", cancellationToken);
+        }
+
+        await client.SendAsync(message, cancellationToken);
+        await client.DisconnectAsync(quit: true, cancellationToken);
+    }
+}
+
+/// <summary>
+/// Writes each e-mail as an <c>.eml</c> file named after its outbox message into the pickup folder (the default
+/// when no SMTP server is configured), so that a newcomer sees exactly what would go out. A resend overwrites the
+/// same file. The files hold personal data in clear: readable by the service's user only.
+/// </summary>
+internal sealed class PickupFolderMailTransport(string folder) : IMailTransport
+{
+    public string Name => "pickup folder";
+
+    public string Folder => folder;
+
+    public async Task SendAsync(MimeMessage message, CancellationToken cancellationToken)
+    {
+        if (!Directory.Exists(folder))
+        {
+            Directory.CreateDirectory(folder);
+            if (!OperatingSystem.IsWindows())
+            {
+                File.SetUnixFileMode(folder, UnixFileMode.UserRead | UnixFileMode.UserWrite | UnixFileMode.UserExecute);
+            }
+        }
+
+        var name = (message.MessageId ?? throw new InvalidOperationException("A message needs a Message-ID.")).Split('@')[0];
+        var target = Path.Combine(folder, $"{name}.eml");
+        var temporary = Path.Combine(folder, $".{name}.{Guid.NewGuid():N}.tmp");
+        await using (var stream = new FileStream(temporary, FileMode.CreateNew, FileAccess.Write))
+        {
+            if (!OperatingSystem.IsWindows())
+            {
+                File.SetUnixFileMode(temporary, UnixFileMode.UserRead | UnixFileMode.UserWrite);
+            }
+
+            await message.WriteToAsync(stream, cancellationToken);
+            await stream.FlushAsync(cancellationToken);
+        }
+
+        File.Move(temporary, target, overwrite: true);
+    }
+}
