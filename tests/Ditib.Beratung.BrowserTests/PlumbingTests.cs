@@ -1,0 +1,73 @@
+using Ditib.Beratung.BrowserTests.Support;
+using Microsoft.Playwright;
+using static Microsoft.Playwright.Assertions;
+
+namespace Ditib.Beratung.BrowserTests;
+
+/// <summary>The real app on a real port, driven by the system Chromium: proves the set-up before any page exists.</summary>
+public sealed class PlumbingTests(BrowserFixture fixture) : IClassFixture<BrowserFixture>
+{
+    [SkippableFact]
+    public async Task Health_AnswersTheSystemChromium_WithTheSecurityHeaders()
+    {
+        var page = await fixture.NewPageAsync();
+
+        var response = await page.GotoAsync("/health");
+
+        Assert.NotNull(response);
+        Assert.Equal(200, response.Status);
+        await Expect(page.Locator("body")).ToHaveTextAsync("Healthy");
+        var headers = await response.AllHeadersAsync();
+        Assert.Equal("no-referrer", headers["referrer-policy"]);
+        Assert.Equal("nosniff", headers["x-content-type-options"]);
+    }
+
+    [SkippableFact]
+    public async Task StartPage_LoadsItsStylesheet_WithoutFailedRequestsOrConsoleErrors()
+    {
+        var page = await fixture.NewPageAsync(new BrowserNewContextOptions { Locale = "de-DE" });
+        var problems = new List<string>();
+        var stylesheets = new List<string>();
+        page.Response += (_, response) =>
+        {
+            if (response.Status >= 400)
+            {
+                problems.Add($"{response.Status} {response.Url}");
+            }
+            else if (response.Request.ResourceType == "stylesheet")
+            {
+                stylesheets.Add(response.Url);
+            }
+        };
+        page.RequestFailed += (_, request) => problems.Add($"failed {request.Url}: {request.Failure}");
+        page.Console += (_, message) =>
+        {
+            // The browser asks for /favicon.ico by itself; the site has none, and the answer to an unknown address is
+            // the host's (a 401 from the "signed in" fallback policy at the time of writing), not the pages'.
+            if (message.Type == "error" && !message.Location.Contains("/favicon.ico", StringComparison.Ordinal))
+            {
+                problems.Add($"console: {message.Text} ({message.Location})");
+            }
+        };
+
+        await page.GotoAsync("/", new() { WaitUntil = WaitUntilState.Load });
+
+        await Expect(page.GetByRole(AriaRole.Heading, new() { Level = 1 })).ToHaveTextAsync("Einen Beratungstermin buchen");
+        Assert.Single(stylesheets);
+        Assert.True(await page.EvaluateAsync<int>("() => document.styleSheets[0].cssRules.length") > 10, "the stylesheet has no rules");
+        Assert.True(problems.Count == 0, string.Join("\n", problems));
+    }
+
+    [SkippableFact]
+    public async Task Scalar_RunsItsScriptAndListsTheBookingArea()
+    {
+        var page = await fixture.NewPageAsync(new BrowserNewContextOptions { Locale = "de-DE" });
+
+        await page.GotoAsync("/scalar/");
+
+        // Rendered by Scalar's script from the live OpenAPI document: proves scripts run and fetch from the app.
+        var sidebar = page.GetByRole(AriaRole.Complementary);
+        await Expect(sidebar.GetByRole(AriaRole.Link, new() { Name = "Bookings", Exact = true })).ToBeVisibleAsync();
+        await Expect(sidebar.GetByRole(AriaRole.Link, new() { Name = "Counselling topics with names in de, tr, ar and en" })).ToBeVisibleAsync();
+    }
+}

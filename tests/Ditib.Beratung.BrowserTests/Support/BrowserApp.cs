@@ -1,0 +1,136 @@
+using System.Net;
+using System.Net.Http.Headers;
+using System.Net.Http.Json;
+using System.Security.Cryptography;
+using System.Text.Json.Nodes;
+using Ditib.Beratung.Application.Common;
+using Ditib.Beratung.Application.Users;
+using MediatR;
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Hosting.Server;
+using Microsoft.AspNetCore.Hosting.Server.Features;
+using Microsoft.AspNetCore.Identity;
+using Microsoft.AspNetCore.Mvc.Testing;
+using Microsoft.AspNetCore.TestHost;
+using Microsoft.Data.Sqlite;
+using Microsoft.Extensions.DependencyInjection;
+using NodaTime;
+using NodaTime.Testing;
+
+namespace Ditib.Beratung.BrowserTests.Support;
+
+/// <summary>
+/// The whole application (API and residents' pages) on a real loopback port, so that a real browser can reach it:
+/// a fresh SQLite file of its own, a fake clock standing at Monday 30 November 2026, 09:00 in Berlin, and throw-away
+/// keys. Nothing touches the developer's data folder.
+/// </summary>
+public sealed class BrowserApp : WebApplicationFactory<Program>
+{
+    public static readonly Instant Start = Instant.FromUtc(2026, 11, 30, 8, 0);
+
+    private const string AdminPassword = "Erfundenes-Browsertest-Passwort-17";
+
+    private readonly string folder = Path.Combine(Path.GetTempPath(), "ditib-beratung-browser-tests", Guid.NewGuid().ToString("N"));
+
+    public BrowserApp()
+    {
+        Directory.CreateDirectory(folder);
+        DatabasePath = Path.Combine(folder, "beratung.db");
+        UseKestrel(options => options.Listen(IPAddress.Loopback, 0));
+    }
+
+    public FakeClock Clock { get; } = new(Start);
+
+    public string DatabasePath { get; }
+
+    /// <summary>The address the browser opens, e.g. <c>http://127.0.0.1:41234</c> (no trailing slash).</summary>
+    public Uri BaseAddress { get; private set; } = null!;
+
+    public Uri Url(string pathAndQuery) => new(BaseAddress, pathAndQuery);
+
+    /// <summary>Starts Kestrel on a free loopback port and learns the address.</summary>
+    public void Run()
+    {
+        StartServer();
+        var address = Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.Single();
+        BaseAddress = new Uri(address);
+    }
+
+    /// <summary>An HTTP client for setting up data through the API, signed in as a new admin account.</summary>
+    public async Task<HttpClient> AdminClientAsync()
+    {
+        var username = $"browsertest-admin-{Guid.NewGuid().ToString("N")[..8]}";
+        using (SystemScope.Enter())
+        {
+            await using var scope = Services.CreateAsyncScope();
+            await scope.ServiceProvider.GetRequiredService<IMediator>().Send(new CreateUser(username, AdminPassword, ["admin"]));
+        }
+
+        var client = new HttpClient { BaseAddress = BaseAddress };
+        var response = await client.PostAsJsonAsync("/api/v1/auth/token", new { username, password = AdminPassword });
+        await EnsureAsync(response, HttpStatusCode.OK);
+        var token = (await response.Content.ReadFromJsonAsync<JsonObject>())!["accessToken"]!.GetValue<string>();
+        client.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", token);
+        return client;
+    }
+
+    public static async Task EnsureAsync(HttpResponseMessage response, HttpStatusCode expected)
+    {
+        if (response.StatusCode != expected)
+        {
+            var body = await response.Content.ReadAsStringAsync();
+            Assert.Fail($"Expected {(int)expected} from {response.RequestMessage?.RequestUri} but got {(int)response.StatusCode}: {body}");
+        }
+    }
+
+    /// <summary>A count straight from the database file, e.g. to see that a page's "booked" is really stored.</summary>
+    public long Count(string sql, params (string Name, object Value)[] parameters)
+    {
+        using var connection = new SqliteConnection($"Data Source={DatabasePath};Pooling=False");
+        connection.Open();
+        using var command = connection.CreateCommand();
+        command.CommandText = sql;
+        foreach (var (name, value) in parameters)
+        {
+            command.Parameters.AddWithValue(name, value);
+        }
+
+        return (long)command.ExecuteScalar()!;
+    }
+
+    protected override void ConfigureWebHost(IWebHostBuilder builder)
+    {
+        builder.UseEnvironment("Testing");
+        builder.UseSetting("ConnectionStrings:Beratung", $"Data Source={DatabasePath}");
+        builder.UseSetting("Beratung:Encryption:MasterKeys:0:Id", "browser-test-key-1");
+        builder.UseSetting("Beratung:Encryption:MasterKeys:0:Key", Convert.ToBase64String(RandomNumberGenerator.GetBytes(32)));
+        builder.UseSetting("Beratung:Encryption:ActiveKeyId", "browser-test-key-1");
+        builder.UseSetting("Beratung:Auth:SigningKey", Convert.ToBase64String(RandomNumberGenerator.GetBytes(48)));
+        builder.UseSetting("Beratung:RateLimiting:Enabled", "false");
+        builder.UseSetting("Beratung:Retention:Enabled", "false");
+        // The residents here give no contact data, so nothing is queued; no mail goes anywhere in any case.
+        builder.UseSetting("Beratung:Messages:DispatcherEnabled", "false");
+        builder.ConfigureTestServices(services =>
+        {
+            services.AddSingleton<IClock>(Clock);
+            services.Configure<PasswordHasherOptions>(options => options.IterationCount = 1_000);
+        });
+    }
+
+    protected override void Dispose(bool disposing)
+    {
+        base.Dispose(disposing);
+        if (disposing)
+        {
+            SqliteConnection.ClearAllPools();
+            try
+            {
+                Directory.Delete(folder, recursive: true);
+            }
+            catch (IOException)
+            {
+                // A file still held open is left for the OS's temp clean-up.
+            }
+        }
+    }
+}
