@@ -150,26 +150,4 @@ public sealed class OutboxPrivacyTests : IDisposable
         var body = (await response.Content.ReadFromJsonAsync<JsonObject>())!;
         return (body["reference"]!.GetValue<string>(), body["manageToken"]!.GetValue<string>());
     }
-
-    private sealed class CapturingLoggerProvider : ILoggerProvider
-    {
-        public ConcurrentQueue<string> Lines { get; } = new();
-
-        public ILogger CreateLogger(string categoryName) => new Logger(this, categoryName);
-
-        public void Dispose()
-        {
-        }
-
-        private sealed class Logger(CapturingLoggerProvider provider, string category) : ILogger
-        {
-            public IDisposable? BeginScope<TState>(TState state)
-                where TState : notnull => null;
-
-            public bool IsEnabled(LogLevel logLevel) => true;
-
-            public void Log<TState>(LogLevel logLevel, EventId eventId, TState state, Exception? exception, Func<TState, Exception?, string> formatter) =>
-                provider.Lines.Enqueue($"{category} {formatter(state, exception)} {exception}");
-        }
-    }
 }
