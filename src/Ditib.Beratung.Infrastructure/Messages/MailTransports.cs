@@ -36,9 +36,16 @@ internal sealed class SmtpMailTransport(SmtpOptions options) : IMailTransport
 /// when no SMTP server is configured), so that a newcomer sees exactly what would go out. A resend overwrites the
 /// same file. The files hold personal data in clear: readable by the service's user only.
 /// </summary>
-internal sealed class PickupFolderMailTransport(string folder) : IMailTransport
+/// <summary>
+/// Writes each message as <c>{outbox id}.eml</c> (readable by the service user only) for trying things out without a
+/// mail server. The files hold names, addresses and manage links in clear, so files older than
+/// <c>Beratung:Messages:Email:PickupKeepDays</c> (default 7) are deleted whenever a message is written.
+/// </summary>
+internal sealed class PickupFolderMailTransport(string folder, TimeSpan keepFor) : IMailTransport
 {
     public string Name => "pickup folder";
+
+    public static PickupFolderMailTransport From(MessagingOptions options) => new(options.PickupFolder, TimeSpan.FromDays(options.PickupKeepDays));
 
     public string Folder => folder;
 
@@ -68,5 +75,17 @@ internal sealed class PickupFolderMailTransport(string folder) : IMailTransport
         }
 
         File.Move(temporary, target, overwrite: true);
+        DeleteOlderThan(DateTime.UtcNow - keepFor);
+    }
+
+    private void DeleteOlderThan(DateTime cutoff)
+    {
+        foreach (var file in Directory.EnumerateFiles(folder, "*.eml"))
+        {
+            if (File.GetLastWriteTimeUtc(file) < cutoff)
+            {
+                File.Delete(file);
+            }
+        }
     }
 }

@@ -23,6 +23,7 @@ public sealed record MessagingOptions(
     string? CentreAddress,
     MailboxAddress From,
     string PickupFolder,
+    int PickupKeepDays,
     SmtpOptions? Smtp,
     string? SmsProvider)
 {
@@ -97,6 +98,7 @@ public sealed record MessagingOptions(
             Blank(section["CentreAddress"]),
             from,
             pickup,
+            Bounded(email, "PickupKeepDays", 7, 1, 365),
             smtpOptions,
             Blank(section.GetSection("Sms")["Provider"]));
     }

@@ -23,7 +23,7 @@ public static partial class MessagingRegistration
         services.AddSingleton<MessageComposer>();
         services.AddSingleton<IMailTransport>(provider => provider.GetRequiredService<MessagingOptions>() is { Smtp: { } smtp }
             ? new SmtpMailTransport(smtp)
-            : new PickupFolderMailTransport(provider.GetRequiredService<MessagingOptions>().PickupFolder));
+            : PickupFolderMailTransport.From(provider.GetRequiredService<MessagingOptions>()));
         services.AddSingleton<OutboxDispatcher>();
         // SMS providers: services.AddSingleton<ISmsSender, YourProviderSmsSender>(); selected by Beratung:Messages:Sms:Provider.
         return services;
