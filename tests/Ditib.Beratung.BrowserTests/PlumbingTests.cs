@@ -42,9 +42,9 @@ public sealed class PlumbingTests(BrowserFixture fixture) : IClassFixture<Browse
         page.RequestFailed += (_, request) => problems.Add($"failed {request.Url}: {request.Failure}");
         page.Console += (_, message) =>
         {
-            // The browser asks for /favicon.ico by itself; the site has none, and the answer to an unknown address is
-            // the host's (a 401 from the "signed in" fallback policy at the time of writing), not the pages'.
-            if (message.Type == "error" && !message.Location.Contains("/favicon.ico", StringComparison.Ordinal))
+            // The pages name their icon, so the browser does not ask for /favicon.ico (an unknown address, which the
+            // host answers with the 401 of its "signed in" fallback policy).
+            if (message.Type == "error")
             {
                 problems.Add($"console: {message.Text} ({message.Location})");
             }

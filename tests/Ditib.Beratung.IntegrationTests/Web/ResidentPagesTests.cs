@@ -57,6 +57,16 @@ public sealed class ResidentPagesTests(ResidentPagesTests.World world) : IClassF
         AssertEveryPostFormHasAnAntiforgeryToken(page.Document);
         AssertLanguageSwitchOffersEveryLanguageWithoutAToken(page.Document);
         Assert.NotNull(page.Document.QuerySelector("link[rel=stylesheet][href^='/_content/Ditib.Beratung.Web/site.css']"));
+        Assert.NotNull(page.Document.QuerySelector("link[rel=icon][href='/_content/Ditib.Beratung.Web/favicon.ico']"));
+    }
+
+    [Fact]
+    public async Task Favicon_IsServedWithoutSignIn()
+    {
+        var response = await world.Api.CreateClient().GetAsync("/_content/Ditib.Beratung.Web/favicon.ico");
+
+        await Scenario.EnsureAsync(response, System.Net.HttpStatusCode.OK);
+        Assert.Equal([0, 0, 1, 0], (await response.Content.ReadAsByteArrayAsync())[..4]);
     }
 
     [Fact]
