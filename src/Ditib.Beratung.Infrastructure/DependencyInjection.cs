@@ -17,6 +17,7 @@ using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
 using NodaTime;
 
 namespace Ditib.Beratung.Infrastructure;
@@ -31,6 +32,9 @@ public static class DependencyInjection
             provider.GetRequiredService<IConfiguration>().GetConnectionString("Beratung"),
             provider.GetRequiredService<IHostEnvironment>().ContentRootPath));
         services.AddSingleton(provider => CentreSettingsFrom(provider.GetRequiredService<IConfiguration>()));
+        services.AddOptions<CentreContact>().BindConfiguration(CentreContact.Section).ValidateOnStart();
+        services.AddSingleton<IValidateOptions<CentreContact>, CentreContactValidator>();
+        services.AddSingleton(provider => provider.GetRequiredService<IOptions<CentreContact>>().Value);
         services.AddSingleton(provider =>
             new PrivacyNotice(provider.GetRequiredService<IConfiguration>()["Beratung:PrivacyNoticeVersion"] ?? "2026-11"));
         services.AddSingleton<IClock>(SystemClock.Instance);
@@ -115,6 +119,7 @@ public static class DependencyInjection
         services.GetRequiredService<TokenSettings>();
         services.GetRequiredService<SignInSettings>();
         services.GetRequiredService<RetentionSettings>();
+        services.GetRequiredService<CentreContact>();
         services.InitialiseMessaging();
     }
 

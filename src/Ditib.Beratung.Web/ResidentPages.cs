@@ -100,7 +100,7 @@ public static class ResidentPages
                 var policy = page switch
                 {
                     "/Book" => bookingRateLimit,
-                    "/Manage" or "/Confirmation" or "/Calendar" => manageLinkRateLimit,
+                    "/Manage" or "/Move" or "/Confirmation" or "/Calendar" => manageLinkRateLimit,
                     _ => null,
                 };
                 if (policy is not null)

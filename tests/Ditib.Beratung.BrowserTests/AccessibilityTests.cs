@@ -44,7 +44,7 @@ public sealed class AccessibilityTests(ResidentFixture fixture, ITestOutputHelpe
             }
         });
 
-        Assert.Equal(10, pages.Count);
+        Assert.Equal(12, pages.Count);
         Assert.True(blocking.Length == 0, $"axe found serious or critical violations ({language}):\n{blocking}");
     }
 

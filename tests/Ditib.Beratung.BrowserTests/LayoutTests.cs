@@ -46,7 +46,7 @@ public sealed class LayoutTests(ResidentFixture fixture) : IClassFixture<Residen
             }
         });
 
-        Assert.Equal(10, pages);
+        Assert.Equal(12, pages);
         Assert.True(problems.Length == 0, $"[{language}] at 360 px:\n{problems}");
     }
 

@@ -23,7 +23,7 @@ public sealed class TurkishPhoneBookingTests(ResidentFixture fixture) : IClassFi
         await page.GotoAsync("/");
         await Expect(html).ToHaveAttributeAsync("lang", "tr");
         await Expect(html).ToHaveAttributeAsync("dir", "ltr");
-        await Expect(resident.Heading).ToHaveTextAsync("Danışma randevusu alın");
+        await Expect(resident.Heading).ToHaveTextAsync("Danışmanlık randevusu alın");
         await page.GetByLabel("Aile ve çocuklar", new() { Exact = true }).TapAsync();
         await Expect(page.GetByLabel("Aile ve çocuklar", new() { Exact = true })).ToBeCheckedAsync();
         await page.GetByLabel("Hangi dilde konuşmak istiyorsunuz?").SelectOptionAsync(new SelectOptionValue { Value = "tr" });
@@ -44,9 +44,9 @@ public sealed class TurkishPhoneBookingTests(ResidentFixture fixture) : IClassFi
         await page.GetByRole(AriaRole.Button, new() { Name = "Randevuyu kesinleştir" }).TapAsync();
         var summary = page.GetByRole(AriaRole.Alert);
         await Expect(summary.GetByRole(AriaRole.Heading)).ToHaveTextAsync("Lütfen bilgilerinizi kontrol edin");
-        var consentError = summary.GetByRole(AriaRole.Link, new() { Name = "Randevuyu alabilmemiz için lütfen gizlilik bildirimini kabul edin." });
+        var consentError = summary.GetByRole(AriaRole.Link, new() { Name = "Randevuyu alabilmemiz için lütfen veri koruma beyanını kabul edin." });
         await Expect(consentError).ToHaveAttributeAsync("href", "#consent");
-        var consent = page.GetByRole(AriaRole.Checkbox, new() { Name = "Gizlilik bildirimini (sürüm 2026-11) okudum", Exact = false });
+        var consent = page.GetByRole(AriaRole.Checkbox, new() { Name = "Veri koruma beyanını (sürüm 2026-11) okudum", Exact = false });
         await Expect(consent).ToHaveAttributeAsync("aria-invalid", "true");
         await Expect(consent).Not.ToBeCheckedAsync();
         await Expect(name).ToHaveValueAsync(Resident.Name);
@@ -84,16 +84,33 @@ public sealed class TurkishPhoneBookingTests(ResidentFixture fixture) : IClassFi
         await Expect(later.GetByText("Bu bağlantı kişiseldir.", new() { Exact = false })).ToBeVisibleAsync();
         await Expect(manage.Detail("Details_Date")).ToHaveTextAsync("1 Aralık 2026 Salı");
 
-        // Move it to Wednesday 09:00; the Tuesday slot is free again afterwards.
+        // At a glance on the phone: the appointment, moving and cancelling, without scrolling through free times.
+        var moveLink = later.GetByRole(AriaRole.Link, new() { Name = "Randevuyu değiştir", Exact = true });
+        var cancelButton = later.GetByRole(AriaRole.Button, new() { Name = "Randevuyu iptal et" });
+        Assert.True((await later.EvaluateAsync<int>("window.scrollY")) == 0);
+        var cancelBox = (await cancelButton.BoundingBoxAsync())!;
+        var moveBox = (await moveLink.BoundingBoxAsync())!;
+        Assert.True(cancelBox.Y + cancelBox.Height <= 844 * 1.5, $"the cancel button ends at {cancelBox.Y + cancelBox.Height} px");
+        Assert.True(moveBox.Y + moveBox.Height <= 844 * 1.5, $"the move link ends at {moveBox.Y + moveBox.Height} px");
+        Assert.Equal(0, await later.GetByRole(AriaRole.Radio).CountAsync());
+
+        // Move it to Wednesday 09:00 (its own step: a day, then a time); the Tuesday slot is free again afterwards.
+        await moveLink.TapAsync();
+        await Expect(manage.Heading).ToHaveTextAsync("Randevuyu değiştir");
+        await later.GetByRole(AriaRole.Link, new() { Name = "2 Aralık 2026 Çarşamba", Exact = false }).TapAsync();
         var wednesday = later.GetByRole(AriaRole.Group, new() { Name = "2 Aralık 2026 Çarşamba" });
         await wednesday.GetByRole(AriaRole.Radio, new() { Name = "09:00 – 09:45", Exact = false }).TapAsync();
-        await later.GetByRole(AriaRole.Button, new() { Name = "Seçilen randevuya taşı" }).TapAsync();
+        await later.GetByRole(AriaRole.Button, new() { Name = "Randevumu seçtiğim zamana al" }).TapAsync();
         await Expect(later.GetByRole(AriaRole.Status)).ToHaveTextAsync("Randevunuz değiştirildi. Takvim dosyası kullanıyorsanız yeniden indirin.");
         await Expect(manage.Detail("Details_Date")).ToHaveTextAsync("2 Aralık 2026 Çarşamba");
         await Expect(manage.Detail("Details_Time")).ToHaveTextAsync("09:00 – 09:45");
         await Expect(manage.Detail("Details_Status")).ToHaveTextAsync("Alındı");
+        await moveLink.TapAsync();
+        await later.GetByRole(AriaRole.Link, new() { Name = "1 Aralık 2026 Salı", Exact = false }).TapAsync();
         var tuesday = later.GetByRole(AriaRole.Group, new() { Name = "1 Aralık 2026 Salı" });
         await Expect(tuesday.GetByRole(AriaRole.Radio, new() { Name = "09:00 – 09:45", Exact = false })).ToBeVisibleAsync();
+        await later.GetByRole(AriaRole.Link, new() { Name = "Randevunuza geri dönün" }).TapAsync();
+        await Expect(manage.Heading).ToHaveTextAsync("Randevunuz");
 
         // Cancel it: without ticking the confirmation nothing happens; with it, the booking is cancelled.
         await later.GetByLabel("Sebep (isteğe bağlı)").FillAsync("Erfundener Grund: Termin passt doch nicht");
@@ -105,7 +122,7 @@ public sealed class TurkishPhoneBookingTests(ResidentFixture fixture) : IClassFi
         await Expect(later.GetByRole(AriaRole.Status)).ToHaveTextAsync("Randevunuz iptal edildi. Yer başkaları için yeniden boş.");
         await Expect(manage.Detail("Details_Status")).ToHaveTextAsync("Sizin tarafınızdan iptal edildi");
         await Expect(later.GetByText("Bu randevu artık geçerli değil ve değiştirilemez.")).ToBeVisibleAsync();
-        await Expect(later.GetByRole(AriaRole.Button, new() { Name = "Seçilen randevuya taşı" })).ToHaveCountAsync(0);
+        await Expect(moveLink).ToHaveCountAsync(0);
         Assert.Equal(1, fixture.App.Count("SELECT COUNT(*) FROM booking WHERE reference = $r AND status = 'cancelled-by-resident'",
             ("$r", reference)));
     }

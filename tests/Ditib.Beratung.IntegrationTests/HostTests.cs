@@ -100,6 +100,29 @@ public sealed class HostTests : IDisposable
     }
 
     [Fact]
+    public void Startup_WithoutTheCentresContactOutsideDevelopment_FailsNamingTheMissingKeys()
+    {
+        using var factory = new ApiFactory();
+        factory.Settings.Remove("Beratung:Centre:Phone");
+        factory.Settings.Remove("Beratung:Centre:DataProtectionOfficer:Email");
+
+        var error = Flatten(Assert.ThrowsAny<Exception>(() => factory.CreateClient()));
+        Assert.Contains("Beratung:Centre:Phone is required outside Development (Beratung__Centre__Phone)", error, StringComparison.Ordinal);
+        Assert.Contains("Beratung:Centre:DataProtectionOfficer:Email", error, StringComparison.Ordinal);
+        Assert.DoesNotContain("Beratung:Centre:Email ", error, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Startup_WithAnUnusableCentrePhone_Fails()
+    {
+        using var factory = new ApiFactory();
+        factory.Settings["Beratung:Centre:Phone"] = "ruf uns an";
+
+        var error = Assert.ThrowsAny<Exception>(() => factory.CreateClient());
+        Assert.Contains("Beratung:Centre:Phone must be a phone number", Flatten(error), StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void Startup_WithLockoutSwitchedOff_Fails()
     {
         using var factory = new ApiFactory();

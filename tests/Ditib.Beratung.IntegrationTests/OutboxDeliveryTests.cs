@@ -46,7 +46,7 @@ public sealed class OutboxDeliveryTests : IDisposable
         Assert.Matches("^[0-9a-f-]{36}@beratung\\.invalid$", message.MessageId);
         Assert.Contains(reference, message.Subject + Text(message), StringComparison.Ordinal);
         Assert.Contains("Donnerstag, 3. Dezember 2026", Text(message), StringComparison.Ordinal);
-        Assert.Contains("09:00–09:45", Text(message), StringComparison.Ordinal);
+        Assert.Contains("09:00 – 09:45", Text(message), StringComparison.Ordinal);
         Assert.Contains("Raum 2", Text(message), StringComparison.Ordinal);
         Assert.Contains($"{BaseUrl}/manage/{reference}?token={token}&culture=de", Text(message), StringComparison.Ordinal);
 
@@ -165,7 +165,7 @@ public sealed class OutboxDeliveryTests : IDisposable
         var turkish = Assert.Single(smtp.To("turkce@example.org"));
         Assert.Contains("Randevunuz alındı", Text(turkish), StringComparison.Ordinal);
         Assert.Contains("3 Aralık 2026 Perşembe", Text(turkish), StringComparison.Ordinal);
-        Assert.Contains("Danışma randevunuz", turkish.Subject, StringComparison.Ordinal);
+        Assert.Contains("Danışmanlık randevunuz", turkish.Subject, StringComparison.Ordinal);
         Assert.Equal("tr", turkish.BodyParts.OfType<MimeKit.TextPart>().Single(p => p.IsPlain).Headers["Content-Language"]);
         Assert.Contains(turkishReference, Text(turkish), StringComparison.Ordinal);
 

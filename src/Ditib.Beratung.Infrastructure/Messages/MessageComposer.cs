@@ -1,5 +1,6 @@
 using System.Text;
 using Ditib.Beratung.Application.Bookings;
+using Ditib.Beratung.Application.Common;
 using Ditib.Beratung.Application.Messages;
 using Ditib.Beratung.Application.Slots;
 using Ditib.Beratung.Domain.Bookings;
@@ -16,7 +17,8 @@ internal sealed record MessageContext(
 /// Writes the resident's messages: short, plain text in the booking's language, date and time in the centre's zone,
 /// the place, the manage link, and for e-mail the calendar file (the same UID and SEQUENCE the API serves).
 /// </summary>
-internal sealed class MessageComposer(MessagingOptions options, ICalendarRenderer calendar, Application.Common.CentreSettings centre)
+internal sealed class MessageComposer(
+    MessagingOptions options, ICalendarRenderer calendar, CentreSettings centre, CentreContact contact)
 {
     public MimeMessage Email(MessageContext context, string address)
     {
@@ -32,7 +34,8 @@ internal sealed class MessageComposer(MessagingOptions options, ICalendarRendere
             .Append(texts["where", values]).Append('\n')
             .Append(texts["reference", values]).Append("\n\n")
             .Append(LinkLine(texts, values, cancelled)).Append("\n\n")
-            .Append(texts["closing", values]).Append('\n')
+            .Append(texts["closing", values]).Append("\n\n")
+            .Append(Signature(texts, values))
             .ToString();
 
         var message = new MimeMessage { MessageId = context.MessageId, Subject = texts[kind + ".subject", values], Date = context.Now.ToDateTimeOffset() };
@@ -78,28 +81,58 @@ internal sealed class MessageComposer(MessagingOptions options, ICalendarRendere
     private static string LinkLine(MessageTexts texts, Dictionary<string, string> values, bool cancelled) =>
         values["link"].Length == 0 ? texts["noLink"] : texts[cancelled ? "manageCancelled" : "manage", values];
 
+    /// <summary>
+    /// The values put into the texts. In right-to-left languages numbers, times, the reference and the phone are
+    /// isolated left to right (LRI … PDI) and mixed values isolated by their first letter (FSI … PDI), so that
+    /// "0203 5550100" is not shown as "5550100 0203". The link is left bare: mail programs would take a control
+    /// character after it for part of the address.
+    /// </summary>
     private Dictionary<string, string> Values(MessageContext context, MessageTexts texts)
     {
-        var start = context.Slot.Start.InZone(centre.Zone).LocalDateTime.ToDateTimeUnspecified();
-        var end = context.Slot.End.InZone(centre.Zone).LocalDateTime.ToDateTimeUnspecified();
+        var start = context.Slot.Start.InZone(centre.Zone).LocalDateTime;
+        var end = context.Slot.End.InZone(centre.Zone).LocalDateTime;
+        var rtl = texts.Culture.TextInfo.IsRightToLeft;
+        string Ltr(string value) => rtl && value.Length > 0 ? $"\u2066{value}\u2069" : value;
+        string Auto(string value) => rtl && value.Length > 0 ? $"\u2068{value}\u2069" : value;
         return new Dictionary<string, string>(StringComparer.Ordinal)
         {
-            ["name"] = context.Personal.Name,
-            ["date"] = texts.Date(start),
-            ["time"] = texts.Time(start),
-            ["end"] = texts.Time(end),
-            ["place"] = Place(context.Slot, texts),
-            ["reference"] = context.Booking.Booking.Reference,
+            ["name"] = Auto(context.Personal.Name),
+            ["date"] = Auto(texts.Date(start.Date)),
+            ["time"] = Ltr(texts.Time(start.TimeOfDay)),
+            ["end"] = Ltr(texts.Time(end.TimeOfDay)),
+            ["place"] = Auto(Place(context.Slot, texts)),
+            ["reference"] = Ltr(context.Booking.Booking.Reference),
             ["link"] = ManageLink(context.Booking.Booking.Reference, context.ManageToken, texts.Language) ?? "",
+            ["phone"] = Ltr(contact.Phone),
+            ["hours"] = Auto(contact.OpeningHoursIn(texts.Language)),
         };
+    }
+
+    /// <summary>The centre under the closing: name, address, phone and opening hours, e-mail and website (what is configured).</summary>
+    private string Signature(MessageTexts texts, Dictionary<string, string> values)
+    {
+        var lines = new List<string> { contact.Name, contact.Address };
+        if (contact.Phone.Length > 0)
+        {
+            lines.Add(texts["contact.phone", values]);
+        }
+
+        if (values["hours"].Length > 0)
+        {
+            lines.Add(texts["contact.hours", values]);
+        }
+
+        lines.Add(contact.Email);
+        lines.Add(contact.Website ?? "");
+        return string.Concat(lines.Where(l => !string.IsNullOrWhiteSpace(l)).Select(l => l + "\n"));
     }
 
     private string Place(SlotRow slot, MessageTexts texts) => slot.Mode switch
     {
         "phone" => texts["mode.phone"],
         "video" => texts["mode.video"],
-        _ => string.Join(", ", new[] { slot.Location, options.CentreAddress }.Where(p => !string.IsNullOrWhiteSpace(p))) is { Length: > 0 } place
+        _ => string.Join(", ", new[] { slot.Location, contact.Address }.Where(p => !string.IsNullOrWhiteSpace(p))) is { Length: > 0 } place
             ? place
-            : "DITIB Marxloh",
+            : contact.Name,
     };
 }

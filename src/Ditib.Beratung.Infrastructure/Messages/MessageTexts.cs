@@ -1,11 +1,13 @@
 using System.Globalization;
 using System.Text.Json;
+using Ditib.Beratung.Application.Common;
+using NodaTime;
 
 namespace Ditib.Beratung.Infrastructure.Messages;
 
 /// <summary>
 /// The texts of the messages, one embedded file per language (<c>Messages/Texts/{de,tr,ar,en}.json</c>), each with
-/// its culture and date format. A booking in another language gets German, the centre's own language.
+/// dates and times written as on the pages (<see cref="ResidentFormats"/>). A booking in another language gets German, the centre's own language.
 /// </summary>
 public sealed class MessageTexts
 {
@@ -21,11 +23,7 @@ public sealed class MessageTexts
     {
         Language = language;
         this.texts = texts;
-        Culture = (CultureInfo)CultureInfo.GetCultureInfo(texts["culture"]).Clone();
-        if (Culture.DateTimeFormat.Calendar is not GregorianCalendar)
-        {
-            Culture.DateTimeFormat.Calendar = Culture.OptionalCalendars.OfType<GregorianCalendar>().FirstOrDefault() ?? new GregorianCalendar();
-        }
+        Culture = ResidentFormats.Culture(language);
     }
 
     /// <summary>The language the texts are in (the booking's, or the fallback).</summary>
@@ -56,9 +54,10 @@ public sealed class MessageTexts
         }
     }
 
-    public string Date(DateTime local) => local.ToString(texts["dateFormat"], Culture);
+    /// <summary>The date as the pages write it in this language (<see cref="ResidentFormats"/>).</summary>
+    public string Date(LocalDate local) => ResidentFormats.Date(local, Culture);
 
-    public string Time(DateTime local) => local.ToString(texts["timeFormat"], Culture);
+    public string Time(LocalTime local) => ResidentFormats.Time(local, Culture);
 
     private static Dictionary<string, MessageTexts> Load()
     {

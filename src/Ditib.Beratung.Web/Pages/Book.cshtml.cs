@@ -1,5 +1,6 @@
 using Ditib.Beratung.Application.Bookings;
 using Ditib.Beratung.Application.Common;
+using Ditib.Beratung.Application.Privacy;
 using Ditib.Beratung.Application.Slots;
 using Ditib.Beratung.Domain.Common;
 using Ditib.Beratung.Web.Support;
@@ -14,7 +15,8 @@ namespace Ditib.Beratung.Web.Pages;
 /// token goes into the manage cookie and the browser is sent to the confirmation (post-redirect-get).
 /// </summary>
 public sealed class BookModel(
-    IMediator mediator, SlotFinder finder, ReferenceNames names, ManageLink manageLink, PrivacyNotice privacyNotice, PageErrors errors)
+    IMediator mediator, SlotFinder finder, ReferenceNames names, ManageLink manageLink, PrivacyNotice privacyNotice, RetentionSettings retention,
+    PageErrors errors)
     : ResidentPageModel
 {
     private const int AlternativeCount = 5;
@@ -41,6 +43,9 @@ public sealed class BookModel(
     public IReadOnlyList<SlotView> Alternatives { get; private set; } = [];
 
     public Notice? Notice { get; private set; }
+
+    /// <summary>Contact data and concern are deleted at the latest this many days after the appointment (as the privacy notice says).</summary>
+    public int RetentionDays => retention.BookingContact.Days;
 
     public async Task<IActionResult> OnGetAsync(Guid slotId, string? topic, string? language, CancellationToken cancellationToken)
     {

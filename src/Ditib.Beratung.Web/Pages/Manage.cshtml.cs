@@ -1,4 +1,3 @@
-using Ditib.Beratung.Application.Slots;
 using Ditib.Beratung.Application.Bookings;
 using Ditib.Beratung.Application.Common;
 using Ditib.Beratung.Domain.Common;
@@ -11,15 +10,15 @@ using NodaTime;
 namespace Ditib.Beratung.Web.Pages;
 
 /// <summary>
-/// The manage page: see the booking, move it to another free slot, cancel it, get the calendar file. Sends the same
-/// <see cref="GetBooking"/>, <see cref="RescheduleBooking"/> and <see cref="CancelBooking"/> as the API; the token
-/// comes from the manage cookie.
+/// The manage page: the booking at a glance, with the way to move it (a step of its own, <see cref="MoveModel"/>),
+/// the calendar file and cancelling. Sends the same <see cref="GetBooking"/> and <see cref="CancelBooking"/> as the
+/// API; the token comes from the manage cookie.
 /// </summary>
 public sealed class ManageModel(
     IMediator mediator, SlotFinder finder, ReferenceNames names, ManageLink manageLink, CentreSettings settings, PageErrors errors)
     : BookingPageModel(manageLink)
 {
-    private static readonly IReadOnlySet<string> Fields = new HashSet<string> { "slot", "reason", "confirm" };
+    private static readonly IReadOnlySet<string> Fields = new HashSet<string> { "reason", "confirm" };
 
     public PageErrors Errors => errors;
 
@@ -29,51 +28,23 @@ public sealed class ManageModel(
 
     public string? Reason { get; private set; }
 
-    public LocalDate Today { get; private set; }
-
-    public LocalDate From { get; private set; }
-
-    public LocalDate Earlier => LocalDate.Max(Today, From.PlusDays(-SlotFinder.WindowDays));
-
     /// <summary>Until when the booking can be moved or cancelled online (the domain decides; this only tells).</summary>
     public LocalDateTime Cutoff { get; private set; }
 
-    public IReadOnlyList<SlotDay> Days { get; private set; } = [];
-
-    /// <summary>The cursor of the rest of the window, when it held more free appointments than one page shows.</summary>
-    public string? Next { get; private set; }
-
-    public async Task<IActionResult> OnGetAsync(string reference, string? date, string? after, string? done, CancellationToken cancellationToken)
+    public async Task<IActionResult> OnGetAsync(string reference, string? done, CancellationToken cancellationToken)
     {
-        if (Enter(reference, r => Links.Manage(r)) is { } early)
+        if (Enter(reference, Links.Manage) is { } early)
         {
             return early;
         }
 
         Done = done;
-        return await ShowAsync(date, cancellationToken, after: after);
-    }
-
-    public async Task<IActionResult> OnPostMoveAsync(string reference, Guid? slotId, CancellationToken cancellationToken)
-    {
-        if (Enter(reference, r => Links.Manage(r)) is { } early)
-        {
-            return early;
-        }
-
-        if (slotId is null)
-        {
-            errors.Add("slot", "Error_Slot");
-            return await ShowAsync(null, cancellationToken, StatusCodes.Status400BadRequest);
-        }
-
-        return await ActAsync(new RescheduleBooking(slotId.Value) { Reference = Reference, Token = Token }, "moved", "Error_MoveCutoff",
-            "Error_MoveConflict", cancellationToken);
+        return await ShowAsync(cancellationToken);
     }
 
     public async Task<IActionResult> OnPostCancelAsync(string reference, bool confirm, string? reason, CancellationToken cancellationToken)
     {
-        if (Enter(reference, r => Links.Manage(r)) is { } early)
+        if (Enter(reference, Links.Manage) is { } early)
         {
             return early;
         }
@@ -82,21 +53,14 @@ public sealed class ManageModel(
         if (!confirm)
         {
             errors.Add("confirm", "Error_CancelConfirm");
-            return await ShowAsync(null, cancellationToken, StatusCodes.Status400BadRequest);
+            return await ShowAsync(cancellationToken, StatusCodes.Status400BadRequest);
         }
 
-        return await ActAsync(new CancelBooking(reason) { Reference = Reference, Token = Token }, "cancelled", "Error_CancelCutoff",
-            "Error_CancelConflict", cancellationToken);
-    }
-
-    private async Task<IActionResult> ActAsync(IRequest<BookingDto> command, string done, string cutoffKey, string conflictKey,
-        CancellationToken cancellationToken)
-    {
         int status;
         try
         {
-            await mediator.Send(command, cancellationToken);
-            return this.SeeOther($"{Links.Manage(Reference)}?done={done}");
+            await mediator.Send(new CancelBooking(reason) { Reference = Reference, Token = Token }, cancellationToken);
+            return this.SeeOther($"{Links.Manage(Reference)}?done=cancelled");
         }
         catch (ValidationException validation)
         {
@@ -105,12 +69,12 @@ public sealed class ManageModel(
         }
         catch (DomainRuleException rule)
         {
-            errors.Add(rule, Fields, cutoffKey);
+            errors.Add(rule, Fields, "Error_CancelCutoff");
             status = StatusCodes.Status422UnprocessableEntity;
         }
         catch (ConflictException)
         {
-            errors.Add(command is RescheduleBooking ? "slot" : null, conflictKey);
+            errors.Add(null, "Error_CancelConflict");
             status = StatusCodes.Status409Conflict;
         }
         catch (Exception exception) when (ForAccessFailure(exception) is { } failure)
@@ -118,11 +82,10 @@ public sealed class ManageModel(
             return failure;
         }
 
-        return await ShowAsync(null, cancellationToken, status);
+        return await ShowAsync(cancellationToken, status);
     }
 
-    private async Task<IActionResult> ShowAsync(string? date, CancellationToken cancellationToken, int status = StatusCodes.Status200OK,
-        string? after = null)
+    private async Task<IActionResult> ShowAsync(CancellationToken cancellationToken, int status = StatusCodes.Status200OK)
     {
         BookingDto booking;
         try
@@ -136,15 +99,6 @@ public sealed class ManageModel(
 
         Details = await DetailsAsync(booking, finder, names, cancellationToken);
         Cutoff = finder.LocalCutoff(booking.Slot, settings.CancelCutoff);
-        Today = finder.Today;
-        From = Formats.IsDate(date) ? LocalDate.Max(Today, Formats.ParseDate(date!)) : Today;
-        if (Details.Confirmed)
-        {
-            var language = booking.InterpreterNeeded ? null : booking.Language;
-            var free = await finder.FindAsync(new SlotQuery(booking.Topic, language, null, From, After: SlotCursor.TryParse(after) is null ? null : after), cancellationToken);
-            (Days, Next) = (SlotFinder.ByDay(free.Slots.Where(s => s.Id != booking.Slot.Id)), free.Next);
-        }
-
         Response.StatusCode = status;
         return Page();
     }

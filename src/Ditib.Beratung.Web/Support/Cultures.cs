@@ -1,4 +1,5 @@
 using System.Globalization;
+using Ditib.Beratung.Application.Common;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Localization;
@@ -31,17 +32,11 @@ public static class Cultures
         options.ApplyCurrentCultureToResponseHeaders = true;
     }
 
-    /// <summary>Gregorian dates for every language (the centre's appointments are in the Gregorian calendar).</summary>
-    public static CultureInfo Create(string code)
-    {
-        var culture = new CultureInfo(code);
-        if (culture.DateTimeFormat.Calendar is not GregorianCalendar)
-        {
-            culture.DateTimeFormat.Calendar = new GregorianCalendar();
-        }
-
-        return culture;
-    }
+    /// <summary>
+    /// The culture of a page: its dates and times come from <see cref="ResidentFormats"/>, the same as in the e-mails
+    /// (Gregorian, 24-hour clock, English as in Britain).
+    /// </summary>
+    public static CultureInfo Create(string code) => ResidentFormats.Culture(code);
 
     public static bool IsSupported(string? code) => Supported.Any(s => s.Code == code);
 

@@ -13,8 +13,11 @@ public static class Links
     public static string Book(Guid slotId, string topic, string? language) =>
         $"/book/{slotId}" + Query(("topic", topic), ("language", language));
 
-    public static string Manage(string reference, LocalDate? from = null, string? after = null) =>
-        ManageLink.PagePath(reference) + Query(("date", from is { } date ? Display.Iso(date) : null), ("after", after));
+    public static string Manage(string reference) => ManageLink.PagePath(reference);
+
+    /// <summary>The move step: the days from <paramref name="from"/>, or the times of <paramref name="date"/>.</summary>
+    public static string Move(string reference, LocalDate? date = null, LocalDate? from = null) =>
+        $"{ManageLink.PagePath(reference)}/move" + Query(("date", date is { } day ? Display.Iso(day) : null), ("from", from is { } start ? Display.Iso(start) : null));
 
     public static string Confirmation(string reference) => $"{ManageLink.PagePath(reference)}/confirmation";
 

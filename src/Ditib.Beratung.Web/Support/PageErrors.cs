@@ -1,3 +1,4 @@
+using Ditib.Beratung.Application.Common;
 using Ditib.Beratung.Domain.Common;
 using FluentValidation;
 using Microsoft.Extensions.Localization;
@@ -10,8 +11,9 @@ public sealed record PageError(string? FieldId, string Message);
 /// <summary>
 /// Turns the application's validation and rule failures into field errors in the page's language. The validators'
 /// English messages are never shown: each failing property maps to a field of the form and a localised text about it.
+/// Texts that ask the resident to call get the centre's phone number as their <c>{0}</c>.
 /// </summary>
-public sealed class PageErrors(IStringLocalizer<Texts> texts)
+public sealed class PageErrors(IStringLocalizer<Texts> texts, CentreContact centre)
 {
     private static readonly Dictionary<string, (string? Field, string Key)> Properties = new(StringComparer.OrdinalIgnoreCase)
     {
@@ -49,7 +51,7 @@ public sealed class PageErrors(IStringLocalizer<Texts> texts)
 
     public void Add(string? fieldId, string resourceKey)
     {
-        var message = texts[resourceKey].Value;
+        var message = texts[resourceKey, Display.Ltr(centre.Phone)].Value;
         if (!errors.Any(e => e.FieldId == fieldId && e.Message == message))
         {
             errors.Add(new PageError(fieldId, message));

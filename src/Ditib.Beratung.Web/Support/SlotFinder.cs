@@ -1,12 +1,20 @@
 using Ditib.Beratung.Application.Common;
 using Ditib.Beratung.Application.Slots;
+using Ditib.Beratung.Domain.Scheduling;
 using MediatR;
 using NodaTime;
 
 namespace Ditib.Beratung.Web.Support;
 
 /// <summary>A free appointment as the pages show it: local times in the centre's zone.</summary>
-public sealed record SlotView(Guid Id, LocalDateTime Start, LocalDateTime End, string Mode, string? Location, string Counsellor, int Remaining);
+public sealed record SlotView(Guid Id, LocalDateTime Start, LocalDateTime End, string Mode, string? Location, string Counsellor, int Remaining)
+{
+    /// <summary>
+    /// The room, for appointments at the centre only: by phone or video the counsellor's location text ("Telefon")
+    /// tells the resident nothing the translated mode does not.
+    /// </summary>
+    public string? Place => Mode == SlotMode.InPerson.ToCode() && !string.IsNullOrWhiteSpace(Location) ? Location : null;
+}
 
 public sealed record SlotDay(LocalDate Date, IReadOnlyList<SlotView> Slots);
 

@@ -38,6 +38,14 @@ public sealed class ApiServer : IAsyncDisposable
             ["Beratung__Auth__SigningKey"] = Convert.ToBase64String(RandomNumberGenerator.GetBytes(48)),
             ["Beratung__RateLimiting__Enabled"] = "false",
             ["Beratung__Seed__DemoData"] = "false",
+            ["Beratung__Centre__Name"] = "Erfundene Begegnungsstätte Lasttest",
+            ["Beratung__Centre__StreetAddress"] = "Teststraße 7",
+            ["Beratung__Centre__PostcodeAndCity"] = "47169 Duisburg",
+            ["Beratung__Centre__Phone"] = "0203 5550199",
+            ["Beratung__Centre__Email"] = "last-zentrum@example.invalid",
+            ["Beratung__Centre__OpeningHours__de"] = "Mo–Fr 09:00–17:00",
+            ["Beratung__Centre__DataProtectionOfficer__Name"] = "Erfundene Datenschutzbeauftragte",
+            ["Beratung__Centre__DataProtectionOfficer__Email"] = "last-datenschutz@example.invalid",
         };
         log = new StreamWriter(Path.Combine(folder, "server.log")) { AutoFlush = true };
     }

@@ -98,6 +98,22 @@ public sealed class BrowserApp : WebApplicationFactory<Program>
         return (long)command.ExecuteScalar()!;
     }
 
+    /// <summary>The centre's contact details (required outside Development), obviously invented.</summary>
+    public static readonly IReadOnlyDictionary<string, string> CentrePlaceholders = new Dictionary<string, string>
+    {
+        ["Beratung:Centre:Name"] = "Erfundene Begegnungsstätte Teststadt",
+        ["Beratung:Centre:StreetAddress"] = "Teststraße 7",
+        ["Beratung:Centre:PostcodeAndCity"] = "47169 Duisburg",
+        ["Beratung:Centre:Phone"] = CentrePhone,
+        ["Beratung:Centre:Email"] = "test-zentrum@example.invalid",
+        ["Beratung:Centre:OpeningHours:de"] = "Mo–Fr 09:00–17:00",
+        ["Beratung:Centre:Website"] = "https://zentrum.example.invalid",
+        ["Beratung:Centre:DataProtectionOfficer:Name"] = "Erfundene Datenschutzbeauftragte",
+        ["Beratung:Centre:DataProtectionOfficer:Email"] = "test-datenschutz@example.invalid",
+    };
+
+    public const string CentrePhone = "0203 5550199";
+
     protected override void ConfigureWebHost(IWebHostBuilder builder)
     {
         builder.UseEnvironment("Testing");
@@ -107,6 +123,11 @@ public sealed class BrowserApp : WebApplicationFactory<Program>
         builder.UseSetting("Beratung:Encryption:ActiveKeyId", "browser-test-key-1");
         builder.UseSetting("Beratung:Auth:SigningKey", Convert.ToBase64String(RandomNumberGenerator.GetBytes(48)));
         builder.UseSetting("Beratung:RateLimiting:Enabled", "false");
+        foreach (var (key, value) in CentrePlaceholders)
+        {
+            builder.UseSetting(key, value);
+        }
+
         builder.UseSetting("Beratung:Retention:Enabled", "false");
         // The residents here give no contact data, so nothing is queued; no mail goes anywhere in any case.
         builder.UseSetting("Beratung:Messages:DispatcherEnabled", "false");

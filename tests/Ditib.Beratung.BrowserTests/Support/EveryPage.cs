@@ -6,7 +6,7 @@ namespace Ditib.Beratung.BrowserTests.Support;
 
 /// <summary>
 /// Walks a resident through every page of the flow in one language and runs a check on each: start, slot list,
-/// form, form with errors, confirmation, manage, the "slot taken" page, the privacy notice, the "link not valid"
+/// form, form with errors, confirmation, manage, the move step (days, then times), the "slot taken" page, the privacy notice, the "link not valid"
 /// page and the "link expired" page. Books one slot (the first free one) on the way.
 /// </summary>
 public static class EveryPage
@@ -47,6 +47,14 @@ public static class EveryPage
         await page.GetByRole(AriaRole.Link, new() { Name = resident.T("Confirm_Manage") }).ClickAsync();
         await Expect(resident.Heading).ToHaveTextAsync(resident.T("Manage_Title"));
         await check(page, "manage");
+
+        await page.GetByRole(AriaRole.Link, new() { Name = resident.T("Manage_MoveTitle"), Exact = true }).ClickAsync();
+        await Expect(resident.Heading).ToHaveTextAsync(resident.T("Manage_MoveTitle"));
+        await check(page, "move: days");
+
+        await page.Locator(".day-list a").First.ClickAsync();
+        await Expect(page.GetByRole(AriaRole.Heading, new() { Name = resident.T("Move_ChooseTime") })).ToBeVisibleAsync();
+        await check(page, "move: times");
 
         await page.GotoAsync(formUrl);
         await Expect(resident.Heading).ToHaveTextAsync(resident.T("Taken_Title"));

@@ -49,7 +49,9 @@ public sealed partial class Resident(IPage page, string language, IReadOnlyDicti
     {
         await page.GetByLabel(T("Book_NameLabel"), new() { Exact = true }).FillAsync(Name);
         await page.GetByLabel(T("Book_ConcernLabel"), new() { Exact = true }).FillAsync("Erfundenes Anliegen: Frage zur Kita-Anmeldung");
-        var box = page.GetByRole(AriaRole.Checkbox, new() { Name = T("Book_ConsentLabel", "2026-11") });
+        // On right-to-left pages the version is isolated left to right (LRI … PDI), so that it reads "2026-11".
+        var version = language == "ar" ? "\u20662026-11\u2069" : "2026-11";
+        var box = page.GetByRole(AriaRole.Checkbox, new() { Name = T("Book_ConsentLabel", version) });
         if (consent)
         {
             await box.CheckAsync();

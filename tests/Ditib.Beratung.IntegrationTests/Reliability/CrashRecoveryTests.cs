@@ -44,6 +44,10 @@ public sealed class CrashRecoveryTests : IDisposable
             ["ConnectionStrings__Beratung"] = $"Data Source={DatabasePath}",
             ["Logging__LogLevel__Default"] = "Warning",
         };
+        foreach (var (key, value) in TestCentre.Environment)
+        {
+            environment[key] = value;
+        }
     }
 
     private string DatabasePath => Path.Combine(folder, "b.db");

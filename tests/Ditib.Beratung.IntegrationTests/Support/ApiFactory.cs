@@ -50,7 +50,7 @@ public sealed class ApiFactory : WebApplicationFactory<Program>
         }
     }
 
-    public Dictionary<string, string?> Settings { get; } = new()
+    public Dictionary<string, string?> Settings { get; } = new(TestCentre.Settings.ToDictionary(s => s.Key, string? (s) => s.Value))
     {
         ["Beratung:Encryption:MasterKeys:0:Id"] = "test-key-1",
         ["Beratung:Encryption:MasterKeys:0:Key"] = Convert.ToBase64String(RandomNumberGenerator.GetBytes(32)),

@@ -99,9 +99,12 @@ public sealed class BookingPagesTests : IDisposable
         Assert.Equal(PageTexts.Get("Manage_Title", "tr"), manage.Heading);
         Assert.Contains(PageTexts.Get("Status_confirmed", "tr"), manage.Text);
 
-        // 6. Move to another free slot
-        var target = manage.Document.QuerySelector("input[name=slotId]")!.GetAttribute("value")!;
-        var moved = await phone.SubmitAsync(manage, manage.Form("form[action*='handler=Move']"), new Dictionary<string, string> { ["slotId"] = target });
+        // 6. Move to another free slot: the move step lists days, a day lists its times
+        var days = await phone.GetAsync(manage.Document.QuerySelector($"a[href='/manage/{reference}/move']")!.GetAttribute("href")!);
+        Assert.Equal(PageTexts.Get("Manage_MoveTitle", "tr"), days.Heading);
+        var day = await phone.GetAsync(days.Document.QuerySelector(".day-list a")!.GetAttribute("href")!);
+        var target = day.Document.QuerySelector("input[name=slotId]")!.GetAttribute("value")!;
+        var moved = await phone.SubmitAsync(day, day.Form(), new Dictionary<string, string> { ["slotId"] = target });
         Assert.Equal($"/manage/{reference}?done=moved", moved.Location);
         var afterMove = await phone.FollowAsync(moved);
         Assert.Contains(PageTexts.Get("Manage_Moved", "tr"), afterMove.Document.QuerySelector("[role=status]")!.TextContent);
@@ -268,7 +271,7 @@ public sealed class BookingPagesTests : IDisposable
         api.Clock.Reset(Instant.FromUtc(2026, 12, 1, 7, 30)); // 08:30 in Berlin, inside the 60-minute cut-off
         var late = await browser.SubmitAsync(manage, manage.Form("form[action*='handler=Cancel']"), new Dictionary<string, string> { ["confirm"] = "true" });
         Assert.Equal(HttpStatusCode.UnprocessableEntity, late.Status);
-        Assert.Contains(PageTexts.Get("Error_CancelCutoff", "de"), late.Document.QuerySelector(".error-summary")!.TextContent);
+        Assert.Contains(PageTexts.Get("Error_CancelCutoff", "de", TestCentre.Phone), late.Document.QuerySelector(".error-summary")!.TextContent);
         Assert.Equal(1, Scenario.Count(api, "SELECT COUNT(*) FROM booking WHERE status = 'confirmed'"));
     }
 
@@ -277,10 +280,11 @@ public sealed class BookingPagesTests : IDisposable
     {
         var booked = await Scenario.BookAsync(api.CreateClient(), slots[0]);
         var browser = new PageBrowser(api);
-        var manage = await browser.OpenAsync($"/manage/{booked["reference"]}?token={Uri.EscapeDataString(booked["manageToken"]!.GetValue<string>())}&culture=en");
+        await browser.OpenAsync($"/manage/{booked["reference"]}?token={Uri.EscapeDataString(booked["manageToken"]!.GetValue<string>())}&culture=en");
+        var day = await browser.GetAsync($"/manage/{booked["reference"]}/move?date=2026-12-01");
         await Scenario.BookAsync(api.CreateClient(), slots[1]);
 
-        var page = await browser.SubmitAsync(manage, manage.Form("form[action*='handler=Move']"), new Dictionary<string, string> { ["slotId"] = slots[1].ToString() });
+        var page = await browser.SubmitAsync(day, day.Form(), new Dictionary<string, string> { ["slotId"] = slots[1].ToString() });
 
         Assert.Equal(HttpStatusCode.Conflict, page.Status);
         Assert.Equal(("#slot", PageTexts.Get("Error_MoveConflict", "en")), Assert.Single(page.ErrorLinks));
@@ -290,6 +294,8 @@ public sealed class BookingPagesTests : IDisposable
     [Theory]
     [InlineData("/manage/{reference}")]
     [InlineData("/manage/{reference}/confirmation")]
+    [InlineData("/manage/{reference}/move")]
+    [InlineData("/manage/{reference}/move?date=2026-12-02")]
     [InlineData("/manage/{reference}/calendar")]
     [InlineData("/manage/{reference}?token={token}")]
     public async Task ManagePages_SendNoReferrer_AndAreNeverCached(string url)

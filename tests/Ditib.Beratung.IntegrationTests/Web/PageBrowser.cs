@@ -116,6 +116,9 @@ public static class PageTexts
         return arguments.Length == 0 ? text : string.Format(CultureInfo.GetCultureInfo(culture), text, arguments);
     }
 
+    /// <summary>The text without the Unicode isolates (LRI, RLI, FSI, PDI) that keep numbers in order on right-to-left pages.</summary>
+    public static string WithoutIsolates(string text) => new(text.Where(c => c is < '\u2066' or > '\u2069').ToArray());
+
     public static ResourceSet Set(CultureInfo culture) =>
         Resources.GetResourceSet(culture, createIfNotExists: true, tryParents: false) ?? throw new InvalidOperationException($"No texts for '{culture}'");
 }

@@ -27,7 +27,10 @@ public sealed partial class PageTextsTests
         Assert.All(other, entry =>
         {
             Assert.False(string.IsNullOrWhiteSpace(entry.Value), $"{culture}: '{entry.Key}' is empty");
-            Assert.Equal(Placeholders(german[entry.Key]), Placeholders(entry.Value));
+            // Plural forms may write the number as a word ("يومين", two days) instead of its placeholder.
+            var expected = Placeholders(german[entry.Key]);
+            Assert.True(expected.SequenceEqual(Placeholders(entry.Value)) || (entry.Key.StartsWith("Days_", StringComparison.Ordinal) && Placeholders(entry.Value).Length == 0),
+                $"{culture}: '{entry.Key}' has other placeholders than the German");
         });
     }
 

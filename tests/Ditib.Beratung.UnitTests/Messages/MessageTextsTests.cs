@@ -5,7 +5,7 @@ namespace Ditib.Beratung.UnitTests.Messages;
 
 public sealed partial class MessageTextsTests
 {
-    private static readonly HashSet<string> Placeholders = ["name", "date", "time", "end", "place", "reference", "link"];
+    private static readonly HashSet<string> Placeholders = ["name", "date", "time", "end", "place", "reference", "link", "phone", "hours"];
 
     public static TheoryData<string> Languages => new(MessageTexts.Languages);
 
@@ -35,7 +35,7 @@ public sealed partial class MessageTextsTests
     [InlineData("ar", "2026 (03.12.2026)")]
     public void Dates_AreWrittenInTheLanguage_OnTheGregorianCalendar(string language, string expected)
     {
-        var date = MessageTexts.For(language).Date(new DateTime(2026, 12, 3, 9, 0, 0, DateTimeKind.Unspecified));
+        var date = MessageTexts.For(language).Date(new NodaTime.LocalDate(2026, 12, 3));
 
         Assert.Contains(expected, date, StringComparison.Ordinal);
     }
