@@ -7,7 +7,7 @@ namespace Ditib.Beratung.Infrastructure;
 /// <summary>
 /// Checks <c>Beratung:Centre</c> at start-up. Outside Development every field a resident relies on is required, and
 /// each missing one is named with its key (and its environment variable); in any environment a value given must be
-/// usable (an e-mail address with @, a phone of digits, an https website).
+/// usable (an e-mail address with @, a phone of digits, an absolute http(s) website).
 /// </summary>
 public sealed class CentreContactValidator(IHostEnvironment environment) : IValidateOptions<CentreContact>
 {

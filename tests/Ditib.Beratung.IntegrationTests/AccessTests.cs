@@ -37,6 +37,7 @@ public sealed class AccessTests : IClassFixture<AccessTests.World>
         "ANY book/{slotId:guid}",
         "ANY manage/{reference}",
         "ANY manage/{reference}/confirmation",
+        "ANY manage/{reference}/move",
         "ANY manage/{reference}/calendar",
         "ANY privacy",
     ];

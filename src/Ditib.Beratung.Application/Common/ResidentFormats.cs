@@ -13,7 +13,7 @@ public static class ResidentFormats
 {
     public const string Fallback = "de";
 
-    private static readonly IReadOnlyDictionary<string, (string Data, string LongDate)> Patterns = new Dictionary<string, (string, string)>
+    private static readonly Dictionary<string, (string Data, string LongDate)> Patterns = new()
     {
         ["de"] = ("de-DE", "dddd, d. MMMM yyyy"),
         ["tr"] = ("tr-TR", "d MMMM yyyy dddd"),
@@ -22,8 +22,6 @@ public static class ResidentFormats
     };
 
     private static readonly ConcurrentDictionary<string, CultureInfo> Cultures = new(StringComparer.Ordinal);
-
-    public static IEnumerable<string> Languages => Patterns.Keys;
 
     /// <summary>
     /// The read-only culture named after the language (<c>de</c>, <c>tr</c>, <c>ar</c>, <c>en</c>; others get German)

@@ -6,8 +6,9 @@ using NodaTime;
 namespace Ditib.Beratung.Infrastructure.Messages;
 
 /// <summary>
-/// The texts of the messages, one embedded file per language (<c>Messages/Texts/{de,tr,ar,en}.json</c>), each with
-/// dates and times written as on the pages (<see cref="ResidentFormats"/>). A booking in another language gets German, the centre's own language.
+/// The texts of the messages, one embedded file per language (<c>Messages/Texts/{de,tr,ar,en}.json</c>), with dates
+/// and times written as on the pages (<see cref="ResidentFormats"/>). A booking in another language gets German, the
+/// centre's own language.
 /// </summary>
 public sealed class MessageTexts
 {

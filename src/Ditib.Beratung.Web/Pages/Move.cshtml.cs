@@ -30,7 +30,7 @@ public sealed class MoveModel(IMediator mediator, SlotFinder finder, ReferenceNa
 
     public LocalDate Earlier => LocalDate.Max(Today, From.PlusDays(-SlotFinder.WindowDays));
 
-    /// <summary>Where the next two weeks start (the day after the last day listed in full).</summary>
+    /// <summary>Where the next page of days starts: after the two weeks, or at a day the search had to cut short.</summary>
     public LocalDate Later { get; private set; }
 
     /// <summary>The chosen day, whose times are shown; null while a day is still to be chosen.</summary>
@@ -56,15 +56,15 @@ public sealed class MoveModel(IMediator mediator, SlotFinder finder, ReferenceNa
             return early;
         }
 
+        if (slotId is null)
+        {
+            errors.Add("slot", "Error_Slot");
+            return await ShowAsync(date, null, cancellationToken, StatusCodes.Status400BadRequest);
+        }
+
         int status;
         try
         {
-            if (slotId is null)
-            {
-                errors.Add("slot", "Error_Slot");
-                return await ShowAsync(date, null, cancellationToken, StatusCodes.Status400BadRequest);
-            }
-
             await mediator.Send(new RescheduleBooking(slotId.Value) { Reference = Reference, Token = Token }, cancellationToken);
             return this.SeeOther($"{Links.Manage(Reference)}?done=moved");
         }
