@@ -78,7 +78,8 @@ public sealed partial class ResidentTextsTests
         var booked = (await response.Content.ReadFromJsonAsync<JsonObject>())!;
 
         await DispatchAsync(api);
-        var mail = PageTexts.WithoutIsolates(Text(Assert.Single(smtp.To(address))));
+        var raw = Text(Assert.Single(smtp.To(address)));
+        var mail = PageTexts.WithoutIsolates(raw);
         var page = await new PageBrowser(api).OpenAsync(
             $"/manage/{booked["reference"]}?token={Uri.EscapeDataString(booked["manageToken"]!.GetValue<string>())}&culture={language}");
 
@@ -92,6 +93,9 @@ public sealed partial class ResidentTextsTests
         Assert.Contains("Teststraße 7, 47169 Duisburg", mail, StringComparison.Ordinal);
         Assert.Contains(TestCentre.Phone, mail, StringComparison.Ordinal);
         Assert.Contains("09:00–17:00", mail, StringComparison.Ordinal);
+        // Right to left, the phone and the reference keep their order only when isolated (LRI … PDI).
+        Assert.Equal(language == "ar", raw.Contains($"\u2066{TestCentre.Phone}\u2069", StringComparison.Ordinal));
+        Assert.Equal(language == "ar", raw.Contains($"\u2066{booked["reference"]}\u2069", StringComparison.Ordinal));
     }
 
     [Theory]
@@ -117,8 +121,9 @@ public sealed partial class ResidentTextsTests
         var manage = await browser.OpenAsync($"/manage/{booked["reference"]}?token={Uri.EscapeDataString(booked["manageToken"]!.GetValue<string>())}");
         foreach (var (page, key) in new[] { (noSlots, "List_None"), (notValid, "Notice_LinkNotValid_Text"), (manage, "Manage_Cutoff") })
         {
-            var main = PageTexts.WithoutIsolates(page.Document.QuerySelector("main")!.TextContent);
-            Assert.True(main.Contains(TestCentre.Phone, StringComparison.Ordinal), $"{key} ({culture}) does not give the centre's phone");
+            var main = page.Document.QuerySelector("main")!.TextContent;
+            var phone = culture == "ar" ? $"\u2066{TestCentre.Phone}\u2069" : TestCentre.Phone;
+            Assert.True(main.Contains(phone, StringComparison.Ordinal), $"{key} ({culture}) does not give the centre's phone (isolated on Arabic pages)");
         }
 
         api.Clock.Reset(NodaTime.Instant.FromUtc(2026, 12, 1, 7, 30)); // inside the cut-off of Tuesday 09:00
@@ -188,6 +193,34 @@ public sealed partial class ResidentTextsTests
         {
             Assert.Equal(PageTexts.Get("Confirm_NoEmail", "de", reference, TestCentre.Phone), note!.TextContent);
         }
+    }
+
+    [Theory]
+    [InlineData(1, "One")]
+    [InlineData(2, "Two")]
+    [InlineData(3, "Few")]
+    [InlineData(10, "Few")]
+    [InlineData(11, "Many")]
+    [InlineData(99, "Many")]
+    [InlineData(100, "Other")]
+    [InlineData(102, "Other")]
+    [InlineData(103, "Few")]
+    [InlineData(111, "Many")]
+    public void ArabicDays_TakeThePluralFormOfTheirNumber(int days, string category)
+    {
+        Assert.Equal(category, Ditib.Beratung.Web.Support.Display.PluralCategory(days, "ar"));
+        Assert.Equal(days == 1 ? "One" : "Other", Ditib.Beratung.Web.Support.Display.PluralCategory(days, "de"));
+    }
+
+    [Fact]
+    public async Task TopicNames_SayWhatTheResidentExperienced_AfterTheReview()
+    {
+        using var api = new ApiFactory();
+        var topics = await api.CreateClient().GetFromJsonAsync<JsonArray>("/api/v1/topics");
+
+        var discrimination = topics!.Single(t => t!["code"]!.GetValue<string>() == "anti-discrimination")!["names"]!;
+        Assert.Equal("التمييز", discrimination["ar"]!.GetValue<string>());
+        Assert.Equal("Discrimination", discrimination["en"]!.GetValue<string>());
     }
 
     private static string Days(string culture, int days) =>
