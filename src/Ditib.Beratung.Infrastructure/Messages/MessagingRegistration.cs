@@ -23,7 +23,7 @@ public static partial class MessagingRegistration
         services.AddSingleton<MessageComposer>();
         services.AddSingleton<IMailTransport>(provider => provider.GetRequiredService<MessagingOptions>() is { Smtp: { } smtp }
             ? new SmtpMailTransport(smtp)
-            : PickupFolderMailTransport.From(provider.GetRequiredService<MessagingOptions>()));
+            : PickupFolderMailTransport.From(provider.GetRequiredService<MessagingOptions>(), provider.GetRequiredService<NodaTime.IClock>()));
         services.AddSingleton<OutboxDispatcher>();
         // SMS providers: services.AddSingleton<ISmsSender, YourProviderSmsSender>(); selected by Beratung:Messages:Sms:Provider.
         return services;
