@@ -75,7 +75,7 @@ public sealed class OutboxMemoryTests : IDisposable
         var staff = api.CreateClientAs(Roles.Admin, Roles.Staff);
         var (_, slots) = await Scenario.CounsellorWithSlotsAsync(staff);
         await Scenario.BookAsync(staff, Id(slots[^1]));
-        using var runaway = new CancellationTokenSource();
+        using var runaway = new CancellationTokenSource(TimeSpan.FromSeconds(90)); // stops a pass that never returns
 
         // Each message sent brings a new one; before issue 19 the pass never returned.
         var first = await DispatchAsync(api, runaway.Token).WaitAsync(TimeSpan.FromSeconds(60));

@@ -32,7 +32,7 @@ public sealed record DispatchReport(int Sent, int Retrying, int Failed, int Skip
 public sealed partial class OutboxDispatcher(
     IServiceScopeFactory scopes, MessagingOptions options, IClock clock, ILogger<OutboxDispatcher> logger)
 {
-    public const int BatchSize = 50;
+    private const int BatchSize = 50;
 
     /// <summary>
     /// A pass ends after this many batches even while messages keep arriving, so that it holds a bounded set of ids

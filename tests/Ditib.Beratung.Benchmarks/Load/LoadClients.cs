@@ -23,7 +23,7 @@ public sealed record Mix(string Name, int Search, int Book, int ReadBooking, int
     public static readonly Mix BookingsOnly = new("bookings only", 0, 100, 0, 0);
     public static readonly Mix Mixed = new("mixed", 50, 25, 15, 10);
 
-    /// <summary>The soak's traffic: what residents do with the public pages and links (no staff work).</summary>
+    /// <summary>The soak's traffic: what residents do through the API with their booking links (no staff work).</summary>
     public static readonly Mix Soak = new("soak", Search: 45, Book: 25, ReadBooking: 12, WriteNote: 0, Calendar: 6, Move: 6, Cancel: 6);
 
     public Operation Pick(Random random)
