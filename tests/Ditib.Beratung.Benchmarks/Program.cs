@@ -5,6 +5,7 @@ const string Usage = """
     Usage:
       dotnet run -c Release --project tests/Ditib.Beratung.Benchmarks -- micro [BenchmarkDotNet arguments, e.g. --filter '*']
       dotnet run -c Release --project tests/Ditib.Beratung.Benchmarks -- load [--clients 32] [--seconds 20] [--no-build]
+      dotnet run -c Release --project tests/Ditib.Beratung.Benchmarks -- soak [--minutes 10] [--clients 8] [--no-build]
     """;
 
 switch (args)
@@ -14,6 +15,8 @@ switch (args)
         return 0;
     case ["load", .. var rest]:
         return await LoadRun.RunAsync(LoadOptions.Parse(rest));
+    case ["soak", .. var rest]:
+        return await SoakRun.RunAsync(SoakOptions.Parse(rest));
     default:
         Console.Error.WriteLine(Usage);
         return 2;

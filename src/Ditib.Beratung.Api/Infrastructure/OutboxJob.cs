@@ -21,7 +21,13 @@ public sealed partial class OutboxJob(OutboxDispatcher dispatcher, MessagingOpti
         {
             try
             {
-                await dispatcher.DispatchOnceAsync(stoppingToken);
+                // A pass is bounded; while it stops at its bound, the next follows at once rather than at the next tick.
+                DispatchReport report;
+                do
+                {
+                    report = await dispatcher.DispatchOnceAsync(stoppingToken);
+                }
+                while (report.MoreDue);
             }
             catch (Exception exception) when (exception is not OperationCanceledException)
             {

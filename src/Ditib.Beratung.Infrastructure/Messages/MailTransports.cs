@@ -1,5 +1,6 @@
 using MailKit.Net.Smtp;
 using MimeKit;
+using NodaTime;
 
 namespace Ditib.Beratung.Infrastructure.Messages;
 
@@ -32,20 +33,23 @@ internal sealed class SmtpMailTransport(SmtpOptions options) : IMailTransport
 }
 
 /// <summary>
-/// Writes each e-mail as an <c>.eml</c> file named after its outbox message into the pickup folder (the default
-/// when no SMTP server is configured), so that a newcomer sees exactly what would go out. A resend overwrites the
-/// same file. The files hold personal data in clear: readable by the service's user only.
+/// Writes each e-mail as <c>{outbox id}.eml</c> into the pickup folder (the default when no SMTP server is configured),
+/// so that a newcomer sees exactly what would go out; a resend overwrites the same file. The files hold names,
+/// addresses and manage links in clear: readable by the service's user only, and files older than
+/// <c>Beratung:Messages:Email:PickupKeepDays</c> (default 7) are deleted when a message is written, at most once per
+/// <see cref="PruneEvery"/> on the clock (listing the folder after every message cost more than writing it).
 /// </summary>
-/// <summary>
-/// Writes each message as <c>{outbox id}.eml</c> (readable by the service user only) for trying things out without a
-/// mail server. The files hold names, addresses and manage links in clear, so files older than
-/// <c>Beratung:Messages:Email:PickupKeepDays</c> (default 7) are deleted whenever a message is written.
-/// </summary>
-internal sealed class PickupFolderMailTransport(string folder, TimeSpan keepFor) : IMailTransport
+internal sealed class PickupFolderMailTransport(string folder, TimeSpan keepFor, IClock clock) : IMailTransport
 {
+    public static readonly Duration PruneEvery = Duration.FromMinutes(1);
+
+    private readonly Lock pruning = new();
+    private Instant? prunedAt;
+
     public string Name => "pickup folder";
 
-    public static PickupFolderMailTransport From(MessagingOptions options) => new(options.PickupFolder, TimeSpan.FromDays(options.PickupKeepDays));
+    public static PickupFolderMailTransport From(MessagingOptions options, IClock clock) =>
+        new(options.PickupFolder, TimeSpan.FromDays(options.PickupKeepDays), clock);
 
     public string Folder => folder;
 
@@ -75,7 +79,18 @@ internal sealed class PickupFolderMailTransport(string folder, TimeSpan keepFor)
         }
 
         File.Move(temporary, target, overwrite: true);
-        DeleteOlderThan(DateTime.UtcNow - keepFor);
+        var now = clock.GetCurrentInstant();
+        lock (pruning)
+        {
+            if (prunedAt is { } last && now - last < PruneEvery)
+            {
+                return;
+            }
+
+            prunedAt = now;
+        }
+
+        DeleteOlderThan(now.ToDateTimeUtc() - keepFor);
     }
 
     private void DeleteOlderThan(DateTime cutoff)

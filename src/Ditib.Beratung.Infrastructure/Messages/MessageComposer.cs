@@ -39,7 +39,9 @@ internal sealed class MessageComposer(
             .ToString();
 
         var message = new MimeMessage { MessageId = context.MessageId, Subject = texts[kind + ".subject", values], Date = context.Now.ToDateTimeOffset() };
-        message.From.Add(options.From);
+        // A new address per message: an address list subscribes to its addresses' Changed events, so the one shared
+        // instance from the options would keep every message ever composed reachable (issue 19).
+        message.From.Add(new MailboxAddress(options.From.Name, options.From.Address));
         message.To.Add(MailboxAddress.Parse(address));
         message.Headers.Add("Auto-Submitted", "auto-generated");
 

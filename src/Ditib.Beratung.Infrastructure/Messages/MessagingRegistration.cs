@@ -4,6 +4,7 @@ using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
+using NodaTime;
 
 namespace Ditib.Beratung.Infrastructure.Messages;
 
@@ -23,7 +24,7 @@ public static partial class MessagingRegistration
         services.AddSingleton<MessageComposer>();
         services.AddSingleton<IMailTransport>(provider => provider.GetRequiredService<MessagingOptions>() is { Smtp: { } smtp }
             ? new SmtpMailTransport(smtp)
-            : PickupFolderMailTransport.From(provider.GetRequiredService<MessagingOptions>()));
+            : PickupFolderMailTransport.From(provider.GetRequiredService<MessagingOptions>(), provider.GetRequiredService<IClock>()));
         services.AddSingleton<OutboxDispatcher>();
         // SMS providers: services.AddSingleton<ISmsSender, YourProviderSmsSender>(); selected by Beratung:Messages:Sms:Provider.
         return services;

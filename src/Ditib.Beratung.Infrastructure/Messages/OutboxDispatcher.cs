@@ -16,8 +16,8 @@ using NodaTime;
 
 namespace Ditib.Beratung.Infrastructure.Messages;
 
-/// <summary>What one dispatch pass did.</summary>
-public sealed record DispatchReport(int Sent, int Retrying, int Failed, int Skipped, int Cancelled)
+/// <summary>What one dispatch pass did; <paramref name="MoreDue"/> when it stopped at its bound and more may be due.</summary>
+public sealed record DispatchReport(int Sent, int Retrying, int Failed, int Skipped, int Cancelled, bool MoreDue = false)
 {
     public int Total => Sent + Retrying + Failed + Skipped + Cancelled;
 }
@@ -34,11 +34,17 @@ public sealed partial class OutboxDispatcher(
 {
     private const int BatchSize = 50;
 
+    /// <summary>
+    /// A pass ends after this many batches even while messages keep arriving, so that it holds a bounded set of ids
+    /// (issue 19: under steady load one pass ran for as long as the load lasted); the caller starts the next one.
+    /// </summary>
+    public const int MaxBatchesPerPass = 10;
+
     public async Task<DispatchReport> DispatchOnceAsync(CancellationToken cancellationToken)
     {
         var outcomes = new List<string>();
         var seen = new HashSet<Guid>();
-        while (true)
+        for (var batch = 0; batch < MaxBatchesPerPass; batch++)
         {
             IReadOnlyList<Guid> due;
             await using (var scope = scopes.CreateAsyncScope())
@@ -49,7 +55,7 @@ public sealed partial class OutboxDispatcher(
             var fresh = due.Where(seen.Add).ToList();
             if (fresh.Count == 0)
             {
-                break;
+                return Report(outcomes, moreDue: false);
             }
 
             foreach (var id in fresh)
@@ -61,10 +67,12 @@ public sealed partial class OutboxDispatcher(
             }
         }
 
-        return new DispatchReport(
-            outcomes.Count(o => o == MessageStates.Sent), outcomes.Count(o => o == MessageStates.Pending), outcomes.Count(o => o == MessageStates.Failed),
-            outcomes.Count(o => o == MessageStates.Skipped), outcomes.Count(o => o == MessageStates.Cancelled));
+        return Report(outcomes, moreDue: true);
     }
+
+    private static DispatchReport Report(List<string> outcomes, bool moreDue) => new(
+        outcomes.Count(o => o == MessageStates.Sent), outcomes.Count(o => o == MessageStates.Pending), outcomes.Count(o => o == MessageStates.Failed),
+        outcomes.Count(o => o == MessageStates.Skipped), outcomes.Count(o => o == MessageStates.Cancelled), moreDue);
 
     /// <summary>One attempt at one message; returns the state it is left in, or null when another dispatcher had it.</summary>
     private async Task<string?> DispatchAsync(Guid id, CancellationToken cancellationToken)

@@ -6,8 +6,9 @@ using System.Security.Cryptography;
 namespace Ditib.Beratung.Benchmarks.Load;
 
 /// <summary>
-/// The API as a separate process (the Release build), on a fresh database in a temporary folder, in Production with
-/// generated keys, rate limiting off, listening on a free loopback port only.
+/// The API as a separate process (the Release build), on a fresh database in a temporary folder, in Production (or
+/// Development, for the soak: e-mails into the pickup folder beside the database) with generated keys, rate limiting
+/// off, listening on a free loopback port only. With a probe file, <see cref="SoakProbe"/> runs inside it.
 /// </summary>
 public sealed class ApiServer : IAsyncDisposable
 {
@@ -20,8 +21,9 @@ public sealed class ApiServer : IAsyncDisposable
     private readonly StreamWriter log;
     private Process? process;
 
-    public ApiServer(string repositoryRoot, string folder)
+    public ApiServer(string repositoryRoot, string folder, bool development = false, string? probeFile = null)
     {
+        var environmentName = development ? "Development" : "Production";
         contentRoot = Path.Combine(repositoryRoot, "src", "Ditib.Beratung.Api", "bin", "Release", "net10.0");
         dll = Path.Combine(contentRoot, "Ditib.Beratung.Api.dll");
         Folder = folder;
@@ -29,8 +31,8 @@ public sealed class ApiServer : IAsyncDisposable
         BaseAddress = new Uri($"http://127.0.0.1:{Port}");
         environment = new Dictionary<string, string>
         {
-            ["ASPNETCORE_ENVIRONMENT"] = "Production",
-            ["DOTNET_ENVIRONMENT"] = "Production",
+            ["ASPNETCORE_ENVIRONMENT"] = environmentName,
+            ["DOTNET_ENVIRONMENT"] = environmentName,
             ["ConnectionStrings__Beratung"] = $"Data Source={Path.Combine(folder, "beratung.db")}",
             ["Beratung__Encryption__MasterKeys__0__Id"] = "load-key-1",
             ["Beratung__Encryption__MasterKeys__0__Key"] = Convert.ToBase64String(RandomNumberGenerator.GetBytes(32)),
@@ -47,6 +49,12 @@ public sealed class ApiServer : IAsyncDisposable
             ["Beratung__Centre__DataProtectionOfficer__Name"] = "Erfundene Datenschutzbeauftragte",
             ["Beratung__Centre__DataProtectionOfficer__Email"] = "last-datenschutz@example.invalid",
         };
+        if (probeFile is not null)
+        {
+            environment["DOTNET_STARTUP_HOOKS"] = typeof(SoakProbe).Assembly.Location;
+            environment[SoakProbe.Variable] = probeFile;
+        }
+
         log = new StreamWriter(Path.Combine(folder, "server.log")) { AutoFlush = true };
     }
 

@@ -12,23 +12,46 @@ public enum Operation
     Book,
     ReadBooking,
     WriteNote,
+    Calendar,
+    Move,
+    Cancel,
 }
 
 /// <summary>The share of each operation in a phase, in percent.</summary>
-public sealed record Mix(string Name, int Search, int Book, int ReadBooking, int WriteNote)
+public sealed record Mix(string Name, int Search, int Book, int ReadBooking, int WriteNote, int Calendar = 0, int Move = 0, int Cancel = 0)
 {
     public static readonly Mix BookingsOnly = new("bookings only", 0, 100, 0, 0);
     public static readonly Mix Mixed = new("mixed", 50, 25, 15, 10);
 
+    /// <summary>The soak's traffic: what residents do through the API with their booking links (no staff work).</summary>
+    public static readonly Mix Soak = new("soak", Search: 45, Book: 25, ReadBooking: 12, WriteNote: 0, Calendar: 6, Move: 6, Cancel: 6);
+
     public Operation Pick(Random random)
     {
-        var roll = random.Next(Search + Book + ReadBooking + WriteNote);
-        return roll < Search ? Operation.Search
-            : roll < Search + Book ? Operation.Book
-            : roll < Search + Book + ReadBooking ? Operation.ReadBooking
-            : Operation.WriteNote;
+        var roll = random.Next(Search + Book + ReadBooking + WriteNote + Calendar + Move + Cancel);
+        foreach (var (operation, share) in new[]
+        {
+            (Operation.Search, Search), (Operation.Book, Book), (Operation.ReadBooking, ReadBooking), (Operation.WriteNote, WriteNote),
+            (Operation.Calendar, Calendar), (Operation.Move, Move),
+        })
+        {
+            if (roll < share)
+            {
+                return operation;
+            }
+
+            roll -= share;
+        }
+
+        return Operation.Cancel;
     }
+
+    public override string ToString() =>
+        $"search {Search} %, book {Book} %, read {ReadBooking} %, note {WriteNote} %, calendar {Calendar} %, move {Move} %, cancel {Cancel} %";
 }
+
+/// <summary>A booking a client made: with its token, and what it is about (a move must keep both).</summary>
+public sealed record Booked(string Reference, string Token, string Topic, string Language);
 
 /// <summary>
 /// Concurrent clients, each with its own partition of slots so that bookings never collide. Every loop is bounded by
@@ -39,8 +62,12 @@ public sealed class LoadClients(HttpClient http, Uri api, SeededData data, int c
     private const int MaxOperationsPerClient = 1_000_000;
 
     private readonly Queue<SeededSlot>[] partitions = Partition(data.Slots, clients);
-    private readonly List<(string Reference, string Token)>[] booked = Enumerable.Range(0, clients).Select(_ => new List<(string, string)>()).ToArray();
+    private readonly List<Booked>[] booked = Enumerable.Range(0, clients).Select(_ => new List<Booked>()).ToArray();
     private readonly string note = Micro.NoteScrubberBenchmarks.Note(800);
+    private long answered;
+
+    /// <summary>Requests answered so far (with any status), across all phases.</summary>
+    public long Answered => Interlocked.Read(ref answered);
 
     public async Task<(Dictionary<Operation, Latencies> Results, TimeSpan Elapsed)> RunAsync(Mix mix, TimeSpan duration)
     {
@@ -59,12 +86,12 @@ public sealed class LoadClients(HttpClient http, Uri api, SeededData data, int c
         for (var n = 0; n < MaxOperationsPerClient && clock.Elapsed < duration; n++)
         {
             var operation = mix.Pick(random);
-            if (operation == Operation.ReadBooking && booked[index].Count == 0)
+            if (operation is Operation.ReadBooking or Operation.Calendar or Operation.Move or Operation.Cancel && booked[index].Count == 0)
             {
                 operation = Operation.Book;
             }
 
-            if (operation == Operation.Book && partitions[index].Count == 0)
+            if (operation is Operation.Book or Operation.Move && partitions[index].Count == 0)
             {
                 if (mix.Search == 0)
                 {
@@ -82,8 +109,12 @@ public sealed class LoadClients(HttpClient http, Uri api, SeededData data, int c
                     Operation.Search => await SearchAsync(random),
                     Operation.Book => await BookAsync(index, random),
                     Operation.ReadBooking => await ReadBookingAsync(index, random),
+                    Operation.Calendar => await CalendarAsync(index, random),
+                    Operation.Move => await MoveAsync(index, random),
+                    Operation.Cancel => await CancelAsync(index, random),
                     _ => await WriteNoteAsync(index),
                 };
+                Interlocked.Increment(ref answered);
                 if (error is null)
                 {
                     results[operation].Add(Stopwatch.GetElapsedTime(started));
@@ -116,6 +147,7 @@ public sealed class LoadClients(HttpClient http, Uri api, SeededData data, int c
     private async Task<string?> BookAsync(int index, Random random)
     {
         var slot = partitions[index].Dequeue();
+        var language = slot.Languages[random.Next(slot.Languages.Length)];
         using var request = new HttpRequestMessage(HttpMethod.Post, new Uri(api, "/api/v1/bookings"))
         {
             Content = JsonContent.Create(new
@@ -124,7 +156,7 @@ public sealed class LoadClients(HttpClient http, Uri api, SeededData data, int c
                 name = "Erfundene Lastperson",
                 phone = "+49 170 5550100",
                 email = "lastperson@example.invalid",
-                language = slot.Languages[random.Next(slot.Languages.Length)],
+                language,
                 topic = slot.Topic,
                 interpreterNeeded = false,
                 concern = "Erfundenes Anliegen zur Kita-Anmeldung",
@@ -138,7 +170,7 @@ public sealed class LoadClients(HttpClient http, Uri api, SeededData data, int c
         if (error is null)
         {
             var created = JsonNode.Parse(body)!;
-            booked[index].Add((created["reference"]!.GetValue<string>(), created["manageToken"]!.GetValue<string>()));
+            booked[index].Add(new Booked(created["reference"]!.GetValue<string>(), created["manageToken"]!.GetValue<string>(), slot.Topic, language));
         }
 
         return error;
@@ -146,8 +178,53 @@ public sealed class LoadClients(HttpClient http, Uri api, SeededData data, int c
 
     private async Task<string?> ReadBookingAsync(int index, Random random)
     {
-        var (reference, token) = booked[index][random.Next(booked[index].Count)];
+        var (reference, token, _, _) = booked[index][random.Next(booked[index].Count)];
         using var request = new HttpRequestMessage(HttpMethod.Get, new Uri(api, $"/api/v1/bookings/{reference}"));
+        request.Headers.Add("X-Booking-Token", token);
+        using var response = await http.SendAsync(request);
+        await response.Content.LoadIntoBufferAsync();
+        return Expect(response, HttpStatusCode.OK);
+    }
+
+    private async Task<string?> CalendarAsync(int index, Random random)
+    {
+        var (reference, token, _, _) = booked[index][random.Next(booked[index].Count)];
+        using var request = new HttpRequestMessage(HttpMethod.Get, new Uri(api, $"/api/v1/bookings/{reference}/calendar.ics"));
+        request.Headers.Add("X-Booking-Token", token);
+        using var response = await http.SendAsync(request);
+        await response.Content.LoadIntoBufferAsync();
+        return Expect(response, HttpStatusCode.OK);
+    }
+
+    /// <summary>Moves one of the client's bookings to a free slot of its partition on the same topic and in the same language.</summary>
+    private async Task<string?> MoveAsync(int index, Random random)
+    {
+        var (reference, token, topic, language) = booked[index][random.Next(booked[index].Count)];
+        if (TakeSlot(partitions[index], topic, language) is not { } slot)
+        {
+            return "no free slot on the topic in the language";
+        }
+
+        using var request = new HttpRequestMessage(HttpMethod.Post, new Uri(api, $"/api/v1/bookings/{reference}/reschedule"))
+        {
+            Content = JsonContent.Create(new { slotId = slot.Id }),
+        };
+        request.Headers.Add("X-Booking-Token", token);
+        using var response = await http.SendAsync(request);
+        await response.Content.LoadIntoBufferAsync();
+        return Expect(response, HttpStatusCode.OK);
+    }
+
+    /// <summary>Cancels one of the client's bookings; it is read, moved and cancelled no more.</summary>
+    private async Task<string?> CancelAsync(int index, Random random)
+    {
+        var at = random.Next(booked[index].Count);
+        var (reference, token, _, _) = booked[index][at];
+        booked[index].RemoveAt(at);
+        using var request = new HttpRequestMessage(HttpMethod.Post, new Uri(api, $"/api/v1/bookings/{reference}/cancel"))
+        {
+            Content = JsonContent.Create(new { reason = "Erfundener Grund der Lastprobe" }),
+        };
         request.Headers.Add("X-Booking-Token", token);
         using var response = await http.SendAsync(request);
         await response.Content.LoadIntoBufferAsync();
@@ -165,6 +242,22 @@ public sealed class LoadClients(HttpClient http, Uri api, SeededData data, int c
         using var response = await http.SendAsync(request);
         await response.Content.LoadIntoBufferAsync();
         return Expect(response, HttpStatusCode.Created);
+    }
+
+    private static SeededSlot? TakeSlot(Queue<SeededSlot> partition, string topic, string language)
+    {
+        for (var tries = Math.Min(partition.Count, 500); tries > 0; tries--)
+        {
+            var slot = partition.Dequeue();
+            if (slot.Topic == topic && slot.Languages.Contains(language))
+            {
+                return slot;
+            }
+
+            partition.Enqueue(slot);
+        }
+
+        return null;
     }
 
     private static string? Expect(HttpResponseMessage response, HttpStatusCode expected) =>

@@ -98,7 +98,7 @@ public static class LoadRun
         return (phases, peakMiB, seededMiB);
     }
 
-    private static void Print(Dictionary<Operation, Latencies> results, TimeSpan elapsed)
+    internal static void Print(Dictionary<Operation, Latencies> results, TimeSpan elapsed)
     {
         Console.WriteLine($"  {"operation",-13} {"count",8} {"per s",8} {"p50 ms",8} {"p95 ms",8} {"p99 ms",8}  errors");
         foreach (var (operation, latencies) in results.Where(r => r.Value.Count + r.Value.Errors > 0))
@@ -111,9 +111,9 @@ public static class LoadRun
     private static void Target(string name, bool met, string measured) =>
         Console.WriteLine($"  [{(met ? "met" : "MISSED")}] {name}: {measured}");
 
-    private static string Invariant(FormattableString text) => text.ToString(CultureInfo.InvariantCulture);
+    internal static string Invariant(FormattableString text) => text.ToString(CultureInfo.InvariantCulture);
 
-    private static string Machine()
+    internal static string Machine()
     {
         var model = File.Exists("/proc/cpuinfo")
             ? File.ReadLines("/proc/cpuinfo").FirstOrDefault(l => l.StartsWith("model name", StringComparison.Ordinal))?.Split(':', 2)[1].Trim()
@@ -124,7 +124,7 @@ public static class LoadRun
         return $"{Environment.ProcessorCount} logical CPUs ({model ?? "unknown CPU"}), memory {memory ?? "unknown"}, {Environment.OSVersion}";
     }
 
-    private static string RepositoryRoot()
+    internal static string RepositoryRoot()
     {
         for (var directory = new DirectoryInfo(AppContext.BaseDirectory); directory is not null; directory = directory.Parent)
         {

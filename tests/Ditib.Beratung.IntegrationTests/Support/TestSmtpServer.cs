@@ -1,10 +1,15 @@
 using System.Buffers;
 using System.Collections.Concurrent;
+using System.IO.Pipelines;
 using System.Net;
 using System.Net.Sockets;
+using System.Security.Authentication;
+using System.Security.Cryptography.X509Certificates;
 using MimeKit;
 using SmtpServer;
+using SmtpServer.IO;
 using SmtpServer.Mail;
+using SmtpServer.Net;
 using SmtpServer.Protocol;
 using SmtpServer.Storage;
 
@@ -26,6 +31,7 @@ public sealed class TestSmtpServer : IDisposable
         var services = new SmtpServer.ComponentModel.ServiceProvider();
         services.Add(new Store(this));
         services.Add(new Filter(this));
+        services.Add(new NoDelayListeners());
         running = new SmtpServer.SmtpServer(options, services).StartAsync(stop.Token);
         WaitUntilListening();
     }
@@ -87,6 +93,50 @@ public sealed class TestSmtpServer : IDisposable
             {
                 Thread.Sleep(20);
             }
+        }
+    }
+
+    /// <summary>
+    /// Listens like the library's own listener, but answers with Nagle's algorithm off: with it on, each answer waited
+    /// ~40 ms for the client's delayed ACK, so a thousand messages took a minute.
+    /// </summary>
+    private sealed class NoDelayListeners : EndpointListenerFactory
+    {
+        public override IEndpointListener CreateListener(IEndpointDefinition endpointDefinition)
+        {
+            var listener = new TcpListener(endpointDefinition.Endpoint);
+            listener.Start();
+            return new Listener(listener);
+        }
+
+        private sealed class Listener(TcpListener listener) : IEndpointListener
+        {
+            public async Task<ISecurableDuplexPipe> GetPipeAsync(ISessionContext context, CancellationToken cancellationToken)
+            {
+                var client = await listener.AcceptTcpClientAsync(cancellationToken);
+                client.NoDelay = true;
+                context.Properties[EndpointListener.LocalEndPointKey] = client.Client.LocalEndPoint;
+                context.Properties[EndpointListener.RemoteEndPointKey] = client.Client.RemoteEndPoint;
+                return new Pipe(client);
+            }
+
+            public void Dispose() => listener.Stop();
+        }
+
+        private sealed class Pipe(TcpClient client) : ISecurableDuplexPipe
+        {
+            public PipeReader Input { get; } = PipeReader.Create(client.GetStream());
+
+            public PipeWriter Output { get; } = PipeWriter.Create(client.GetStream());
+
+            public bool IsSecure => false;
+
+            public SslProtocols SslProtocol => SslProtocols.None;
+
+            public Task UpgradeAsync(X509Certificate certificate, SslProtocols protocols, CancellationToken cancellationToken) =>
+                throw new NotSupportedException("The test server speaks plain SMTP only.");
+
+            public void Dispose() => client.Dispose();
         }
     }
 
