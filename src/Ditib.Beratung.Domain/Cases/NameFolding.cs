@@ -22,10 +22,10 @@ internal static class NameFolding
 {
     private const char ModifierApostrophe = '\u02BC';
     private const char Tatweel = '\u0640';
-    private const int TableSize = 0x2000;
+    internal const int TableSize = 0x2000;
 
     /// <summary>The folded form of every character below U+2000 (Latin, Greek, Cyrillic, Arabic and more).</summary>
-    private static readonly string[] Table = Enumerable.Range(0, TableSize).Select(c => FoldCharacter((char)c)).ToArray();
+    internal static readonly string[] Table = Enumerable.Range(0, TableSize).Select(c => FoldCharacter((char)c)).ToArray();
 
     public static string Fold(string value)
     {
@@ -33,73 +33,13 @@ internal static class NameFolding
         return new string(folded.Characters, 0, folded.Length);
     }
 
-    /// <summary>The places (start, length) in <paramref name="text"/> where one of the name words stands.</summary>
-    public static List<(int Start, int Length)> FindNames(string text, IEnumerable<string> knownNames)
-    {
-        var words = knownNames
-            .Where(name => !string.IsNullOrWhiteSpace(name))
-            .SelectMany(name => Words(Fold(name)))
-            .Where(word => word.Length >= 2)
-            .Distinct(StringComparer.Ordinal)
-            .ToList();
-        var found = new List<(int, int)>();
-        if (words.Count == 0)
-        {
-            return found;
-        }
-
-        var folded = FoldWithOrigins(text);
-        var characters = folded.Characters.AsSpan(0, folded.Length);
-        foreach (var word in words)
-        {
-            var at = 0;
-            while (characters[at..].IndexOf(word, StringComparison.Ordinal) is var offset and >= 0)
-            {
-                at += offset;
-                var end = at + word.Length;
-                if ((at == 0 || !IsWordCharacter(characters[at - 1])) &&
-                    (end == characters.Length || !IsWordCharacter(characters[end])))
-                {
-                    var last = folded.Ends[end - 1];
-                    while (last < text.Length && text[last] < TableSize && Table[text[last]].Length == 0)
-                    {
-                        last++; // vowel marks or a tatweel after the last letter belong to the name
-                    }
-
-                    found.Add((folded.Starts[at], last - folded.Starts[at]));
-                }
-
-                at = end;
-            }
-        }
-
-        return found;
-    }
-
-    private static IEnumerable<string> Words(string folded)
-    {
-        var start = 0;
-        for (var i = 0; i <= folded.Length; i++)
-        {
-            if (i == folded.Length || !IsWordCharacter(folded[i]))
-            {
-                if (i > start)
-                {
-                    yield return folded[start..i];
-                }
-
-                start = i + 1;
-            }
-        }
-    }
-
-    private static bool IsWordCharacter(char c) => c != ModifierApostrophe && char.IsLetterOrDigit(c);
+    public static bool IsWordCharacter(char c) => c != ModifierApostrophe && char.IsLetterOrDigit(c);
 
     /// <summary>
     /// Folds character by character, then contracts ae, oe, ue. For each folded character, <c>Starts</c> and
     /// <c>Ends</c> hold the span of the original text it came from.
     /// </summary>
-    private static FoldedText FoldWithOrigins(string text)
+    public static FoldedText FoldWithOrigins(string text)
     {
         var characters = new char[text.Length + 8];
         var starts = new int[characters.Length];
@@ -180,5 +120,5 @@ internal static class NameFolding
         return result.ToString();
     }
 
-    private readonly record struct FoldedText(char[] Characters, int[] Starts, int[] Ends, int Length);
+    internal readonly record struct FoldedText(char[] Characters, int[] Starts, int[] Ends, int Length);
 }
