@@ -4,8 +4,8 @@ using System.Text;
 namespace Ditib.Beratung.Domain.Cases;
 
 /// <summary>
-/// Finds the client's names in a note whatever the spelling on a German keyboard. Text and names are folded the same
-/// way and compared as whole words:
+/// Folds names and note text the same way, so that a name is found whatever the spelling on a German keyboard
+/// (<see cref="NameMatcher"/> compares the folded words; <see cref="AddressMatcher"/> the folded street):
 /// <list type="bullet">
 /// <item>lower case, with the Turkish I, İ, ı and i all folded to <c>i</c>;</item>
 /// <item>diacritics removed (ş→s, ç→c, ğ→g, ê→e, î→i, û→u, ș→s, é→e), Arabic vowel marks, hamza on alef and the
@@ -15,8 +15,7 @@ namespace Ditib.Beratung.Domain.Cases;
 /// <item>the German transcriptions ae, oe, ue folded to a, o, u, and ä, ö, ü to a, o, u, so that Müller, Mueller and
 /// Muller (and Öztürk, Oeztuerk, Ozturk) are one name.</item>
 /// </list>
-/// A name word has at least two letters after folding. A word is a run of letters and digits; an apostrophe ends it,
-/// so Yılmaz'ın contains the word Yılmaz.
+/// A word is a run of letters and digits; an apostrophe ends it, so Yılmaz'ın contains the word Yılmaz.
 /// </summary>
 internal static class NameFolding
 {

@@ -88,6 +88,7 @@ public sealed class NoteScrubberTests
     [InlineData("Öztürkün Vater, Öztürkler, Öztürkte, Öztürkten", "Mehmet Öztürk", "[NAME]ün Vater, [NAME]ler, [NAME]te, [NAME]ten")]
     [InlineData("Elifs Schule, Elifin Lehrerin", "Elif Demir", "[NAME]s Schule, [NAME]in Lehrerin")]
     [InlineData("Leylas Antrag, Straußens?", "Leyla Strauß", "[NAME]s Antrag, Straußens?")]
+    [InlineData("die Schneiderin", "Anna Schneider", "die [NAME]in")] // too much, as the README says: name + genitive ending
     // Names: other spellings of the same sound.
     [InlineData("Aise Yilmaz rief an", "Ayşe Yılmaz", "[NAME] [NAME] rief an")]
     [InlineData("Aische, Ayshe, Aysche, AISE", "Ayşe Yılmaz", "[NAME], [NAME], [NAME], [NAME]")]
