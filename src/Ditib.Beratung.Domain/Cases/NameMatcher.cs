@@ -16,11 +16,20 @@ namespace Ditib.Beratung.Domain.Cases;
 /// </list>
 /// Bare vowel endings after a consonant (Yılmaza, Yılmazı) are not taken: for a name like Klein or Braun they would
 /// be ordinary German words (kleine). A suffix after an apostrophe needs no rule, since the apostrophe ends the word.
+/// A name that is also a German word written in lower case (Nur, Er, Klein, Schön) is taken only where the text
+/// writes it with a capital: "Frau Klein ist nicht klein" keeps its second klein.
 /// </summary>
 internal sealed class NameMatcher
 {
     public const int MinimumWordLength = 2;
     public const int MinimumVariantLength = 3;
+
+    /// <summary>Names that are also German words written in lower case (folded).</summary>
+    private static readonly HashSet<string> LowerCaseWords = new(StringComparer.Ordinal)
+    {
+        "nur", "er", "an", "am", "im", "um", "in", "so", "da", "ja", "wo", "es", "du", "alt", "neu", "lang", "kurz", "klein", "jung",
+        "gut", "froh", "stark", "schon", "braun", "schwarz", "weiss", "frank", "fromm", "will", "bald", "mal", "hier", "sehr", "viel", "kraft",
+    };
 
     private readonly HashSet<string> exact = new(StringComparer.Ordinal);
     private readonly Dictionary<string, HashSet<string>> variants = new(StringComparer.Ordinal);
@@ -79,7 +88,7 @@ internal sealed class NameMatcher
 
             var word = new string(characters, start, end - start);
             var stem = StemLength(word);
-            if (stem > 0)
+            if (stem > 0 && (!LowerCaseWords.Contains(word[..stem]) || char.IsUpper(text[folded.Starts[start]])))
             {
                 var last = folded.Ends[start + stem - 1];
                 while (stem == word.Length && last < text.Length && text[last] < NameFolding.TableSize && NameFolding.Table[text[last]].Length == 0)
@@ -99,9 +108,11 @@ internal sealed class NameMatcher
     /// <summary>The spelling-independent key of a folded Latin word.</summary>
     internal static string Key(string folded)
     {
-        var replaced = folded.Replace("tsch", "c", StringComparison.Ordinal).Replace("dsch", "c", StringComparison.Ordinal)
-            .Replace("sch", "s", StringComparison.Ordinal).Replace("sh", "s", StringComparison.Ordinal)
-            .Replace("ch", "c", StringComparison.Ordinal).Replace('j', 'y');
+        var replaced = folded.Contains('h', StringComparison.Ordinal)
+            ? folded.Replace("tsch", "c", StringComparison.Ordinal).Replace("dsch", "c", StringComparison.Ordinal)
+                .Replace("sch", "s", StringComparison.Ordinal).Replace("sh", "s", StringComparison.Ordinal).Replace("ch", "c", StringComparison.Ordinal)
+            : folded;
+        replaced = replaced.Replace('j', 'y');
         var key = new StringBuilder(replaced.Length);
         foreach (var c in replaced)
         {
@@ -123,7 +134,7 @@ internal sealed class NameMatcher
             return word.Length;
         }
 
-        if (variants.Count == 0 || !IsLatin(word))
+        if (variants.Count == 0 || word.Length < MinimumVariantLength || !IsLatin(word))
         {
             return 0;
         }

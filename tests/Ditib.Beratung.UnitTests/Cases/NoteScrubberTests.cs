@@ -89,6 +89,10 @@ public sealed class NoteScrubberTests
     [InlineData("Elifs Schule, Elifin Lehrerin", "Elif Demir", "[NAME]s Schule, [NAME]in Lehrerin")]
     [InlineData("Leylas Antrag, Straußens?", "Leyla Strauß", "[NAME]s Antrag, Straußens?")]
     [InlineData("die Schneiderin", "Anna Schneider", "die [NAME]in")] // too much, as the README says: name + genitive ending
+    // Names that are also German words in lower case: only where written with a capital.
+    [InlineData("Nur kam, sie hat nur wenig Geld; Nurs Sohn", "Nur Demir", "[NAME] kam, sie hat nur wenig Geld; [NAME]s Sohn")]
+    [InlineData("Frau Klein ist nicht klein, Kleins Tochter", "Eva Klein", "Frau [NAME] ist nicht klein, [NAME]s Tochter")]
+    [InlineData("Herr Schön ist schon da", "Jan Schön", "Herr [NAME] ist schon da")]
     // Names: other spellings of the same sound.
     [InlineData("Aise Yilmaz rief an", "Ayşe Yılmaz", "[NAME] [NAME] rief an")]
     [InlineData("Aische, Ayshe, Aysche, AISE", "Ayşe Yılmaz", "[NAME], [NAME], [NAME], [NAME]")]
