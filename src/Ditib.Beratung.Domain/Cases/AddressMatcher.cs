@@ -18,7 +18,11 @@ internal sealed partial class AddressMatcher
 
     private AddressMatcher(Regex pattern) => this.pattern = pattern;
 
-    /// <summary>A matcher for the address written in free text, or null when no street of three letters or more can be read from it.</summary>
+    /// <summary>
+    /// A matcher for the address written in free text, or null when no street of three letters or more can be read
+    /// from it. The street is the line (or comma-separated part) before the first digit: <c>c/o Demir, Weseler Str. 112</c>
+    /// has the street <c>Weseler Str.</c>.
+    /// </summary>
     public static AddressMatcher? Create(string? address)
     {
         if (string.IsNullOrWhiteSpace(address))
@@ -28,7 +32,8 @@ internal sealed partial class AddressMatcher
 
         var folded = NameFolding.Fold(address);
         var firstDigit = folded.AsSpan().IndexOfAnyInRange('0', '9');
-        var street = (firstDigit < 0 ? folded : folded[..firstDigit]).Trim().TrimEnd(',', '.', ' ');
+        var beforeNumber = firstDigit < 0 ? folded : folded[..firstDigit];
+        var street = beforeNumber[(beforeNumber.TrimEnd(',', ' ').LastIndexOfAny([',', '\n']) + 1)..].Trim().TrimEnd(',', '.', ' ');
         var stem = StreetWord().Match(street) is { Success: true } withWord ? withWord.Groups["stem"].Value : null;
         var words = Words().Matches(stem ?? street).Select(w => Regex.Escape(w.Value)).ToList();
         if (words.Sum(w => w.Length) < 3)

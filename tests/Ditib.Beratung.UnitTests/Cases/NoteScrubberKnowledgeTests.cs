@@ -104,6 +104,8 @@ public sealed class NoteScrubberKnowledgeTests
     [InlineData("Am Schlachthof 3", "wohnt Am Schlachthof 3", "wohnt [ADRESSE]")]
     [InlineData("Kaiser-Wilhelm-Straße 12, 47169 Duisburg", "Kaiser Wilhelm Str. 12", "[ADRESSE]")]
     [InlineData("Hermannstr. 5", "Hermann-Straße 5 und Hermannstraße 7", "[ADRESSE] und [ADRESSE]")]
+    [InlineData("c/o Familie Demir, Weseler Str.112,47169 Duisburg", "wohnt Weseler Straße 112, 47169 Duisburg", "wohnt [ADRESSE]")]
+    [InlineData("Weseler Straße 112\n47169 Duisburg", "Weseler Str. 112 47169 Duisburg", "[ADRESSE]")]
     public void Scrub_OtherStreetForms_AreFound(string address, string input, string expected)
     {
         Assert.Equal(expected, NoteScrubber.Scrub(input, new ScrubKnowledge([], [], [address])).Text);
