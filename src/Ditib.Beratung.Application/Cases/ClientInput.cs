@@ -18,6 +18,8 @@ public sealed class ClientInputValidator : AbstractValidator<ClientInput>
     public const int MaxAddressLength = 300;
     public const int MaxRelatedPersons = 20;
 
+    private const string PastDateMessage = "The date of birth must be a past date written as yyyy-MM-dd.";
+
     public ClientInputValidator(CentreSettings settings, IClock clock)
     {
         var today = clock.GetCurrentInstant().InZone(settings.Zone).Date;
@@ -36,8 +38,6 @@ public sealed class ClientInputValidator : AbstractValidator<ClientInput>
             person.RuleFor(p => p.DateOfBirth).Must(d => IsPastBirthDate(d, today)).WithMessage(PastDateMessage);
         });
     }
-
-    private const string PastDateMessage = "The date of birth must be a past date written as yyyy-MM-dd.";
 
     private static bool IsPastBirthDate(string? date, LocalDate today) =>
         date is null || (Formats.IsBirthDate(date) && Formats.ParseDate(date) <= today);

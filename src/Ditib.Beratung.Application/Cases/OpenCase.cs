@@ -17,7 +17,6 @@ namespace Ditib.Beratung.Application.Cases;
 /// </summary>
 public sealed record OpenCase(string? BookingReference, ClientInput? Client, IReadOnlyList<string>? Topics) : ICommand<CaseCreatedDto>;
 
-
 public sealed record CaseCreatedDto(Guid Id, string Code);
 
 public sealed class OpenCaseValidator : AbstractValidator<OpenCase>
