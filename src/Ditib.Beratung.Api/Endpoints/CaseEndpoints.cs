@@ -40,7 +40,7 @@ public static class CaseEndpoints
                 var note = await mediator.Send(request with { CaseId = id }, ct);
                 return TypedResults.Created($"/api/v1/cases/{id}/notes", note);
             })
-            .WithSummary("Write a note; it is scrubbed (contact data, IBANs, dates, the client's names) and the answer lists what was replaced")
+            .WithSummary("Write a note; it is scrubbed (contact data, IBANs, identity numbers, the client's address, birth dates, names of the client and related persons) and the answer lists what was replaced")
             .ProducesValidationProblem()
             .ProducesProblem(StatusCodes.Status404NotFound)
             .ProducesProblem(StatusCodes.Status409Conflict);
@@ -49,6 +49,14 @@ public static class CaseEndpoints
                 TypedResults.Ok(await mediator.Send(new RevealClient(id), ct)))
             .WithSummary("Reveal the client's identity (audited)")
             .ProducesProblem(StatusCodes.Status404NotFound);
+
+        group.MapPut("/{id:guid}/client", async Task<Ok<ClientIdentity>> (Guid id, UpdateClient request, IMediator mediator, CancellationToken ct) =>
+                TypedResults.Ok(await mediator.Send(request with { CaseId = id }, ct)))
+            .WithSummary("Replace the client's identity, incl. related persons ({ relation, name, dateOfBirth }) whose names notes are scrubbed of (audited)")
+            .ProducesValidationProblem()
+            .ProducesProblem(StatusCodes.Status404NotFound)
+            .ProducesProblem(StatusCodes.Status409Conflict)
+            .ProducesProblem(StatusCodes.Status410Gone);
 
         MapManage(group, "share", CaseAction.Share, "Share the case with another counsellor ({ counsellorId }; owner only)");
         MapManage(group, "unshare", CaseAction.Unshare, "Stop sharing the case with a counsellor ({ counsellorId }; owner only)");

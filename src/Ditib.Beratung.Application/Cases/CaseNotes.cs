@@ -14,8 +14,9 @@ public sealed record NoteDto(Guid Id, string Author, string CreatedAt, string Te
 public sealed record NoteCreatedDto(Guid Id, string Text, IReadOnlyList<Redaction> Redactions);
 
 /// <summary>
-/// Writes a note after a conversation. The text is scrubbed first (contact data, IBANs, dates, the client's own
-/// names become placeholders) and the answer says what was replaced; then it is sealed. Notes are never edited: a
+/// Writes a note after a conversation. The text is scrubbed first with what the identity knows (contact data, IBANs,
+/// identity numbers, the address, birth dates, the names of the client and related persons become placeholders) and
+/// the answer says what was replaced, as kinds and counts; then it is sealed. Notes are never edited: a
 /// correction names the note it supersedes.
 /// </summary>
 public sealed record AddNote(string? Text, Guid? Supersedes) : ICommand<NoteCreatedDto>
@@ -45,7 +46,7 @@ public sealed class AddNoteHandler(CaseAccess access, ICaseRepository cases, IEn
         }
 
         var identity = await ClientIdentity.OpenAsync(cipher, cases, @case, cancellationToken);
-        var scrubbed = NoteScrubber.Scrub(request.Text!.Trim(), [identity.Name]);
+        var scrubbed = NoteScrubber.Scrub(request.Text!.Trim(), identity.ScrubKnowledge());
         var id = Guid.CreateVersion7();
         var sealedText = await cipher.EncryptAsync(@case.DataKeyId, Encoding.UTF8.GetBytes(scrubbed.Text), NoteContext(@case.Id, id), cancellationToken);
         await cases.AddNoteAsync(new StoredNote(id, @case.Id, counsellor.Id, counsellor.DisplayName, clock.GetCurrentInstant(),

@@ -32,6 +32,9 @@ public interface ICaseRepository
 
     Task<byte[]> GetSealedIdentityAsync(Guid caseId, CancellationToken cancellationToken);
 
+    /// <summary>Replaces the sealed identity of the case's client; 410 when it has been erased.</summary>
+    Task UpdateSealedIdentityAsync(Guid caseId, byte[] sealedIdentity, CancellationToken cancellationToken);
+
     Task AddNoteAsync(StoredNote note, CancellationToken cancellationToken);
 
     Task<bool> NoteExistsAsync(Guid caseId, Guid noteId, CancellationToken cancellationToken);

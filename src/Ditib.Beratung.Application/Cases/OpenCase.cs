@@ -17,27 +17,18 @@ namespace Ditib.Beratung.Application.Cases;
 /// </summary>
 public sealed record OpenCase(string? BookingReference, ClientInput? Client, IReadOnlyList<string>? Topics) : ICommand<CaseCreatedDto>;
 
-public sealed record ClientInput(string? Name, string? Phone, string? Email, string? DateOfBirth, string? Address);
-
 public sealed record CaseCreatedDto(Guid Id, string Code);
 
 public sealed class OpenCaseValidator : AbstractValidator<OpenCase>
 {
     public OpenCaseValidator(IReferenceData referenceData, CentreSettings settings, IClock clock)
     {
-        var today = clock.GetCurrentInstant().InZone(settings.Zone).Date;
         RuleFor(c => c.BookingReference).Empty().When(c => c.Client is not null)
             .WithMessage("Give either a booking reference or the client's details, not both.");
         RuleFor(c => c.Client).NotNull().When(c => c.BookingReference is null)
             .WithMessage("Give a booking reference or the client's details.");
         RuleFor(c => c.BookingReference).MaximumLength(20);
-        RuleFor(c => c.Client!.Name).Name(200).WithName("client.name").When(c => c.Client is not null);
-        RuleFor(c => c.Client!.Phone).Phone().WithName("client.phone").When(c => c.Client is not null);
-        RuleFor(c => c.Client!.Email).Email().WithName("client.email").When(c => c.Client is not null);
-        RuleFor(c => c.Client!.DateOfBirth).Must(d => d is null || (Formats.IsBirthDate(d) && Formats.ParseDate(d) <= today))
-            .WithName("client.dateOfBirth")
-            .WithMessage("'client.dateOfBirth' must be a past date written as yyyy-MM-dd.").When(c => c.Client is not null);
-        RuleFor(c => c.Client!.Address).PlainText(300).WithName("client.address").When(c => c.Client is not null);
+        RuleFor(c => c.Client!).SetValidator(new ClientInputValidator(settings, clock)).When(c => c.Client is not null);
         RuleFor(c => c.Topics).NotEmpty().When(c => c.Client is not null).WithMessage("A case needs at least one topic.");
         RuleFor(c => c.Topics).Must(t => t is null || t.Count <= 12).WithMessage("At most 12 topics.");
         RuleForEach(c => c.Topics).NotEmpty().Topic(referenceData);
@@ -53,7 +44,7 @@ public sealed class OpenCaseHandler(
     {
         var counsellor = await access.CurrentCounsellorAsync(cancellationToken);
         var (identity, topics, bookingId) = request.Client is { } client
-            ? (new ClientIdentity(client.Name!.Trim(), client.Phone, client.Email, client.DateOfBirth, client.Address), request.Topics!, (Guid?)null)
+            ? (ClientIdentity.From(client), request.Topics!, (Guid?)null)
             : await FromBookingAsync(request.BookingReference, counsellor.Id, request.Topics, cancellationToken);
 
         var today = clock.GetCurrentInstant().InZone(settings.Zone).Date;

@@ -107,6 +107,8 @@ public static class AccessExportPage
                 .Append("<tr><th>Name</th><td>").Append(E(c.Name)).Append("</td></tr><tr><th>Telefon</th><td>").Append(E(c.Phone))
                 .Append("</td></tr><tr><th>E-Mail</th><td>").Append(E(c.Email)).Append("</td></tr><tr><th>Geburtsdatum</th><td>").Append(E(c.DateOfBirth))
                 .Append("</td></tr><tr><th>Anschrift</th><td>").Append(E(c.Address)).Append("</td></tr></table>");
+            Section(html, "Angehörige und weitere Personen", ["Beziehung", "Name", "Geburtsdatum"],
+                c.RelatedPersons.Select(p => new[] { p.Relation, p.Name, p.DateOfBirth ?? "–" }));
         }
 
         Section(html, "Notizen", ["Zeit", "Verfasst von", "Text"], export.Notes.Select(n => new[] { n.CreatedAt, n.Author, n.Text }));

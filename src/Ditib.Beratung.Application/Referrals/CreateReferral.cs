@@ -15,12 +15,13 @@ public sealed record ConsentInput(string? Method, string? GivenAt, string? Witne
 
 public sealed record LegalBasisInput(string? Basis, string? Reason);
 
-public sealed record ReferralCreatedDto(Guid Id, string Status);
+/// <summary>The new referral; <c>SummaryRedactions</c> says what the scrubber replaced in the summary (kinds and counts).</summary>
+public sealed record ReferralCreatedDto(Guid Id, string Status, IReadOnlyList<Domain.Cases.Redaction> SummaryRedactions);
 
 /// <summary>
 /// A counsellor of the case refers it to a partner: what for, which data the client agreed to share, and the
 /// client's consent (written, or verbal with a witness) or a legal basis with a reason. The summary is scrubbed
-/// like a note. It starts as a draft.
+/// like a note, with the same knowledge of the client and related persons. It starts as a draft.
 /// </summary>
 public sealed record CreateReferral(
     Guid PartnerId, string? Purpose, IReadOnlyList<string>? SharedCategories, string? Summary, string? FollowUpOn, ConsentInput? Consent,
@@ -75,16 +76,16 @@ public sealed class CreateReferralHandler(
         }
 
         var identity = await ClientIdentity.OpenAsync(cipher, cases, @case, cancellationToken);
-        var summary = request.Summary is { Length: > 0 } text ? Domain.Cases.NoteScrubber.Scrub(text.Trim(), [identity.Name]).Text : null;
+        var scrubbed = request.Summary is { Length: > 0 } text ? Domain.Cases.NoteScrubber.Scrub(text.Trim(), identity.ScrubKnowledge()) : null;
         var referral = new Referral(Guid.CreateVersion7(), @case.Id, partner.Id, ReferralStatus.Draft, Formats.ParseDate(request.FollowUpOn!));
-        var details = new ReferralDetails(request.Purpose!.Trim(), summary, request.LanguageNeeds?.Trim(), consent, legalBasis, currentUser.Name);
+        var details = new ReferralDetails(request.Purpose!.Trim(), scrubbed?.Text, request.LanguageNeeds?.Trim(), consent, legalBasis, currentUser.Name);
 
         await referrals.AddAsync(new StoredReferral(referral, consent is null ? "legal-basis" : "consent", request.SharedCategories!,
             await details.SealAsync(cipher, @case, referral.Id, cancellationToken), null, counsellor.Id, clock.GetCurrentInstant()), cancellationToken);
         await audit.RecordAsync(new AuditEvent("referral.create", "referral", referral.Id.ToString(),
             $"success: case {@case.Id}, partner {partner.Id}, {(consent is null ? "legal basis " + legalBasis!.Basis : "consent " + consent.Method)}"),
             cancellationToken);
-        return new ReferralCreatedDto(referral.Id, referral.Status.ToCode());
+        return new ReferralCreatedDto(referral.Id, referral.Status.ToCode(), scrubbed?.Redactions ?? []);
     }
 
     private Instant GivenAt(string text) => Formats.IsDate(text)

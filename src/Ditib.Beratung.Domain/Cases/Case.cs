@@ -118,4 +118,12 @@ public sealed class Case
             throw new ConflictException("The case is closed; reopen it to add a note.");
         }
     }
+
+    public void EnsureOpenForClientChanges()
+    {
+        if (Status == CaseStatus.Closed)
+        {
+            throw new ConflictException("The case is closed; reopen it to change the client's details.");
+        }
+    }
 }

@@ -4,8 +4,8 @@ using System.Text;
 namespace Ditib.Beratung.Domain.Cases;
 
 /// <summary>
-/// Finds the client's names in a note whatever the spelling on a German keyboard. Text and names are folded the same
-/// way and compared as whole words:
+/// Folds names and note text the same way, so that a name is found whatever the spelling on a German keyboard
+/// (<see cref="NameMatcher"/> compares the folded words; <see cref="AddressMatcher"/> the folded street):
 /// <list type="bullet">
 /// <item>lower case, with the Turkish I, İ, ı and i all folded to <c>i</c>;</item>
 /// <item>diacritics removed (ş→s, ç→c, ğ→g, ê→e, î→i, û→u, ș→s, é→e), Arabic vowel marks, hamza on alef and the
@@ -15,17 +15,16 @@ namespace Ditib.Beratung.Domain.Cases;
 /// <item>the German transcriptions ae, oe, ue folded to a, o, u, and ä, ö, ü to a, o, u, so that Müller, Mueller and
 /// Muller (and Öztürk, Oeztuerk, Ozturk) are one name.</item>
 /// </list>
-/// A name word has at least two letters after folding. A word is a run of letters and digits; an apostrophe ends it,
-/// so Yılmaz'ın contains the word Yılmaz.
+/// A word is a run of letters and digits; an apostrophe ends it, so Yılmaz'ın contains the word Yılmaz.
 /// </summary>
 internal static class NameFolding
 {
     private const char ModifierApostrophe = '\u02BC';
     private const char Tatweel = '\u0640';
-    private const int TableSize = 0x2000;
+    internal const int TableSize = 0x2000;
 
     /// <summary>The folded form of every character below U+2000 (Latin, Greek, Cyrillic, Arabic and more).</summary>
-    private static readonly string[] Table = Enumerable.Range(0, TableSize).Select(c => FoldCharacter((char)c)).ToArray();
+    internal static readonly string[] Table = Enumerable.Range(0, TableSize).Select(c => FoldCharacter((char)c)).ToArray();
 
     public static string Fold(string value)
     {
@@ -33,73 +32,13 @@ internal static class NameFolding
         return new string(folded.Characters, 0, folded.Length);
     }
 
-    /// <summary>The places (start, length) in <paramref name="text"/> where one of the name words stands.</summary>
-    public static List<(int Start, int Length)> FindNames(string text, IEnumerable<string> knownNames)
-    {
-        var words = knownNames
-            .Where(name => !string.IsNullOrWhiteSpace(name))
-            .SelectMany(name => Words(Fold(name)))
-            .Where(word => word.Length >= 2)
-            .Distinct(StringComparer.Ordinal)
-            .ToList();
-        var found = new List<(int, int)>();
-        if (words.Count == 0)
-        {
-            return found;
-        }
-
-        var folded = FoldWithOrigins(text);
-        var characters = folded.Characters.AsSpan(0, folded.Length);
-        foreach (var word in words)
-        {
-            var at = 0;
-            while (characters[at..].IndexOf(word, StringComparison.Ordinal) is var offset and >= 0)
-            {
-                at += offset;
-                var end = at + word.Length;
-                if ((at == 0 || !IsWordCharacter(characters[at - 1])) &&
-                    (end == characters.Length || !IsWordCharacter(characters[end])))
-                {
-                    var last = folded.Ends[end - 1];
-                    while (last < text.Length && text[last] < TableSize && Table[text[last]].Length == 0)
-                    {
-                        last++; // vowel marks or a tatweel after the last letter belong to the name
-                    }
-
-                    found.Add((folded.Starts[at], last - folded.Starts[at]));
-                }
-
-                at = end;
-            }
-        }
-
-        return found;
-    }
-
-    private static IEnumerable<string> Words(string folded)
-    {
-        var start = 0;
-        for (var i = 0; i <= folded.Length; i++)
-        {
-            if (i == folded.Length || !IsWordCharacter(folded[i]))
-            {
-                if (i > start)
-                {
-                    yield return folded[start..i];
-                }
-
-                start = i + 1;
-            }
-        }
-    }
-
-    private static bool IsWordCharacter(char c) => c != ModifierApostrophe && char.IsLetterOrDigit(c);
+    public static bool IsWordCharacter(char c) => c != ModifierApostrophe && char.IsLetterOrDigit(c);
 
     /// <summary>
     /// Folds character by character, then contracts ae, oe, ue. For each folded character, <c>Starts</c> and
     /// <c>Ends</c> hold the span of the original text it came from.
     /// </summary>
-    private static FoldedText FoldWithOrigins(string text)
+    public static FoldedText FoldWithOrigins(string text)
     {
         var characters = new char[text.Length + 8];
         var starts = new int[characters.Length];
@@ -180,5 +119,5 @@ internal static class NameFolding
         return result.ToString();
     }
 
-    private readonly record struct FoldedText(char[] Characters, int[] Starts, int[] Ends, int Length);
+    internal readonly record struct FoldedText(char[] Characters, int[] Starts, int[] Ends, int Length);
 }

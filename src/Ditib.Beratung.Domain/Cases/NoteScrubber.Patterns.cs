@@ -11,7 +11,7 @@ public static partial class NoteScrubber
 {
     private const RegexOptions Options = RegexOptions.CultureInvariant | RegexOptions.ExplicitCapture;
 
-    [GeneratedRegex(@"\[(?:E-MAIL|TELEFON|IBAN|DATUM|NAME)\]", Options)]
+    [GeneratedRegex(@"\[(?:E-MAIL|TELEFON|IBAN|STEUER-ID|RV-NUMMER|KV-NUMMER|ADRESSE|DATUM|NAME)\]", Options)]
     private static partial Regex PlaceholderPattern();
 
     /// <summary>
@@ -34,6 +34,18 @@ public static partial class NoteScrubber
         Options)]
     private static partial Regex IbanPattern();
 
+    /// <summary>Eleven digits, the first not 0, solid or as <c>12 345 678 903</c>; not part of an amount or a longer number.</summary>
+    [GeneratedRegex(@"(?<![\p{L}\p{N}_+\-/.,])[1-9][0-9](?:[0-9]{9}|(?:[ ][0-9]{3}){3})(?![\p{L}\p{N}])(?![.,][0-9])", Options)]
+    private static partial Regex TaxIdPattern();
+
+    /// <summary>Area, birth date, letter, serial and check digit, solid or spaced: <c>12 120385 Y 125</c>, <c>12120385Y125</c>.</summary>
+    [GeneratedRegex(@"(?<![\p{L}\p{N}])[0-9]{2}[ ]?[0-9]{6}[ ]?[A-Z][ ]?[0-9]{2}[ ]?[0-9](?![\p{L}\p{N}])", Options)]
+    private static partial Regex PensionNumberPattern();
+
+    /// <summary>A capital letter and nine digits: <c>A123456780</c>.</summary>
+    [GeneratedRegex(@"(?<![\p{L}\p{N}])[A-Z][0-9]{9}(?![\p{L}\p{N}])", Options)]
+    private static partial Regex HealthInsuranceNumberPattern();
+
     /// <summary>
     /// <c>+49 …</c>, <c>0049 …</c>, <c>(0203) …</c>, <c>0203.…</c> or <c>0203…</c>, then up to six groups of digits,
     /// each after one separator: a space, <c>-</c> or <c>/</c> (optionally spaced), or a bracketed part such as
@@ -51,7 +63,7 @@ public static partial class NoteScrubber
     /// <summary>
     /// Day, month and year: <c>12.03.1985</c>, <c>12.3.85</c>, <c>12. 03. 1985</c> (spaced only with a four-digit
     /// year, so enumerations like <c>10. 11. 12.</c> stay), <c>12/03/1985</c>, <c>1985-03-12</c>,
-    /// <c>12. März 1985</c>, also when a time follows as in <c>2026-03-12T14:30</c>.
+    /// <c>12. März 1985</c>, <c>12 Mart 1985</c>, also when a time follows as in <c>2026-03-12T14:30</c>.
     /// </summary>
     [GeneratedRegex(
         @"(?<![0-9])(?<![0-9][.,/\-:])(?:" +
@@ -60,8 +72,25 @@ public static partial class NoteScrubber
         @"|(?<d>[0-9]{1,2})/(?<m>[0-9]{1,2})/(?<y>[0-9]{4}|[0-9]{2})" +
         @"|(?<y>[0-9]{4})-(?<m>[0-9]{1,2})-(?<d>[0-9]{1,2})" +
         @"|(?<d>[0-9]{1,2})\.?[ ]?(?<mn>(?i:Januar|Jänner|Jan|Februar|Feb|März|Maerz|Mär|Mrz|April|Apr|Mai|Juni|Jun" +
-        @"|Juli|Jul|August|Aug|September|Sept|Sep|Oktober|Okt|November|Nov|Dezember|Dez))\.?[ ]?(?<y>[0-9]{4})" +
+        @"|Juli|Jul|August|Aug|September|Sept|Sep|Oktober|Okt|November|Nov|Dezember|Dez" +
+        @"|Ocak|Şubat|Subat|Mart|Nisan|Mayıs|Mayis|Haziran|Temmuz|Ağustos|Agustos|Eylül|Eylul|Ekim|Kasım|Kasim|Aralık|Aralik))" +
+        @"\.?[ ]?(?<y>[0-9]{4})" +
         @")(?!(?!T[0-9])[\p{L}\p{N}])(?![.,/\-:][0-9])",
         Options)]
     private static partial Regex DatePattern();
+
+    /// <summary>
+    /// A birth word at the end of the (folded) text before a date: <c>geb.</c>, <c>geb. am</c>, <c>geboren am</c>,
+    /// <c>Geburtsdatum:</c>, <c>Geburtsdatum der Tochter:</c>, <c>Geb.-Datum</c>, <c>*</c>, <c>doğum tarihi</c>,
+    /// <c>d.t.</c>, <c>DOB</c>, <c>date of birth</c>, <c>born on</c>.
+    /// </summary>
+    [GeneratedRegex(
+        @"(?<![\p{L}\p{N}])(?:geb|geboren|geburtsdatum|geburtsdat|geb\.?\s?-?\s?datum|gebdat|dogum\s+tarihi|dogum\s+tarihli|dogum|d\.\s?t|dob" +
+        @"|date\s+of\s+birth|born|\*)\.?(?:\s+(?:am|on|den|the))?(?:(?:\s+\p{L}+){1,3}\s*:)?\s*[:(,\-]?\s*$",
+        Options)]
+    private static partial Regex BirthWordBefore();
+
+    /// <summary>A birth word right after a date, as in Turkish <c>12.03.1985 doğumlu</c> or <c>1985'te doğdu</c>.</summary>
+    [GeneratedRegex(@"^\S{0,5}\s*(?:dogumlu|dogdu)(?![\p{L}])", Options)]
+    private static partial Regex BirthWordAfter();
 }

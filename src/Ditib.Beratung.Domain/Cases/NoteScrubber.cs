@@ -1,28 +1,35 @@
 using System.Globalization;
 using System.Text;
 using System.Text.RegularExpressions;
+using NodaTime;
 
 namespace Ditib.Beratung.Domain.Cases;
 
 /// <summary>
-/// Replaces personal data in a case note with placeholders before the note is stored. It errs on the side of
-/// redacting: a mistyped IBAN or an appointment date is replaced as well, because the scrubber cannot tell them apart
-/// from the real thing.
+/// Replaces personal data in a case note (or a referral summary) with placeholders before it is stored. It knows the
+/// client (<see cref="ScrubKnowledge"/>: names of the client and related persons, birth dates, address) and looks for
+/// the shapes of contact data and German identity numbers; everything else in the note stays as written.
 /// <list type="bullet">
 /// <item><c>[E-MAIL]</c>: e-mail addresses, also with non-Latin letters. A name inside an address counts as one
 /// e-mail, not as a name.</item>
 /// <item><c>[IBAN]</c>: two letters, two check digits, 11-30 letters or digits of which at least 8 are digits,
 /// written solid or in groups of four. The check digits are not verified (a typo is still an account number).</item>
+/// <item><c>[STEUER-ID]</c>, <c>[RV-NUMMER]</c>, <c>[KV-NUMMER]</c>: the tax id (<c>12 345 678 903</c> or solid), the
+/// pension-insurance number (<c>12 120385 Y 125</c>) and the health-insurance number (<c>A123456780</c>), only when
+/// their check digits hold (<see cref="GermanIdNumbers"/>).</item>
 /// <item><c>[TELEFON]</c>: numbers starting with <c>+</c>, <c>00</c>, <c>0</c> or <c>(0</c>, in groups separated by
 /// one space, <c>-</c> or <c>/</c>, with at least 7 digits (8 for international numbers). Postcodes, times, amounts
 /// and case codes never start that way or are too short.</item>
-/// <item><c>[DATUM]</c>: full calendar dates only, i.e. day, month and year: <c>12.03.1985</c>, <c>12.3.85</c>,
-/// <c>12. 03. 1985</c>, <c>12/03/1985</c> (day and month either way round), <c>1985-03-12</c>,
-/// <c>12. März 1985</c>. Every full date is replaced, not only birth dates. Dates without a year (<c>12.03.</c>),
-/// a month with a year (<c>März 1985</c>), years alone, times and impossible dates (<c>31.02.1985</c>) stay.</item>
-/// <item><c>[NAME]</c>: each word of at least two letters of the client's known names, as a whole word, ignoring
-/// case and diacritics (<see cref="NameFolding"/>). A suffix after an apostrophe stays: <c>Yılmaz'ın</c> becomes
-/// <c>[NAME]'ın</c>. Words that merely contain a name (<c>Alimente</c> for <c>Ali</c>) stay.</item>
+/// <item><c>[ADRESSE]</c>: the known street with a house number, and the postcode and city after it
+/// (<see cref="AddressMatcher"/>).</item>
+/// <item><c>[DATUM]</c>: a full date (<c>12.03.1985</c>, <c>12.3.85</c>, <c>12. 03. 1985</c>, <c>12/03/1985</c>,
+/// <c>1985-03-12</c>, <c>12. März 1985</c>, <c>12 Mart 1985</c>) that is a known birth date, or that a birth word
+/// introduces (<c>geb.</c>, <c>geboren am</c>, <c>Geburtsdatum</c>, <c>*</c>, <c>doğum tarihi</c>, <c>d.t.</c>,
+/// <c>DOB</c>) or follows (<c>doğumlu</c>). Other dates (appointments, deadlines, application dates) stay.</item>
+/// <item><c>[NAME]</c>: the words of the known names, as whole words, ignoring case and diacritics, in other
+/// spellings and with suffixes (<see cref="NameMatcher"/>). A suffix stays: <c>Yılmaz'ın</c> becomes
+/// <c>[NAME]'ın</c>, <c>Yılmazlar</c> <c>[NAME]lar</c>. Words that merely contain a name (<c>Alimente</c> for
+/// <c>Ali</c>) stay.</item>
 /// </list>
 /// Placeholders already in the text are left as they are, so scrubbing twice changes nothing.
 /// </summary>
@@ -31,6 +38,10 @@ public static partial class NoteScrubber
     public const string Email = "email";
     public const string Phone = "phone";
     public const string Iban = "iban";
+    public const string TaxId = "tax-id";
+    public const string PensionNumber = "pension-number";
+    public const string HealthInsuranceNumber = "health-insurance-number";
+    public const string Address = "address";
     public const string Date = "date";
     public const string Name = "name";
 
@@ -41,30 +52,48 @@ public static partial class NoteScrubber
     private const int MinimumNationalPhoneDigits = 7;
     private const int MinimumInternationalPhoneDigits = 8;
 
-    private static readonly string[] KindOrder = [Email, Phone, Iban, Date, Name];
+    /// <summary>How far before a date a birth word is looked for.</summary>
+    private const int BirthWordReach = 60;
+
+    /// <summary>The kinds in the order a result lists them.</summary>
+    public static readonly IReadOnlyList<string> Kinds = [Email, Phone, Iban, TaxId, PensionNumber, HealthInsuranceNumber, Address, Date, Name];
 
     private static readonly Dictionary<string, string> Placeholders = new(StringComparer.Ordinal)
     {
-        [Email] = "[E-MAIL]", [Phone] = "[TELEFON]", [Iban] = "[IBAN]", [Date] = "[DATUM]", [Name] = "[NAME]",
+        [Email] = "[E-MAIL]", [Phone] = "[TELEFON]", [Iban] = "[IBAN]", [TaxId] = "[STEUER-ID]", [PensionNumber] = "[RV-NUMMER]",
+        [HealthInsuranceNumber] = "[KV-NUMMER]", [Address] = "[ADRESSE]", [Date] = "[DATUM]", [Name] = "[NAME]",
     };
 
+    /// <summary>Scrubs with the client's names only (no birth dates, no address known).</summary>
     public static ScrubResult Scrub(string text, IReadOnlyCollection<string> knownNames)
     {
-        ArgumentNullException.ThrowIfNull(text);
         ArgumentNullException.ThrowIfNull(knownNames);
+        return Scrub(text, new ScrubKnowledge(knownNames, [], []));
+    }
+
+    public static ScrubResult Scrub(string text, ScrubKnowledge knowledge)
+    {
+        ArgumentNullException.ThrowIfNull(text);
+        ArgumentNullException.ThrowIfNull(knowledge);
 
         var working = text.ToCharArray();
         var found = new List<(int Start, int Length, string Kind)>();
 
         Claim(working, PlaceholderPattern(), kind: null, found);
         Claim(working, EmailPattern(), Email, found);
-        Claim(working, IbanPattern(), Iban, found, IbanLength);
-        Claim(working, PhonePattern(), Phone, found, PhoneLength);
-        Claim(working, DatePattern(), Date, found, DateLength);
-        foreach (var (start, length) in NameFolding.FindNames(new string(working), knownNames))
+        Claim(working, IbanPattern(), Iban, found, (_, match) => IbanLength(match));
+        Claim(working, TaxIdPattern(), TaxId, found, (_, match) => Valid(match, GermanIdNumbers.IsTaxId));
+        Claim(working, PensionNumberPattern(), PensionNumber, found, (_, match) => Valid(match, GermanIdNumbers.IsPensionInsuranceNumber));
+        Claim(working, HealthInsuranceNumberPattern(), HealthInsuranceNumber, found,
+            (_, match) => Valid(match, GermanIdNumbers.IsHealthInsuranceNumber));
+        Claim(working, PhonePattern(), Phone, found, (_, match) => PhoneLength(match));
+        foreach (var address in knowledge.Addresses.Select(AddressMatcher.Create).OfType<AddressMatcher>())
         {
-            found.Add((start, length, Name));
+            ClaimAll(working, address.Find(new string(working)), Address, found);
         }
+
+        Claim(working, DatePattern(), Date, found, (input, match) => BirthDateLength(input, match, knowledge.BirthDates));
+        ClaimAll(working, new NameMatcher(knowledge.Names).Find(new string(working)), Name, found);
 
         return Build(text, found);
     }
@@ -74,12 +103,12 @@ public static partial class NoteScrubber
     /// (0 refuses), records it and blanks it out so later patterns cannot see it.
     /// </summary>
     private static void Claim(
-        char[] working, Regex pattern, string? kind, List<(int, int, string)> found, Func<Match, int>? accept = null)
+        char[] working, Regex pattern, string? kind, List<(int, int, string)> found, Func<string, Match, int>? accept = null)
     {
         var input = new string(working);
         for (var match = pattern.Match(input); match.Success; match = match.NextMatch())
         {
-            var length = accept?.Invoke(match) ?? match.Length;
+            var length = accept?.Invoke(input, match) ?? match.Length;
             if (length == 0)
             {
                 continue;
@@ -91,6 +120,19 @@ public static partial class NoteScrubber
             }
 
             working.AsSpan(match.Index, length).Fill(Claimed);
+        }
+    }
+
+    /// <summary>Records places found by a matcher and blanks them out; places overlapping an earlier claim are skipped.</summary>
+    private static void ClaimAll(char[] working, IEnumerable<(int Start, int Length)> places, string kind, List<(int, int, string)> found)
+    {
+        foreach (var (start, length) in places.ToList())
+        {
+            if (!working.AsSpan(start, length).Contains(Claimed))
+            {
+                found.Add((start, length, kind));
+                working.AsSpan(start, length).Fill(Claimed);
+            }
         }
     }
 
@@ -106,7 +148,7 @@ public static partial class NoteScrubber
         }
 
         output.Append(text, position, text.Length - position);
-        var redactions = KindOrder
+        var redactions = Kinds
             .Select(kind => new Redaction(kind, found.Count(f => f.Kind == kind)))
             .Where(r => r.Count > 0)
             .ToList();
@@ -135,20 +177,35 @@ public static partial class NoteScrubber
         return CountDigits(match.ValueSpan) >= minimum ? match.Length : 0;
     }
 
-    private static int DateLength(Match match)
+    /// <summary>A valid full date that is a known birth date, or that a birth word introduces or follows; 0 otherwise.</summary>
+    private static int BirthDateLength(string input, Match match, IReadOnlyCollection<LocalDate> birthDates)
     {
         var day = int.Parse(match.Groups["d"].ValueSpan, CultureInfo.InvariantCulture);
         var year = int.Parse(match.Groups["y"].ValueSpan, CultureInfo.InvariantCulture);
         var twoDigitYear = match.Groups["y"].Length == 2;
-        if (match.Groups["mn"].Success)
+        var month = match.Groups["mn"].Success
+            ? MonthNumber(match.Groups["mn"].Value)
+            : int.Parse(match.Groups["m"].ValueSpan, CultureInfo.InvariantCulture);
+        var readings = new List<(int Day, int Month)>(2);
+        if (IsDate(day, month, year, twoDigitYear))
         {
-            return IsDate(day, MonthNumber(match.Groups["mn"].Value), year, twoDigitYear) ? match.Length : 0;
+            readings.Add((day, month));
         }
 
-        var month = int.Parse(match.Groups["m"].ValueSpan, CultureInfo.InvariantCulture);
-        var valid = IsDate(day, month, year, twoDigitYear) ||
-                    (match.ValueSpan.Contains('/') && IsDate(month, day, year, twoDigitYear));
-        return valid ? match.Length : 0;
+        if (match.ValueSpan.Contains('/') && IsDate(month, day, year, twoDigitYear))
+        {
+            readings.Add((month, day));
+        }
+
+        if (readings.Count == 0)
+        {
+            return 0;
+        }
+
+        var known = readings.Any(r => birthDates.Any(b => b.Day == r.Day && b.Month == r.Month && (twoDigitYear ? b.Year % 100 == year : b.Year == year)));
+        var before = NameFolding.Fold(input[Math.Max(0, match.Index - BirthWordReach)..match.Index]);
+        var after = NameFolding.Fold(input[(match.Index + match.Length)..Math.Min(input.Length, match.Index + match.Length + BirthWordReach)]);
+        return known || BirthWordBefore().IsMatch(before) || BirthWordAfter().IsMatch(after) ? match.Length : 0;
     }
 
     private static bool IsDate(int day, int month, int year, bool twoDigitYear)
@@ -166,10 +223,17 @@ public static partial class NoteScrubber
     private static int MonthNumber(string name) =>
         NameFolding.Fold(name)[..3] switch
         {
-            "jan" => 1, "feb" => 2, "mar" or "mrz" => 3, "apr" => 4, "mai" => 5, "jun" => 6,
-            "jul" => 7, "aug" => 8, "sep" => 9, "okt" => 10, "nov" => 11, "dez" => 12,
+            "jan" or "oca" => 1, "feb" or "sub" => 2, "mar" or "mrz" => 3, "apr" or "nis" => 4, "mai" or "may" => 5,
+            "jun" or "haz" => 6, "jul" or "tem" => 7, "aug" or "agu" => 8, "sep" or "eyl" => 9, "okt" or "eki" => 10,
+            "nov" or "kas" => 11, "dez" or "ara" => 12,
             _ => 0,
         };
+
+    /// <summary>The match without its spaces, if the check-digit rule holds for it.</summary>
+    private static int Valid(Match match, CheckDigitRule rule) =>
+        rule(match.Value.Replace(" ", "", StringComparison.Ordinal)) ? match.Length : 0;
+
+    private delegate bool CheckDigitRule(ReadOnlySpan<char> value);
 
     private static int CountDigits(ReadOnlySpan<char> value)
     {
@@ -183,7 +247,16 @@ public static partial class NoteScrubber
     }
 }
 
+/// <summary>
+/// What the scrubber knows of the client: the names of the client and of related persons, their birth dates, and
+/// addresses as written in the identity (free text, e.g. <c>Weseler Straße 112, 47169 Duisburg</c>).
+/// </summary>
+public sealed record ScrubKnowledge(IReadOnlyCollection<string> Names, IReadOnlyCollection<LocalDate> BirthDates, IReadOnlyCollection<string> Addresses);
+
 public sealed record ScrubResult(string Text, IReadOnlyList<Redaction> Redactions);
 
-/// <summary>How many places of one kind were replaced: <c>email</c>, <c>phone</c>, <c>iban</c>, <c>date</c> or <c>name</c>.</summary>
+/// <summary>
+/// How many places of one kind were replaced: <c>email</c>, <c>phone</c>, <c>iban</c>, <c>tax-id</c>,
+/// <c>pension-number</c>, <c>health-insurance-number</c>, <c>address</c>, <c>date</c> or <c>name</c>.
+/// </summary>
 public sealed record Redaction(string Kind, int Count);

@@ -106,6 +106,17 @@ internal sealed class CaseStore(DbSession session, IClock clock) : ICaseReposito
             ?? throw new Domain.Common.GoneException("The client's data has been erased.");
     }
 
+    public async Task UpdateSealedIdentityAsync(Guid caseId, byte[] sealedIdentity, CancellationToken cancellationToken)
+    {
+        var connection = await session.ConnectionAsync(cancellationToken);
+        var updated = await connection.ExecuteAsync(session.Command(
+            "UPDATE client SET sealed_identity = @sealedIdentity WHERE case_id = @caseId", new { caseId, sealedIdentity }, cancellationToken));
+        if (updated == 0)
+        {
+            throw new Domain.Common.GoneException("The client's data has been erased.");
+        }
+    }
+
     public async Task AddNoteAsync(StoredNote note, CancellationToken cancellationToken)
     {
         const string sql = """

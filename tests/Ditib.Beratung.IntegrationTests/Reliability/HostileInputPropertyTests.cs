@@ -301,18 +301,25 @@ public sealed class HostileInputPropertyTests : IDisposable
                 ("exceptions", "[{\"date\":\"2026-12-24\",\"closed\":true}]")),
             ContentType, (id, body, type) => new Hostile("PUT", $"/api/v1/counsellors/{id}/hours", body, type, plain, true));
 
-        return Gen.Frequency((2, search), (4, book), (4, manage), (1, signIn), (2, openCase), (2, note), (2, hours));
+        var client = Gen.Select(Segment(ids.CaseId.ToString()),
+            Body(("name", "\"Erfundene Fallperson\""), ("address", "\"Teststraße 1, 47169 Duisburg\""),
+                ("relatedPersons", "[{\"relation\":\"child\",\"name\":\"Erfundenes Kind\",\"dateOfBirth\":\"2015-02-01\"}]")),
+            ContentType, (id, body, type) => new Hostile("PUT", $"/api/v1/cases/{id}/client", body, type, plain, true));
+
+        return Gen.Frequency((2, search), (4, book), (4, manage), (1, signIn), (2, openCase), (2, note), (2, hours), (2, client));
     }
 
     // ---- the database before and after ---------------------------------------------------------------------------
 
+    /// <summary><c>Identities</c>: every sealed client identity in hex; sealing anew always changes it (fresh nonce).</summary>
     private sealed record Snapshot(long Bookings, long Slots, long Cases, long Notes, long Users, long Windows, long BookingSequences, long OpenSlots,
-        long AuditSeq)
+        long AuditSeq, string Identities)
     {
         private const string Sql = """
             SELECT (SELECT COUNT(*) FROM booking), (SELECT COUNT(*) FROM slot), (SELECT COUNT(*) FROM case_file), (SELECT COUNT(*) FROM case_note),
                    (SELECT COUNT(*) FROM app_user), (SELECT COUNT(*) FROM consultation_window), (SELECT COALESCE(SUM(sequence), 0) FROM booking),
-                   (SELECT COUNT(*) FROM slot WHERE status = 'open'), (SELECT COALESCE(MAX(seq), 0) FROM audit_entry)
+                   (SELECT COUNT(*) FROM slot WHERE status = 'open'), (SELECT COALESCE(MAX(seq), 0) FROM audit_entry),
+                   (SELECT COALESCE(group_concat(hex(sealed_identity), ','), '') FROM (SELECT sealed_identity FROM client ORDER BY id))
             """;
 
         public static Snapshot Take(SqliteConnection connection)
@@ -322,7 +329,7 @@ public sealed class HostileInputPropertyTests : IDisposable
             using var reader = command.ExecuteReader();
             reader.Read();
             return new Snapshot(reader.GetInt64(0), reader.GetInt64(1), reader.GetInt64(2), reader.GetInt64(3), reader.GetInt64(4), reader.GetInt64(5),
-                reader.GetInt64(6), reader.GetInt64(7), reader.GetInt64(8));
+                reader.GetInt64(6), reader.GetInt64(7), reader.GetInt64(8), reader.GetString(9));
         }
 
         /// <summary>Equal apart from audit entries, and every new audit entry is a failed sign-in.</summary>
