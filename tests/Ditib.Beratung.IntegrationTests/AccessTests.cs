@@ -39,6 +39,7 @@ public sealed class AccessTests : IClassFixture<AccessTests.World>
         "ANY manage/{reference}/confirmation",
         "ANY manage/{reference}/calendar",
         "ANY privacy",
+        "ANY error/{status:int?}",
     ];
 
     private readonly World world;
