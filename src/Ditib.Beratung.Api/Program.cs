@@ -5,6 +5,11 @@ using Ditib.Beratung.Application;
 using Ditib.Beratung.Infrastructure;
 using Ditib.Beratung.Web;
 
+if (CommandLine.Preflight(args, Console.Out, Console.Error) is { } done)
+{
+    return done;
+}
+
 var verb = CommandLine.IsVerb(args);
 var builder = WebApplication.CreateBuilder(verb ? [] : args);
 
@@ -31,7 +36,11 @@ if (!verb)
 
 var app = builder.Build();
 
-app.Services.InitialiseInfrastructure();
+if (!CommandLine.TryInitialise(app.Services, Console.Error))
+{
+    return 1;
+}
+
 if (verb)
 {
     return await CommandLine.RunAsync(app.Services, args, Console.In, Console.Out, Console.Error);

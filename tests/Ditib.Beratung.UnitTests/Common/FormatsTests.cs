@@ -21,7 +21,7 @@ public sealed class FormatsTests
 
     [Fact]
     public void DateTime_KeepsFractionsOfASecond() =>
-        Assert.Equal(Instant.FromUtc(2026, 12, 1, 9, 0).PlusMilliseconds(500), Formats.ParseInstant("2026-12-01T09:00:00.5Z", Berlin));
+        Assert.Equal(Instant.FromUtc(2026, 12, 1, 9, 0) + Duration.FromMilliseconds(500), Formats.ParseInstant("2026-12-01T09:00:00.5Z", Berlin));
 
     [Theory]
     [InlineData("2026-12-01 10:00")]
