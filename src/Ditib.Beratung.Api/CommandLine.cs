@@ -3,6 +3,7 @@ using Ditib.Beratung.Application.Privacy;
 using Ditib.Beratung.Application.Common;
 using Ditib.Beratung.Application.Users;
 using Ditib.Beratung.Domain.Users;
+using Ditib.Beratung.Infrastructure;
 using Ditib.Beratung.Infrastructure.Persistence;
 using Ditib.Beratung.Infrastructure.Security;
 using FluentValidation;
@@ -20,19 +21,56 @@ public static class CommandLine
     public const string PasswordVariable = "BERATUNG_ADMIN_PASSWORD";
 
     private const string Usage = """
-        Usage:
-          dotnet run --project src/Ditib.Beratung.Api -- users create-admin --username NAME [--force]
-              the password comes from the environment variable BERATUNG_ADMIN_PASSWORD, else from standard input;
-              once an active admin exists, --force is needed
-          dotnet run --project src/Ditib.Beratung.Api -- audit verify
-          dotnet run --project src/Ditib.Beratung.Api -- retention run [--dry-run]
-          dotnet run --project src/Ditib.Beratung.Api -- backup --to PATH
-              a consistent copy of the live database (SQLite online backup), checked with PRAGMA integrity_check
-          dotnet run --project src/Ditib.Beratung.Api -- keys rotate
-              re-wraps every data key under Beratung:Encryption:ActiveKeyId (ciphertexts stay as they are)
+        Usage: dotnet run --project src/Ditib.Beratung.Api [-- VERB]    without a verb: serve the API and the resident pages
+          users create-admin --username NAME [--force]   create an admin (password from BERATUNG_ADMIN_PASSWORD or standard input)
+          audit verify                                   check the audit trail's hash chain
+          retention run [--dry-run]                      erase what the retention periods allow, or only list it
+          backup --to PATH                               write a consistent, integrity-checked copy of the live database
+          keys rotate                                    re-wrap every data key under Beratung:Encryption:ActiveKeyId
+          help                                           show this list
         """;
 
-    public static bool IsVerb(string[] args) => args is ["users" or "audit" or "keys" or "retention" or "backup", ..];
+    private static readonly string[] Verbs = ["users", "audit", "keys", "retention", "backup"];
+
+    /// <summary>
+    /// Answers what needs no host: <c>help</c>, <c>--help</c>, <c>-h</c> print the verbs (exit 0), an unknown verb prints
+    /// them as an error (exit 2). Null when the program should go on (a verb, or serving with host options).
+    /// </summary>
+    public static int? Preflight(string[] args, TextWriter output, TextWriter error)
+    {
+        switch (args)
+        {
+            case ["help" or "--help" or "-h" or "-?", ..]:
+                output.WriteLine(Usage);
+                return 0;
+            case [var first, ..] when !first.StartsWith('-') && !Verbs.Contains(first):
+                error.WriteLine($"Unknown verb '{first}'.");
+                error.WriteLine(Usage);
+                return 2;
+            default:
+                return null;
+        }
+    }
+
+    /// <summary>
+    /// Reads the settings and migrates the database; a missing or invalid setting is one line naming it on standard
+    /// error (and false), before any database is created or migrated.
+    /// </summary>
+    public static bool TryInitialise(IServiceProvider services, TextWriter error)
+    {
+        try
+        {
+            services.InitialiseInfrastructure();
+            return true;
+        }
+        catch (Exception refused) when (refused is InvalidOperationException or FormatException or Microsoft.Extensions.Options.OptionsValidationException)
+        {
+            error.WriteLine("Ditib.Beratung cannot start: " + refused.Message.ReplaceLineEndings(" "));
+            return false;
+        }
+    }
+
+    public static bool IsVerb(string[] args) => args is [var first, ..] && Verbs.Contains(first);
 
     public static async Task<int> RunAsync(IServiceProvider services, string[] args, TextReader input, TextWriter output, TextWriter error,
         Func<string, string?>? environment = null)

@@ -4,7 +4,11 @@ using Ditib.Beratung.Api.Infrastructure;
 using Ditib.Beratung.Application;
 using Ditib.Beratung.Infrastructure;
 using Ditib.Beratung.Web;
-using Scalar.AspNetCore;
+
+if (CommandLine.Preflight(args, Console.Out, Console.Error) is { } done)
+{
+    return done;
+}
 
 var verb = CommandLine.IsVerb(args);
 var builder = WebApplication.CreateBuilder(verb ? [] : args);
@@ -22,7 +26,7 @@ builder.Services.AddSingleton<IProblemDetailsWriter, ProblemJsonFallbackWriter>(
 builder.Services.AddExceptionHandler<ProblemDetailsExceptionHandler>();
 builder.Services.Configure<RouteHandlerOptions>(options => options.ThrowOnBadRequest = true);
 builder.WebHost.ConfigureKestrel(options => options.Limits.MaxRequestBodySize = RequestLimits.MaxBodyBytes);
-builder.Services.AddOpenApi(options => options.AddDocumentTransformer<OpenApiSecurity>());
+builder.Services.AddBeratungApiDocs();
 builder.Services.AddHealthChecks().AddCheck<DatabaseHealthCheck>("database");
 if (!verb)
 {
@@ -32,7 +36,11 @@ if (!verb)
 
 var app = builder.Build();
 
-app.Services.InitialiseInfrastructure();
+if (!CommandLine.TryInitialise(app.Services, Console.Error))
+{
+    return 1;
+}
+
 if (verb)
 {
     return await CommandLine.RunAsync(app.Services, args, Console.In, Console.Out, Console.Error);
@@ -41,8 +49,12 @@ if (verb)
 await DemoData.SeedAsync(app.Services, app.Configuration, app.Environment);
 
 app.UseForwardedHeaders();
-app.UseExceptionHandler();
-app.UseStatusCodePages();
+app.UseWhen(context => !ResidentPages.ServesPage(context), api =>
+{
+    api.UseExceptionHandler();
+    api.UseStatusCodePages();
+});
+app.UseWhen(ResidentPages.ServesPage, pages => pages.UseResidentErrorPages());
 app.UseMiddleware<SecurityHeaders>();
 if (!app.Environment.IsDevelopment())
 {
@@ -50,15 +62,17 @@ if (!app.Environment.IsDevelopment())
     app.UseHttpsRedirection();
 }
 
+// Explicitly after the error handling, so that re-executing a request for the error page routes it anew.
+app.UseRouting();
 app.UseMiddleware<RequestLimits>();
 app.UseResidentPages();
 app.UseCors();
 app.UseAuthentication();
 app.UseRateLimiter();
+app.UseMiddleware<FrameworkRejections>();
 app.UseAuthorization();
 
-app.MapOpenApi().AllowAnonymous();
-app.MapScalarApiReference().AllowAnonymous();
+app.MapBeratungApiDocs();
 app.MapHealthChecks("/health").AllowAnonymous();
 
 app.MapReferenceDataEndpoints();

@@ -14,6 +14,7 @@ using Ditib.Beratung.Infrastructure.Messages;
 using Ditib.Beratung.Infrastructure.Persistence;
 using Ditib.Beratung.Infrastructure.Security;
 using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.Options;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
@@ -85,6 +86,11 @@ public static class DependencyInjection
             provider.GetRequiredService<IDataKeyStore>(),
             provider.GetRequiredService<IUnitOfWork>()));
         services.AddSingleton<ISecrets, Secrets>();
+        services.AddOptions<Calendar.CalendarOptions>()
+            .Configure<IConfiguration, CentreContact>(Calendar.CalendarOptions.Configure)
+            .Validate(Calendar.CalendarOptions.IsValid,
+                "Calendar files need the centre's e-mail address (Beratung:Centre:Email, or Beratung:Messages:Email:From) and a domain name in Beratung:Messages:MessageIdDomain.")
+            .ValidateOnStart();
         services.AddSingleton<ICalendarRenderer, IcalCalendarRenderer>();
 
         services.AddSingleton<IPasswordHasher, IdentityPasswordHasher>();
@@ -111,16 +117,21 @@ public static class DependencyInjection
     /// Creates and migrates the database, and loads the encryption and token signing keys, so that missing or wrong
     /// keys stop the start-up instead of the first request.
     /// </summary>
+    /// <summary>
+    /// Reads every setting first, so that a missing or invalid key stops the start before any database is created or
+    /// migrated, then migrates.
+    /// </summary>
     public static void InitialiseInfrastructure(this IServiceProvider services)
     {
-        services.GetRequiredService<DatabaseMigrator>().Migrate();
         services.GetRequiredService<MasterKeyRing>();
         services.GetRequiredService<TokenSigningKey>();
         services.GetRequiredService<TokenSettings>();
         services.GetRequiredService<SignInSettings>();
         services.GetRequiredService<RetentionSettings>();
         services.GetRequiredService<CentreContact>();
+        _ = services.GetRequiredService<IOptions<Calendar.CalendarOptions>>().Value;
         services.InitialiseMessaging();
+        services.GetRequiredService<DatabaseMigrator>().Migrate();
     }
 
     private static int Bounded(IConfiguration configuration, string key, int fallback, int min, int max)

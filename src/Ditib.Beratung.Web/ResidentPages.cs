@@ -71,6 +71,22 @@ public static class ResidentPages
     }
 
     /// <summary>
+    /// Whether a request is answered as a page rather than as JSON: everything outside the API, its document and the
+    /// health check. Errors of page requests become pages in the visitor's language, not problem details.
+    /// </summary>
+    public static bool ServesPage(HttpContext context) =>
+        !context.Request.Path.StartsWithSegments("/api") && !context.Request.Path.StartsWithSegments("/openapi")
+        && !context.Request.Path.StartsWithSegments("/scalar") && !context.Request.Path.StartsWithSegments("/health");
+
+    /// <summary>Unexpected errors and bare error statuses (400, 404, 429, ...) of page requests become the error page.</summary>
+    public static IApplicationBuilder UseResidentErrorPages(this IApplicationBuilder app)
+    {
+        app.UseExceptionHandler("/error");
+        app.UseStatusCodePagesWithReExecute("/error/{0}");
+        return app;
+    }
+
+    /// <summary>
     /// The stylesheet, and the language of every request outside <c>/api</c> (the API keeps its English, culture-free
     /// answers). A language chosen with <c>?culture=</c> is remembered in a cookie.
     /// </summary>
@@ -85,6 +101,19 @@ public static class ResidentPages
                 Cultures.RememberChoice(context);
                 return next(context);
             });
+        });
+
+        // An address outside the API that is neither a page nor a file does not exist: 404 (the error page in the
+        // visitor's language), before authorization would answer 401 for lack of a policy.
+        app.Use((context, next) =>
+        {
+            if (context.GetEndpoint() is null && ServesPage(context))
+            {
+                context.Response.StatusCode = StatusCodes.Status404NotFound;
+                return Task.CompletedTask;
+            }
+
+            return next(context);
         });
         return app;
     }

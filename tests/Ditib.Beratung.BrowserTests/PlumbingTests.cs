@@ -59,15 +59,25 @@ public sealed class PlumbingTests(BrowserFixture fixture) : IClassFixture<Browse
     }
 
     [SkippableFact]
-    public async Task Scalar_RunsItsScriptAndListsTheBookingArea()
+    public async Task Scalar_RunsItsScriptAndListsTheBookingArea_AskingNoOtherHost()
     {
         var page = await fixture.NewPageAsync(new BrowserNewContextOptions { Locale = "de-DE" });
+        var elsewhere = new List<string>();
+        page.Request += (_, request) =>
+        {
+            var url = new Uri(request.Url);
+            if (url.Scheme is "http" or "https" && url.Authority != fixture.App.BaseAddress.Authority)
+            {
+                elsewhere.Add(request.Url);
+            }
+        };
 
-        await page.GotoAsync("/scalar/");
+        await page.GotoAsync("/scalar/", new() { WaitUntil = WaitUntilState.NetworkIdle });
 
         // Rendered by Scalar's script from the live OpenAPI document: proves scripts run and fetch from the app.
         var sidebar = page.GetByRole(AriaRole.Complementary);
         await Expect(sidebar.GetByRole(AriaRole.Link, new() { Name = "Bookings", Exact = true })).ToBeVisibleAsync();
         await Expect(sidebar.GetByRole(AriaRole.Link, new() { Name = "Counselling topics with names in de, tr, ar and en" })).ToBeVisibleAsync();
+        Assert.True(elsewhere.Count == 0, "Scalar asked other hosts: " + string.Join(", ", elsewhere));
     }
 }

@@ -40,6 +40,7 @@ public sealed class AccessTests : IClassFixture<AccessTests.World>
         "ANY manage/{reference}/move",
         "ANY manage/{reference}/calendar",
         "ANY privacy",
+        "ANY error/{status:int?}",
     ];
 
     private readonly World world;

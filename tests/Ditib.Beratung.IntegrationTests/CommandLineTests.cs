@@ -15,6 +15,32 @@ public sealed class CommandLineTests : IDisposable
 
     private static string? NoEnvironment(string name) => null;
 
+    [Theory]
+    [InlineData("--help")]
+    [InlineData("help")]
+    [InlineData("-h")]
+    public async Task Help_PrintsEveryVerbOnOneLine_AndExits0_WithoutStartingAnything(string asked)
+    {
+        var exit = await ApiProgram.RunAsync(new Dictionary<string, string>(), asked);
+
+        Assert.Equal(0, exit.Code);
+        Assert.Equal("", exit.Error);
+        foreach (var verb in new[] { "users create-admin --username NAME", "audit verify", "retention run", "backup --to PATH", "keys rotate", "help" })
+        {
+            Assert.Single(exit.Output.Split('\n'), line => line.TrimStart().StartsWith(verb, StringComparison.Ordinal));
+        }
+    }
+
+    [Fact]
+    public async Task UnknownVerb_PrintsTheVerbs_AndExits2()
+    {
+        var exit = await ApiProgram.RunAsync(new Dictionary<string, string>(), "frobnicate");
+
+        Assert.Equal(2, exit.Code);
+        Assert.Contains("Unknown verb 'frobnicate'", exit.Error, StringComparison.Ordinal);
+        Assert.Contains("audit verify", exit.Error, StringComparison.Ordinal);
+    }
+
     [Fact]
     public async Task CreateAdmin_ReadsThePasswordFromStandardInput_AndTheAdminCanSignIn()
     {

@@ -1,6 +1,5 @@
 using System.Net;
 using System.Net.Http.Json;
-using System.Reflection;
 using System.Text.Json.Nodes;
 using Ditib.Beratung.Application.Common;
 using Ditib.Beratung.Domain.Users;
@@ -79,57 +78,59 @@ public sealed class HostTests : IDisposable
         await Scenario.ProblemAsync(anonymous);
     }
 
-    [Fact]
-    public void Startup_WithoutMasterKeyOutsideDevelopment_Fails()
+    public static TheoryData<string, string> MissingOrWrongSettings => new()
     {
-        using var factory = new ApiFactory();
-        factory.Settings.Clear();
+        { "Beratung__Encryption__MasterKeys__0__Key", "Beratung:Encryption:MasterKeys:0" },
+        { "Beratung__Auth__SigningKey", "Beratung__Auth__SigningKey" },
+        { "Beratung__Auth__LockoutAttempts=0", "Beratung:Auth:LockoutAttempts" },
+        { "Beratung__Centre__Phone", "Beratung:Centre:Phone is required outside Development (Beratung__Centre__Phone)" },
+        { "Beratung__Centre__Phone=ruf uns an", "Beratung:Centre:Phone must be a phone number" },
+        { "Beratung__Centre__DataProtectionOfficer__Email", "Beratung:Centre:DataProtectionOfficer:Email" },
+    };
 
-        var error = Assert.ThrowsAny<Exception>(() => factory.CreateClient());
-        Assert.Contains("Beratung__Encryption", Flatten(error), StringComparison.Ordinal);
-    }
-
-    [Fact]
-    public void Startup_WithoutTokenSigningKeyOutsideDevelopment_Fails()
+    [Theory]
+    [MemberData(nameof(MissingOrWrongSettings))]
+    public async Task Start_OutsideDevelopment_WithoutARequiredSetting_RefusesWithOneLine_BeforeCreatingTheDatabase(string change, string named)
     {
-        using var factory = new ApiFactory();
-        factory.Settings.Remove("Beratung:Auth:SigningKey");
+        var folder = Directory.CreateTempSubdirectory("ditib-beratung-start-");
+        try
+        {
+            var database = Path.Combine(folder.FullName, "beratung.db");
+            var environment = new Dictionary<string, string>
+            {
+                ["ConnectionStrings__Beratung"] = $"Data Source={database}",
+                ["Beratung__Encryption__MasterKeys__0__Id"] = "k1",
+                ["Beratung__Encryption__MasterKeys__0__Key"] = Convert.ToBase64String(System.Security.Cryptography.RandomNumberGenerator.GetBytes(32)),
+                ["Beratung__Encryption__ActiveKeyId"] = "k1",
+                ["Beratung__Auth__SigningKey"] = Convert.ToBase64String(System.Security.Cryptography.RandomNumberGenerator.GetBytes(48)),
+                ["Beratung__Messages__DispatcherEnabled"] = "false",
+            };
+            foreach (var (key, value) in TestCentre.Environment)
+            {
+                environment[key] = value;
+            }
 
-        var error = Assert.ThrowsAny<Exception>(() => factory.CreateClient());
-        Assert.Contains("Beratung__Auth__SigningKey", Flatten(error), StringComparison.Ordinal);
-    }
+            if (change.Split('=') is [var key, var value])
+            {
+                environment[key] = value;
+            }
+            else
+            {
+                environment.Remove(change);
+            }
 
-    [Fact]
-    public void Startup_WithoutTheCentresContactOutsideDevelopment_FailsNamingTheMissingKeys()
-    {
-        using var factory = new ApiFactory();
-        factory.Settings.Remove("Beratung:Centre:Phone");
-        factory.Settings.Remove("Beratung:Centre:DataProtectionOfficer:Email");
+            var exit = await ApiProgram.RunAsync(environment, "--urls", "http://127.0.0.1:0");
 
-        var error = Flatten(Assert.ThrowsAny<Exception>(() => factory.CreateClient()));
-        Assert.Contains("Beratung:Centre:Phone is required outside Development (Beratung__Centre__Phone)", error, StringComparison.Ordinal);
-        Assert.Contains("Beratung:Centre:DataProtectionOfficer:Email", error, StringComparison.Ordinal);
-        Assert.DoesNotContain("Beratung:Centre:Email ", error, StringComparison.Ordinal);
-    }
-
-    [Fact]
-    public void Startup_WithAnUnusableCentrePhone_Fails()
-    {
-        using var factory = new ApiFactory();
-        factory.Settings["Beratung:Centre:Phone"] = "ruf uns an";
-
-        var error = Assert.ThrowsAny<Exception>(() => factory.CreateClient());
-        Assert.Contains("Beratung:Centre:Phone must be a phone number", Flatten(error), StringComparison.Ordinal);
-    }
-
-    [Fact]
-    public void Startup_WithLockoutSwitchedOff_Fails()
-    {
-        using var factory = new ApiFactory();
-        factory.Settings["Beratung:Auth:LockoutAttempts"] = "0";
-
-        var error = Assert.ThrowsAny<Exception>(() => factory.CreateClient());
-        Assert.Contains("Beratung:Auth:LockoutAttempts", Flatten(error), StringComparison.Ordinal);
+            Assert.NotEqual(0, exit.Code);
+            var line = Assert.Single(exit.Error.Split('\n', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries));
+            Assert.StartsWith("Ditib.Beratung cannot start:", line, StringComparison.Ordinal);
+            Assert.Contains(named, line, StringComparison.Ordinal);
+            Assert.False(File.Exists(database), "the database was created before the settings were checked");
+        }
+        finally
+        {
+            folder.Delete(recursive: true);
+        }
     }
 
     [Fact]
@@ -150,9 +151,4 @@ public sealed class HostTests : IDisposable
         Assert.Equal("Encrypted data cannot be opened", problem["title"]!.GetValue<string>());
         Assert.DoesNotContain("Erfundene", problem.ToJsonString(), StringComparison.Ordinal);
     }
-
-    private static string Flatten(Exception error) =>
-        error is AggregateException or TargetInvocationException && error.InnerException is not null
-            ? error.Message + Flatten(error.InnerException!)
-            : error.Message + (error.InnerException is null ? "" : Flatten(error.InnerException));
 }

@@ -21,6 +21,7 @@ public static class AuthEndpoints
             .RequireRateLimiting(RateLimits.SignIn)
             .WithSummary("Exchange user name and password for a bearer token")
             .ProducesValidationProblem()
+            .ProducesProblem(StatusCodes.Status401Unauthorized)
             .ProducesProblem(StatusCodes.Status429TooManyRequests);
 
         group.MapPost("/password", async Task<Ok<TokenDto>> (ChangePassword request, IMediator mediator, CancellationToken ct) =>

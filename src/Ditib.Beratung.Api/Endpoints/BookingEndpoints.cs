@@ -69,7 +69,7 @@ public static class BookingEndpoints
             })
             .RequireRateLimiting(RateLimits.ManageLink)
             .WithSummary("The appointment as an iCalendar file (METHOD:CANCEL once cancelled)")
-            .Produces(StatusCodes.Status200OK, contentType: "text/calendar")
+            .Produces<string>(StatusCodes.Status200OK, "text/calendar")
             .ProducesProblem(StatusCodes.Status404NotFound)
             .ProducesProblem(StatusCodes.Status410Gone);
 

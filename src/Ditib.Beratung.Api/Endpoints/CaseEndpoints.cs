@@ -43,7 +43,8 @@ public static class CaseEndpoints
             .WithSummary("Write a note; it is scrubbed (contact data, IBANs, identity numbers, the client's address, birth dates, names of the client and related persons) and the answer lists what was replaced")
             .ProducesValidationProblem()
             .ProducesProblem(StatusCodes.Status404NotFound)
-            .ProducesProblem(StatusCodes.Status409Conflict);
+            .ProducesProblem(StatusCodes.Status409Conflict)
+            .ProducesProblem(StatusCodes.Status422UnprocessableEntity);
 
         group.MapGet("/{id:guid}/client", async Task<Ok<ClientIdentity>> (Guid id, IMediator mediator, CancellationToken ct) =>
                 TypedResults.Ok(await mediator.Send(new RevealClient(id), ct)))

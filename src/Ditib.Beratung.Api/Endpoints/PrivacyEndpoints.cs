@@ -21,7 +21,7 @@ public static class PrivacyEndpoints
         group.MapGet("/cases/{code}/export.html", async Task<ContentHttpResult> (string code, IMediator mediator, CancellationToken ct) =>
                 TypedResults.Text(AccessExportPage.Render(await mediator.Send(new GetAccessExport(code), ct)), "text/html", System.Text.Encoding.UTF8))
             .WithSummary("Access request (Art. 15) as a readable page")
-            .Produces(StatusCodes.Status200OK, contentType: "text/html")
+            .Produces<string>(StatusCodes.Status200OK, "text/html")
             .ProducesProblem(StatusCodes.Status404NotFound);
 
         group.MapPost("/cases/{code}/erase", async Task<Results<Ok<ErasureResult>, ProblemHttpResult>> (string code, IMediator mediator, CancellationToken ct) =>
@@ -30,7 +30,8 @@ public static class PrivacyEndpoints
                     : TypedResults.Ok(new ErasureResult(code.Trim().ToUpperInvariant(), true, null)))
             .WithSummary("Erasure request (Art. 17): erase the client of a case now, or refuse with the reason")
             .ProducesValidationProblem()
-            .ProducesProblem(StatusCodes.Status404NotFound);
+            .ProducesProblem(StatusCodes.Status404NotFound)
+            .ProducesProblem(StatusCodes.Status422UnprocessableEntity);
 
         group.MapPost("/cases/{code}/legal-hold", async Task<Ok<ErasureResult>> (string code, HoldBody body, IMediator mediator, CancellationToken ct) =>
                 TypedResults.Ok(await mediator.Send(new SetLegalHold(code, true, body.Reason), ct)))

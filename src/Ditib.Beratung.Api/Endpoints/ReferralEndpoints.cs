@@ -77,7 +77,7 @@ public static class ReferralEndpoints
                 TypedResults.Text(await mediator.Send(new GetReferralLetter(id), ct), "text/html", Encoding.UTF8))
             .RequireAuthorization(Policies.ReferralDesk)
             .WithSummary("The printable letter for the partner (German HTML) with only the consented data (audited)")
-            .Produces(StatusCodes.Status200OK, contentType: "text/html")
+            .Produces<string>(StatusCodes.Status200OK, "text/html")
             .ProducesProblem(StatusCodes.Status404NotFound);
 
         MapStep(referrals, "send", ReferralAction.Send, Policies.CaseWork, "Send the referral to the partner (the case's counsellors)");

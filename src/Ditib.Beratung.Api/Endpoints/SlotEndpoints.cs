@@ -12,10 +12,10 @@ public static class SlotEndpoints
         var residents = app.MapGroup("/api/v1/slots").WithTags("Slots").AllowAnonymous();
 
         residents.MapGet("/", async Task<Ok<SlotPage>> (
-                    string? topic, string? language, string? from, string? to, string? mode, int? limit, string? after, IMediator mediator,
-                    CancellationToken ct) =>
-                TypedResults.Ok(await mediator.Send(new SearchSlots(topic, language, from, to, mode, limit, after), ct)))
-            .WithSummary("Free slots by topic, language and local dates (inclusive, at most 62 days), in pages of at most 200 by start")
+                    string? topic, string? language, string? from, string? to, string? mode, int? limit, string? after, Guid? counsellorId,
+                    IMediator mediator, CancellationToken ct) =>
+                TypedResults.Ok(await mediator.Send(new SearchSlots(topic, language, from, to, mode, limit, after, counsellorId), ct)))
+            .WithSummary("Free slots by topic, language, counsellor and local dates (inclusive, at most 62 days), in pages of at most 200 by start")
             .ProducesValidationProblem();
 
         residents.MapGet("/{id:guid}", async Task<Ok<SlotDto>> (Guid id, IMediator mediator, CancellationToken ct) =>

@@ -25,7 +25,7 @@ public static class StatisticsEndpoints
                     $"statistik-{statistics.From}-{statistics.To}.csv");
             })
             .WithSummary("The same figures as CSV: table,row,column,value, totals included (audited)")
-            .Produces(StatusCodes.Status200OK, contentType: "text/csv")
+            .Produces<string>(StatusCodes.Status200OK, "text/csv")
             .ProducesValidationProblem();
 
         return app;

@@ -1,5 +1,6 @@
 using Ditib.Beratung.Application.Common;
 using Ditib.Beratung.Application.Counsellors;
+using Ditib.Beratung.Application.ReferenceData;
 using Ditib.Beratung.Application.Slots;
 using MediatR;
 using NodaTime;
@@ -12,11 +13,13 @@ namespace Ditib.Beratung.Api.Infrastructure;
 /// </summary>
 public static partial class DemoData
 {
-    private static readonly (string Name, string[] Languages, string[] Topics, string[] Days, string From, string To, int Minutes, string Mode, string Location, int Capacity)[] Counsellors =
+    /// <summary>Four invented counsellors, each on every topic; together they speak every language of the reference data.</summary>
+    private static readonly (string Name, string[] Languages, string[] Days, string From, string To, int Minutes, string Mode, string Location, int Capacity)[] Counsellors =
     [
-        ("Beraterin A. Beispiel (Demo)", ["de", "tr"], ["family", "education", "general"], ["monday", "wednesday"], "09:00", "12:00", 45, "in-person", "Raum 2", 1),
-        ("Berater B. Muster (Demo)", ["de", "ar", "ku"], ["integration", "social-benefits", "general"], ["tuesday", "thursday"], "13:00", "16:00", 30, "phone", "Telefon", 1),
-        ("Beraterin C. Probe (Demo)", ["de", "tr", "bg"], ["seniors", "dementia", "health"], ["friday"], "10:00", "12:00", 60, "in-person", "Offene Sprechstunde, Saal", 4),
+        ("Beraterin A. Beispiel (Demo)", ["de", "tr", "en", "bg", "ro"], ["monday", "wednesday"], "09:00", "12:00", 45, "in-person", "Raum 2", 1),
+        ("Berater B. Muster (Demo)", ["de", "ar", "ku", "fa"], ["tuesday", "thursday"], "13:00", "16:00", 30, "phone", "Telefon", 1),
+        ("Beraterin C. Probe (Demo)", ["de", "tr", "pl", "ru", "uk"], ["friday"], "10:00", "12:00", 60, "in-person", "Offene Sprechstunde, Saal", 4),
+        ("Beraterin D. Versuch (Demo)", ["de", "ar", "fr", "en"], ["monday", "thursday"], "14:00", "17:00", 45, "video", "Videogespräch", 1),
     ];
 
     public static async Task SeedAsync(IServiceProvider services, IConfiguration configuration, IHostEnvironment environment)
@@ -36,10 +39,11 @@ public static partial class DemoData
 
         var settings = scope.ServiceProvider.GetRequiredService<CentreSettings>();
         var today = scope.ServiceProvider.GetRequiredService<IClock>().GetCurrentInstant().InZone(settings.Zone).Date;
+        var topics = (await mediator.Send(new ListTopics())).Select(t => t.Code).ToList();
         var created = 0;
         foreach (var c in Counsellors)
         {
-            var counsellor = await mediator.Send(new CreateCounsellor(c.Name, c.Languages, c.Topics, true));
+            var counsellor = await mediator.Send(new CreateCounsellor(c.Name, c.Languages, topics, true));
             var weekly = c.Days.Select(d => new WeeklyHoursDto(d, c.From, c.To, c.Minutes, c.Mode, c.Location, c.Capacity)).ToList();
             await mediator.Send(new SetHours(counsellor.Id, weekly, []));
             var published = await mediator.Send(new PublishSlots(counsellor.Id, Formats.Date.Format(today), Formats.Date.Format(today.PlusWeeks(6))));

@@ -38,6 +38,11 @@ public sealed partial class ProblemDetailsExceptionHandler(IProblemDetailsServic
         if (problem is null || problem.Status == StatusCodes.Status500InternalServerError)
         {
             LogUnexpected(exception.GetType().Name, httpContext.TraceIdentifier, exception);
+            if (Web.ResidentPages.ServesPage(httpContext))
+            {
+                return false; // the resident pages' error page answers, in the visitor's language
+            }
+
             problem ??= Problem(StatusCodes.Status500InternalServerError, "An unexpected error occurred",
                 "The request could not be completed; please try again later or tell the centre the trace id.");
         }

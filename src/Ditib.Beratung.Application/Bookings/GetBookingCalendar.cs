@@ -1,5 +1,6 @@
 using Ditib.Beratung.Application.Common;
 using Ditib.Beratung.Domain.Bookings;
+using Ditib.Beratung.Domain.Scheduling;
 using MediatR;
 using NodaTime;
 
@@ -9,7 +10,8 @@ public sealed record GetBookingCalendar(string Reference, string? Token) : IRequ
 
 public sealed record CalendarFile(string Content, string FileName);
 
-public sealed class GetBookingCalendarHandler(BookingAccess access, ICalendarRenderer renderer, CentreSettings settings, IClock clock)
+public sealed class GetBookingCalendarHandler(
+    BookingAccess access, IEnvelopeCipher cipher, ICalendarRenderer renderer, CentreSettings settings, IClock clock)
     : IRequestHandler<GetBookingCalendar, CalendarFile>
 {
     private static readonly Dictionary<string, string> Summaries = new(StringComparer.Ordinal)
@@ -26,8 +28,9 @@ public sealed class GetBookingCalendarHandler(BookingAccess access, ICalendarRen
         var booking = record.Booking;
         var summary = $"{Summaries.GetValueOrDefault(record.Language, Summaries["de"])} ({booking.Reference})";
         var cancelled = booking.Status is BookingStatus.CancelledByResident or BookingStatus.CancelledByCentre;
+        var personal = await PersonalData.OpenAsync(cipher, record, cancellationToken);
         var content = renderer.Render(new CalendarEvent(booking.Id, booking.Sequence, cancelled, slot.Start, slot.End, settings.Zone.Id,
-            summary, slot.Location, clock.GetCurrentInstant()));
+            summary, slot.Location, slot.Mode == SlotMode.InPerson.ToCode(), personal.Email, clock.GetCurrentInstant()));
         return new CalendarFile(content, $"termin-{booking.Reference}.ics");
     }
 }

@@ -44,5 +44,10 @@ public interface ICalendarRenderer
     string Render(CalendarEvent calendarEvent);
 }
 
+/// <summary>
+/// One appointment as a calendar entry. <paramref name="Room"/> is the slot's location; <paramref name="AtTheCentre"/>
+/// adds the centre's street address to it; <paramref name="AttendeeEmail"/> is the resident's address, when given.
+/// </summary>
 public sealed record CalendarEvent(
-    Guid Uid, int Sequence, bool Cancelled, Instant Start, Instant End, string ZoneId, string Summary, string? Location, Instant Stamp);
+    Guid Uid, int Sequence, bool Cancelled, Instant Start, Instant End, string ZoneId, string Summary, string? Room, bool AtTheCentre,
+    string? AttendeeEmail, Instant Stamp);

@@ -21,6 +21,12 @@ public static partial class Formats
     public static readonly OffsetDateTimePattern OffsetDateTime =
         OffsetDateTimePattern.CreateWithInvariantCulture("uuuu'-'MM'-'dd'T'HH':'mm':'sso<m>");
 
+    /// <summary>RFC 3339: <c>2026-12-01T10:00:00+01:00</c>, <c>2026-12-01T09:00:00Z</c>, optionally with fractions of a second.</summary>
+    public static readonly OffsetDateTimePattern Rfc3339 = OffsetDateTimePattern.Rfc3339;
+
+    /// <summary>How a date-time on the wire may be written, for messages.</summary>
+    public const string DateTimeForms = "yyyy-MM-ddTHH:mm (the centre's local time) or RFC 3339 with an offset (2026-12-01T10:00:00+01:00)";
+
     private static readonly Dictionary<string, IsoDayOfWeek> Weekdays = new(StringComparer.OrdinalIgnoreCase)
     {
         ["monday"] = IsoDayOfWeek.Monday,
@@ -43,6 +49,20 @@ public static partial class Formats
 
     public static bool IsLocalDateTime(string? text) =>
         text is { Length: 16 } && IsDate(text[..10]) && text[10] == 'T' && IsTime(text[11..]);
+
+    /// <summary>A local <c>yyyy-MM-ddTHH:mm</c> or an RFC 3339 date-time with offset, between 2000 and 2100.</summary>
+    public static bool IsDateTime(string? text) =>
+        IsLocalDateTime(text) || (text is not null && Rfc3339.Parse(text) is { Success: true } result && InRange(result.Value.Date));
+
+    /// <summary>The instant a date-time names: a local one in <paramref name="zone"/> (the earlier of two in the autumn overlap).</summary>
+    public static Instant ParseInstant(string text, DateTimeZone zone) => IsLocalDateTime(text)
+        ? ParseLocalDateTime(text).InZoneLeniently(zone).ToInstant()
+        : Rfc3339.Parse(text).Value.ToInstant();
+
+    /// <summary>The local time in <paramref name="zone"/> a date-time names (an offset one is moved into the zone).</summary>
+    public static LocalDateTime ParseLocalDateTime(string text, DateTimeZone zone) => IsLocalDateTime(text)
+        ? ParseLocalDateTime(text)
+        : Rfc3339.Parse(text).Value.ToInstant().InZone(zone).LocalDateTime;
 
     public static LocalDate ParseDate(string text) => Date.Parse(text).Value;
 

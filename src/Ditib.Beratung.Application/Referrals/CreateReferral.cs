@@ -49,8 +49,8 @@ public sealed class CreateReferralValidator : AbstractValidator<CreateReferral>
         RuleFor(r => r.FollowUpOn).Date();
         RuleFor(r => r.Consent!.Method).Must(m => SharingRules.ConsentMethods.Contains(m!)).WithName("consent.method")
             .WithMessage("'consent.method' is written or verbal.").When(r => r.Consent is not null);
-        RuleFor(r => r.Consent!.GivenAt).Must(g => Formats.IsLocalDateTime(g) || Formats.IsDate(g)).WithName("consent.givenAt")
-            .WithMessage("'consent.givenAt' is a local date (yyyy-MM-dd) or date-time (yyyy-MM-ddTHH:mm).").When(r => r.Consent is not null);
+        RuleFor(r => r.Consent!.GivenAt).Must(g => Formats.IsDateTime(g) || Formats.IsDate(g)).WithName("consent.givenAt")
+            .WithMessage($"'consent.givenAt' is a date (yyyy-MM-dd) or a date-time: {Formats.DateTimeForms}.").When(r => r.Consent is not null);
         RuleFor(r => r.Consent!.Witness).PlainText(200).WithName("consent.witness").When(r => r.Consent is not null);
         RuleFor(r => r.LegalBasis!.Basis).Must(b => SharingRules.LegalBases.Contains(b!)).WithName("legalBasis.basis")
             .WithMessage($"'legalBasis.basis' is one of: {string.Join(", ", SharingRules.LegalBases)}.").When(r => r.LegalBasis is not null);
@@ -90,5 +90,5 @@ public sealed class CreateReferralHandler(
 
     private Instant GivenAt(string text) => Formats.IsDate(text)
         ? Formats.ParseDate(text).AtStartOfDayInZone(settings.Zone).ToInstant()
-        : Formats.ParseLocalDateTime(text).InZoneLeniently(settings.Zone).ToInstant();
+        : Formats.ParseInstant(text, settings.Zone);
 }

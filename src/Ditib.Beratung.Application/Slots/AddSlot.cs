@@ -16,8 +16,8 @@ public sealed class AddSlotValidator : AbstractValidator<AddSlot>
 {
     public AddSlotValidator()
     {
-        RuleFor(s => s.Start).NotEmpty().Must(Formats.IsLocalDateTime)
-            .WithMessage($"'{{PropertyName}}' must be a local date-time written as yyyy-MM-ddTHH:mm, between {Formats.FirstYear} and {Formats.LastYear}.");
+        RuleFor(s => s.Start).NotEmpty().Must(Formats.IsDateTime)
+            .WithMessage($"'{{PropertyName}}' must be a date-time written as {Formats.DateTimeForms}, between {Formats.FirstYear} and {Formats.LastYear}.");
         RuleFor(s => s.Minutes).InclusiveBetween(5, 480);
         RuleFor(s => s.Mode).SlotMode();
         RuleFor(s => s.Location).PlainText(200);
@@ -32,7 +32,7 @@ public sealed class AddSlotHandler(
     public async Task<SlotDto> Handle(AddSlot request, CancellationToken cancellationToken)
     {
         await access.EnsureCanManageAsync(request.CounsellorId, cancellationToken);
-        var planned = SlotPlanner.TryMapAdHoc(Formats.ParseLocalDateTime(request.Start!), request.Minutes, SlotModes.Parse(request.Mode!),
+        var planned = SlotPlanner.TryMapAdHoc(Formats.ParseLocalDateTime(request.Start!, settings.Zone), request.Minutes, SlotModes.Parse(request.Mode!),
                 request.Location, request.Capacity, settings.Zone)
             ?? throw new DomainRuleException("The slot would fall into or across the clock change; choose another time.", "start");
         if (planned.Start <= clock.GetCurrentInstant())

@@ -10,9 +10,10 @@ namespace Ditib.Beratung.Application.Slots;
 /// <summary>
 /// Free slots residents can book: local dates, inclusive, at most <see cref="CentreSettings.MaxSearchDays"/> days; in
 /// pages of at most <see cref="SlotPage.MaxLimit"/> slots, by start. <paramref name="After"/> is the
-/// <see cref="SlotPage.Next"/> of the page before.
+/// <see cref="SlotPage.Next"/> of the page before; <paramref name="CounsellorId"/> narrows the search to one counsellor.
 /// </summary>
-public sealed record SearchSlots(string? Topic, string? Language, string? From, string? To, string? Mode, int? Limit = null, string? After = null)
+public sealed record SearchSlots(
+    string? Topic, string? Language, string? From, string? To, string? Mode, int? Limit = null, string? After = null, Guid? CounsellorId = null)
     : IRequest<SlotPage>;
 
 /// <summary>One page of a slot search; <see cref="Next"/> is null on the last page.</summary>
@@ -68,7 +69,7 @@ public sealed class SearchSlotsHandler(ISlotQueries slots, CentreSettings settin
         var limit = request.Limit ?? SlotPage.DefaultLimit;
         var rows = await slots.SearchAsync(
             new SlotSearch(new Interval(Instant.Max(days.Start, earliest), days.End), FreeOnly: true, request.Topic, request.Language,
-                request.Mode, After: SlotCursor.TryParse(request.After), Limit: limit + 1),
+                request.Mode, request.CounsellorId, SlotCursor.TryParse(request.After), limit + 1),
             cancellationToken);
         var page = rows.Take(limit).ToList();
         var next = rows.Count > limit ? new SlotCursor(page[^1].Start, page[^1].Id).ToString() : null;

@@ -3,6 +3,7 @@ using Ditib.Beratung.Application.Bookings;
 using Ical.Net;
 using Ical.Net.DataTypes;
 using Ical.Net.Serialization;
+using Microsoft.Extensions.Options;
 using NodaTime;
 using IcalCalendar = Ical.Net.Calendar;
 using IcalEvent = Ical.Net.CalendarComponents.CalendarEvent;
@@ -10,11 +11,13 @@ using VTimeZone = Ical.Net.CalendarComponents.VTimeZone;
 
 namespace Ditib.Beratung.Infrastructure.Calendar;
 
-/// <summary>Renders a booking as an RFC 5545 file with Ical.Net: one VEVENT in local time plus its VTIMEZONE.</summary>
-internal sealed class IcalCalendarRenderer : ICalendarRenderer
+/// <summary>
+/// Renders a booking as an RFC 5545 file with Ical.Net: one VEVENT in local time plus its VTIMEZONE, with the
+/// centre as ORGANIZER and the resident as ATTENDEE (RFC 5546 wants both for METHOD:REQUEST and METHOD:CANCEL).
+/// </summary>
+internal sealed class IcalCalendarRenderer(IOptions<CalendarOptions> options) : ICalendarRenderer
 {
     internal const string ProductId = "-//DITIB Marxloh//Ditib.Beratung//DE";
-    internal const string UidDomain = "beratung.ditib-marxloh.de";
 
     private const int MaxLineOctets = 75;
     private const string LineBreak = "\r\n";
@@ -35,9 +38,10 @@ internal sealed class IcalCalendarRenderer : ICalendarRenderer
         };
         calendar.AddTimeZone(VTimeZone.FromDateTimeZone(zone.Id, TimeZoneRulesSince, includeHistoricalData: false));
 
+        var centre = options.Value;
         var vevent = new IcalEvent
         {
-            Uid = $"{calendarEvent.Uid:D}@{UidDomain}",
+            Uid = $"{calendarEvent.Uid:D}@{centre.UidDomain}",
             DtStamp = new CalDateTime(calendarEvent.Stamp.ToDateTimeUtc(), CalDateTime.UtcTzId),
             DtStart = Local(calendarEvent.Start, zone),
             DtEnd = Local(calendarEvent.End, zone),
@@ -45,9 +49,21 @@ internal sealed class IcalCalendarRenderer : ICalendarRenderer
             Summary = calendarEvent.Summary,
             Status = calendarEvent.Cancelled ? EventStatus.Cancelled : EventStatus.Confirmed,
         };
-        if (!string.IsNullOrWhiteSpace(calendarEvent.Location))
+        vevent.Organizer = new Organizer($"mailto:{centre.OrganizerEmail}") { CommonName = centre.OrganizerName };
+        if (calendarEvent.AttendeeEmail is { } attendee)
         {
-            vevent.Location = calendarEvent.Location;
+            vevent.Attendees.Add(new Attendee($"mailto:{attendee}")
+            {
+                Role = ParticipationRole.RequiredParticipant,
+                ParticipationStatus = calendarEvent.Cancelled ? EventParticipationStatus.Declined : EventParticipationStatus.Accepted,
+                Rsvp = false,
+            });
+        }
+
+        var place = new[] { calendarEvent.Room, calendarEvent.AtTheCentre ? centre.Address : null }.Where(p => !string.IsNullOrWhiteSpace(p));
+        if (string.Join(", ", place) is { Length: > 0 } location)
+        {
+            vevent.Location = location;
         }
 
         calendar.Events.Add(vevent);

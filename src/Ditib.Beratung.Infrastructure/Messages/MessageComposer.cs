@@ -4,6 +4,7 @@ using Ditib.Beratung.Application.Common;
 using Ditib.Beratung.Application.Messages;
 using Ditib.Beratung.Application.Slots;
 using Ditib.Beratung.Domain.Bookings;
+using Ditib.Beratung.Domain.Scheduling;
 using MimeKit;
 using NodaTime;
 
@@ -46,7 +47,8 @@ internal sealed class MessageComposer(
         message.Headers.Add("Auto-Submitted", "auto-generated");
 
         var ics = calendar.Render(new CalendarEvent(context.Booking.Booking.Id, context.Sequence, cancelled, context.Slot.Start, context.Slot.End,
-            centre.Zone.Id, $"{texts["summary"]} ({context.Booking.Booking.Reference})", context.Slot.Location, context.Now));
+            centre.Zone.Id, $"{texts["summary"]} ({context.Booking.Booking.Reference})", context.Slot.Location,
+            context.Slot.Mode == SlotMode.InPerson.ToCode(), address, context.Now));
         var attachment = new MimePart("text", "calendar")
         {
             Content = new MimeContent(new MemoryStream(Encoding.UTF8.GetBytes(ics))),

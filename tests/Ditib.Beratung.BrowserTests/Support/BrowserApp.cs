@@ -129,6 +129,7 @@ public sealed class BrowserApp : WebApplicationFactory<Program>
         }
 
         builder.UseSetting("Beratung:Retention:Enabled", "false");
+        builder.UseSetting("Beratung:ApiDocs:Enabled", "true");
         // The residents here give no contact data, so nothing is queued; no mail goes anywhere in any case.
         builder.UseSetting("Beratung:Messages:DispatcherEnabled", "false");
         builder.ConfigureTestServices(services =>

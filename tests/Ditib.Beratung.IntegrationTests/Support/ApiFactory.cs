@@ -58,6 +58,7 @@ public sealed class ApiFactory : WebApplicationFactory<Program>
         ["Beratung:Auth:SigningKey"] = Convert.ToBase64String(RandomNumberGenerator.GetBytes(48)),
         ["Beratung:RateLimiting:Enabled"] = "false",
         ["Beratung:Retention:Enabled"] = "false",
+        ["Beratung:ApiDocs:Enabled"] = "true",
         // Tests dispatch the outbox themselves (OutboxDispatcher.DispatchOnceAsync), at the fake clock's time.
         ["Beratung:Messages:DispatcherEnabled"] = "false",
     };
@@ -66,6 +67,12 @@ public sealed class ApiFactory : WebApplicationFactory<Program>
     public Action<IServiceCollection>? ConfigureServices { get; set; }
 
     public const string TestPassword = "Erfundenes-Testpasswort-42";
+
+    /// <summary>Handlers every client of <see cref="NewClient"/> sends through (e.g. one that records the answers).</summary>
+    public Func<DelegatingHandler[]>? ClientHandlers { get; set; }
+
+    /// <summary>An anonymous client, through <see cref="ClientHandlers"/> when set.</summary>
+    public HttpClient NewClient() => ClientHandlers is null ? CreateClient() : CreateDefaultClient(ClientHandlers());
 
     /// <summary>A client signed in as a new account with these roles (created through the application, as the system).</summary>
     public HttpClient CreateClientAs(params string[] roles) => CreateClientAsAsync(roles).GetAwaiter().GetResult().Client;
@@ -80,7 +87,7 @@ public sealed class ApiFactory : WebApplicationFactory<Program>
             user = await scope.ServiceProvider.GetRequiredService<IMediator>().Send(new CreateUser(username, TestPassword, roles));
         }
 
-        var client = CreateClient();
+        var client = NewClient();
         var response = await client.PostAsJsonAsync("/api/v1/auth/token", new { username, password = TestPassword });
         response.EnsureSuccessStatusCode();
         var token = (await response.Content.ReadFromJsonAsync<JsonObject>())!["accessToken"]!.GetValue<string>();
@@ -91,7 +98,7 @@ public sealed class ApiFactory : WebApplicationFactory<Program>
     /// <summary>A fresh client for an existing account, e.g. after the fake clock has outrun the old token.</summary>
     public async Task<HttpClient> SignInAsync(string username)
     {
-        var client = CreateClient();
+        var client = NewClient();
         var response = await client.PostAsJsonAsync("/api/v1/auth/token", new { username, password = TestPassword });
         response.EnsureSuccessStatusCode();
         var token = (await response.Content.ReadFromJsonAsync<JsonObject>())!["accessToken"]!.GetValue<string>();

@@ -1,6 +1,7 @@
 using System.Text;
 using Ditib.Beratung.Application.Bookings;
 using Ditib.Beratung.Infrastructure.Calendar;
+using Microsoft.Extensions.Options;
 using NodaTime;
 using NodaTime.Text;
 using IcalCalendar = Ical.Net.Calendar;
@@ -14,7 +15,15 @@ public sealed class IcalCalendarRendererTests
     private static readonly Instant Stamp = Instant.FromUtc(2026, 11, 20, 14, 30, 5);
     private static readonly UTF8Encoding StrictUtf8 = new(encoderShouldEmitUTF8Identifier: false, throwOnInvalidBytes: true);
 
-    private readonly IcalCalendarRenderer _renderer = new();
+    private static readonly CalendarOptions Centre = new()
+    {
+        OrganizerEmail = "beratung@centre.example.invalid",
+        OrganizerName = "DITIB Beratung (Test)",
+        Address = "Beispielstraße 1, 47169 Duisburg",
+        UidDomain = "kalender.example.invalid",
+    };
+
+    private readonly IcalCalendarRenderer _renderer = new(Options.Create(Centre));
 
     [Fact]
     public void Render_WritesCalendarHeaderAndConfirmedEvent()
@@ -26,7 +35,7 @@ public sealed class IcalCalendarRendererTests
         Assert.Equal("-//DITIB Marxloh//Ditib.Beratung//DE", calendar.ProductId);
         Assert.Equal("REQUEST", calendar.Method);
         var vevent = Assert.Single(calendar.Events);
-        Assert.Equal("0badc0de-0000-4000-8000-000000000001@beratung.ditib-marxloh.de", vevent.Uid);
+        Assert.Equal("0badc0de-0000-4000-8000-000000000001@kalender.example.invalid", vevent.Uid);
         Assert.True(vevent.DtStamp!.IsUtc);
         Assert.Equal(Stamp.ToDateTimeUtc(), vevent.DtStamp.AsUtc);
         Assert.Equal(2, vevent.Sequence);
@@ -143,6 +152,44 @@ public sealed class IcalCalendarRendererTests
         Assert.Equal(location, Assert.Single(Load(ics).Events).Location);
     }
 
+    /// <summary>RFC 5546 3.2.2 (REQUEST) and 3.2.5 (CANCEL): the properties a VEVENT must carry for calendars to act on it.</summary>
+    [Theory]
+    [InlineData(false, "REQUEST", new[] { "ATTENDEE", "DTSTAMP", "DTSTART", "ORGANIZER", "SUMMARY", "UID" })]
+    [InlineData(true, "CANCEL", new[] { "ATTENDEE", "DTSTAMP", "ORGANIZER", "SEQUENCE", "UID" })]
+    public void Render_CarriesEveryPropertyRfc5546Requires_WithTheCentreAsOrganizerAndTheResidentAsAttendee(bool cancelled, string method,
+        string[] required)
+    {
+        var calendar = Load(_renderer.Render(Event(sequence: 1, cancelled: cancelled, attendee: "erfunden@example.invalid")));
+
+        Assert.Equal(method, calendar.Method);
+        var vevent = Assert.Single(calendar.Events);
+        Assert.All(required, name => Assert.True(vevent.Properties.ContainsKey(name), $"{method} without {name}"));
+        Assert.Equal("mailto:beratung@centre.example.invalid", vevent.Organizer!.Value!.ToString());
+        Assert.Equal("DITIB Beratung (Test)", vevent.Organizer.CommonName);
+        var attendee = Assert.Single(vevent.Attendees);
+        Assert.Equal("mailto:erfunden@example.invalid", attendee.Value!.ToString());
+        Assert.Equal(cancelled ? "DECLINED" : "ACCEPTED", attendee.ParticipationStatus);
+    }
+
+    [Fact]
+    public void Render_WithoutTheResidentsEMail_NamesNoAttendee_ButStillTheOrganizer()
+    {
+        var vevent = Assert.Single(Load(_renderer.Render(Event(attendee: null))).Events);
+
+        Assert.Empty(vevent.Attendees);
+        Assert.NotNull(vevent.Organizer);
+    }
+
+    [Fact]
+    public void Render_AtTheCentre_GivesTheRoomAndTheStreetAddress_ElseOnlyTheRoom()
+    {
+        var atTheCentre = Assert.Single(Load(_renderer.Render(Event(location: "Raum 2", atTheCentre: true))).Events);
+        var byPhone = Assert.Single(Load(_renderer.Render(Event(location: null, atTheCentre: false))).Events);
+
+        Assert.Equal("Raum 2, Beispielstraße 1, 47169 Duisburg", atTheCentre.Location);
+        Assert.Null(byPhone.Location);
+    }
+
     [Fact]
     public void Render_SameInputTwice_GivesTheSameText()
     {
@@ -158,10 +205,13 @@ public sealed class IcalCalendarRendererTests
         Instant? start = null,
         Instant? end = null,
         string summary = "Beratungstermin Test (TEST-0001)",
-        string? location = "Musterstraße 1, 47000 Beispielstadt; Raum 2")
+        string? location = "Musterstraße 1, 47000 Beispielstadt; Raum 2",
+        bool atTheCentre = false,
+        string? attendee = null)
     {
         var from = start ?? Instant.FromUtc(2026, 12, 2, 8, 0);
-        return new CalendarEvent(BookingId, sequence, cancelled, from, end ?? from + Duration.FromMinutes(45), Berlin, summary, location, Stamp);
+        return new CalendarEvent(BookingId, sequence, cancelled, from, end ?? from + Duration.FromMinutes(45), Berlin, summary, location,
+            atTheCentre, attendee, Stamp);
     }
 
     private static IcalCalendar Load(string ics) => IcalCalendar.Load(ics) ?? throw new InvalidOperationException("No calendar parsed.");

@@ -1,0 +1,35 @@
+using MimeKit;
+
+namespace Ditib.Beratung.Infrastructure.Calendar;
+
+/// <summary>
+/// What calendar files say about the centre: the organizer's address (<c>Beratung:Centre:Email</c>, else the address
+/// messages are sent from), the street address added to the room (the centre's contact details,
+/// <see cref="Application.Common.CentreContact.Address"/>), and the domain of the UID
+/// (<c>Beratung:Messages:MessageIdDomain</c>).
+/// </summary>
+public sealed class CalendarOptions
+{
+    public string OrganizerEmail { get; set; } = "";
+
+    public string? OrganizerName { get; set; }
+
+    public string? Address { get; set; }
+
+    public string UidDomain { get; set; } = "beratung.invalid";
+
+    public static void Configure(CalendarOptions options, Microsoft.Extensions.Configuration.IConfiguration configuration, Application.Common.CentreContact centre)
+    {
+        var from = MailboxAddress.TryParse(configuration["Beratung:Messages:Email:From"] ?? "", out var sender) ? sender : null;
+        options.OrganizerEmail = Blank(centre.Email) ?? from?.Address ?? "";
+        options.OrganizerName = Blank(centre.Name) ?? Blank(from?.Name);
+        options.Address = Blank(centre.Address);
+        options.UidDomain = Blank(configuration["Beratung:Messages:MessageIdDomain"]) ?? options.UidDomain;
+    }
+
+    public static bool IsValid(CalendarOptions options) =>
+        MailboxAddress.TryParse(options.OrganizerEmail, out var organizer) && organizer.Address == options.OrganizerEmail
+        && Uri.CheckHostName(options.UidDomain) == UriHostNameType.Dns;
+
+    private static string? Blank(string? value) => string.IsNullOrWhiteSpace(value) ? null : value.Trim();
+}
