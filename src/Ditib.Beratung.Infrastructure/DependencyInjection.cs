@@ -14,7 +14,6 @@ using Ditib.Beratung.Infrastructure.Messages;
 using Ditib.Beratung.Infrastructure.Persistence;
 using Ditib.Beratung.Infrastructure.Security;
 using Microsoft.Extensions.Configuration;
-using Microsoft.Extensions.Options;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;

@@ -105,9 +105,9 @@ public sealed class HostTests : IDisposable
                 ["Beratung__Auth__SigningKey"] = Convert.ToBase64String(System.Security.Cryptography.RandomNumberGenerator.GetBytes(48)),
                 ["Beratung__Messages__DispatcherEnabled"] = "false",
             };
-            foreach (var (key, value) in TestCentre.Environment)
+            foreach (var setting in TestCentre.Environment)
             {
-                environment[key] = value;
+                environment[setting.Key] = setting.Value;
             }
 
             if (change.Split('=') is [var key, var value])
