@@ -1,4 +1,3 @@
-using System.Text.Json;
 using Ditib.Beratung.Application.Common;
 using Ditib.Beratung.Domain.Cases;
 
@@ -7,17 +6,15 @@ namespace Ditib.Beratung.Application.Cases;
 /// <summary>Who the client is. Stored apart from the case and only ever sealed under the case's data key.</summary>
 public sealed record ClientIdentity(string Name, string? Phone, string? Email, string? DateOfBirth, string? Address)
 {
-    private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web);
-
     public static string Context(Guid caseId) => $"case:{caseId}:client";
 
     public Task<byte[]> SealAsync(IEnvelopeCipher cipher, Case @case, CancellationToken cancellationToken) =>
-        cipher.EncryptAsync(@case.DataKeyId, JsonSerializer.SerializeToUtf8Bytes(this, Json), Context(@case.Id), cancellationToken);
+        cipher.EncryptAsync(@case.DataKeyId, SealedJson.Serialize(this), Context(@case.Id), cancellationToken);
 
     public static async Task<ClientIdentity> OpenAsync(IEnvelopeCipher cipher, ICaseRepository cases, Case @case, CancellationToken cancellationToken)
     {
         var sealedIdentity = await cases.GetSealedIdentityAsync(@case.Id, cancellationToken);
         var plain = await cipher.DecryptAsync(@case.DataKeyId, sealedIdentity, Context(@case.Id), cancellationToken);
-        return JsonSerializer.Deserialize<ClientIdentity>(plain, Json)!;
+        return SealedJson.Deserialize<ClientIdentity>(plain);
     }
 }
