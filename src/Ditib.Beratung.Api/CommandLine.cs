@@ -24,7 +24,9 @@ public static class CommandLine
           dotnet run --project src/Ditib.Beratung.Api -- users create-admin --username NAME [--force]
               the password comes from the environment variable BERATUNG_ADMIN_PASSWORD, else from standard input;
               once an active admin exists, --force is needed
-          dotnet run --project src/Ditib.Beratung.Api -- audit verify
+          dotnet run --project src/Ditib.Beratung.Api -- audit verify [--noted SEQ:HASH]
+              recomputes the keyed chain and prints the count and the last entry's number, id and hash (note them
+              outside the system); with an entry noted earlier, also checks that it is still there unchanged
           dotnet run --project src/Ditib.Beratung.Api -- retention run [--dry-run]
           dotnet run --project src/Ditib.Beratung.Api -- backup --to PATH
               a consistent copy of the live database (SQLite online backup), checked with PRAGMA integrity_check
@@ -48,7 +50,9 @@ public static class CommandLine
             case ["users", "create-admin", var option, .. var rest] when option.StartsWith("--username=", StringComparison.Ordinal) && rest is [] or ["--force"]:
                 return await CreateAdminAsync(mediator, option["--username=".Length..], rest is ["--force"], environment, input, output, error);
             case ["audit", "verify"]:
-                return await VerifyAuditAsync(mediator, output, error);
+                return await VerifyAuditAsync(mediator, null, output, error);
+            case ["audit", "verify", "--noted", var noted]:
+                return await VerifyAuditAsync(mediator, noted, output, error);
             case ["retention", "run", .. var options] when options is [] or ["--dry-run"]:
                 return await RetentionAsync(mediator, options is ["--dry-run"], output);
             case ["backup", "--to", var path]:
@@ -149,16 +153,27 @@ public static class CommandLine
         return 1;
     }
 
-    private static async Task<int> VerifyAuditAsync(IMediator mediator, TextWriter output, TextWriter error)
+    private static async Task<int> VerifyAuditAsync(IMediator mediator, string? noted, TextWriter output, TextWriter error)
     {
-        var result = await mediator.Send(new VerifyAudit());
+        var parts = noted?.Split(':', 2);
+        if (parts is not null && (parts.Length != 2 || !long.TryParse(parts[0], System.Globalization.CultureInfo.InvariantCulture, out _)))
+        {
+            await error.WriteLineAsync("--noted takes the entry's number and hash as verification printed them: SEQ:HASH.");
+            return 2;
+        }
+
+        var result = await mediator.Send(parts is null ? new VerifyAudit() : new VerifyAudit(long.Parse(parts[0], System.Globalization.CultureInfo.InvariantCulture), parts[1]));
+        var last = $"last entry {result.LastSeq?.ToString(System.Globalization.CultureInfo.InvariantCulture) ?? "-"} " +
+            $"(id {result.LastId?.ToString() ?? "-"}), hash {result.LastHash}";
         if (result.Valid)
         {
-            await output.WriteLineAsync($"Audit trail intact: {result.Entries} entries.");
+            await output.WriteLineAsync($"Audit trail intact: {result.Entries} entries ({result.UnkeyedEntries} from before the chain key); {last}.");
+            await output.WriteLineAsync("Note the number and hash of the last entry outside the system; check later with --noted SEQ:HASH.");
             return 0;
         }
 
         await error.WriteLineAsync($"Audit trail broken at entry {result.FirstBrokenSeq} ({result.FirstBrokenId}): {result.Problem}");
+        await error.WriteLineAsync($"Intact up to: {result.Entries} entries, {last}.");
         return 1;
     }
 

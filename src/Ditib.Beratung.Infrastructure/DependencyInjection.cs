@@ -90,6 +90,11 @@ public static class DependencyInjection
             provider.GetRequiredService<DatabaseOptions>().DataFolder,
             provider.GetRequiredService<IHostEnvironment>().IsDevelopment(),
             provider.GetRequiredService<ILoggerFactory>().CreateLogger<TokenSigningKey>()));
+        services.AddSingleton(provider => AuditChainKey.Load(
+            provider.GetRequiredService<IConfiguration>(),
+            provider.GetRequiredService<DatabaseOptions>().DataFolder,
+            provider.GetRequiredService<IHostEnvironment>().IsDevelopment(),
+            provider.GetRequiredService<ILoggerFactory>().CreateLogger<AuditChainKey>()));
         services.AddSingleton(provider => new TokenSettings(Duration.FromMinutes(
             Bounded(provider.GetRequiredService<IConfiguration>(), "Beratung:Auth:TokenLifetimeMinutes", 480, 5, 24 * 60))));
         services.AddSingleton(provider =>
@@ -104,7 +109,7 @@ public static class DependencyInjection
     }
 
     /// <summary>
-    /// Creates and migrates the database, and loads the encryption and token signing keys, so that missing or wrong
+    /// Creates and migrates the database, and loads the encryption, token signing and audit chain keys, so that missing or wrong
     /// keys stop the start-up instead of the first request.
     /// </summary>
     public static void InitialiseInfrastructure(this IServiceProvider services)
@@ -112,10 +117,20 @@ public static class DependencyInjection
         services.GetRequiredService<DatabaseMigrator>().Migrate();
         services.GetRequiredService<MasterKeyRing>();
         services.GetRequiredService<TokenSigningKey>();
+        services.GetRequiredService<AuditChainKey>();
         services.GetRequiredService<TokenSettings>();
         services.GetRequiredService<SignInSettings>();
         services.GetRequiredService<RetentionSettings>();
         services.InitialiseMessaging();
+        var scope = services.CreateAsyncScope();
+        try
+        {
+            scope.ServiceProvider.GetRequiredService<AuditStore>().SealEarlierChainAsync(CancellationToken.None).GetAwaiter().GetResult();
+        }
+        finally
+        {
+            scope.DisposeAsync().AsTask().GetAwaiter().GetResult();
+        }
     }
 
     private static int Bounded(IConfiguration configuration, string key, int fallback, int min, int max)

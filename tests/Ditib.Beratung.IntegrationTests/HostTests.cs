@@ -100,6 +100,16 @@ public sealed class HostTests : IDisposable
     }
 
     [Fact]
+    public void Startup_WithoutAuditChainKeyOutsideDevelopment_Fails()
+    {
+        using var factory = new ApiFactory();
+        factory.Settings.Remove("Beratung:Audit:ChainKey");
+
+        var error = Assert.ThrowsAny<Exception>(() => factory.CreateClient());
+        Assert.Contains("Beratung__Audit__ChainKey", Flatten(error), StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void Startup_WithLockoutSwitchedOff_Fails()
     {
         using var factory = new ApiFactory();

@@ -109,6 +109,36 @@ public sealed class PrivacyRequestTests : IDisposable
     }
 
     [Fact]
+    public async Task AccessExport_ListsTheDesksReadOfTheReferralLetter()
+    {
+        var x = await OpenCaseAsync("Xaver Quxmann-Testklient", "Notiz.");
+        var created = await counsellor.PostAsJsonAsync($"/api/v1/cases/{x.Id}/referrals", new
+        {
+            partnerId = Guid.Parse("01a21000-0000-7000-8000-000000000004"), purpose = "Erfundener Zweck", sharedCategories = new[] { "contact" },
+            followUpOn = "2026-12-10", consent = new { method = "written", givenAt = "2026-11-30" },
+        });
+        await Scenario.EnsureAsync(created, HttpStatusCode.Created);
+        var referral = (await created.Content.ReadFromJsonAsync<JsonObject>())!["id"]!.GetValue<Guid>();
+        await Scenario.EnsureAsync(await admin.GetAsync($"/api/v1/referrals/{referral}/letter"), HttpStatusCode.OK);
+
+        var export = await dpo.GetFromJsonAsync<JsonObject>($"/api/v1/privacy/cases/{x.Code}/export");
+
+        Assert.Contains("referral.letter", export!["reads"]!.AsArray().Select(r => r!["action"]!.GetValue<string>()));
+    }
+
+    [Fact]
+    public async Task AccessExport_ListsAReveal_BehindMoreThanAThousandLaterEntriesAboutTheCase()
+    {
+        var x = await OpenCaseAsync("Xaver Quxmann-Testklient", "Notiz.");
+        await Scenario.EnsureAsync(await counsellor.GetAsync($"/api/v1/cases/{x.Id}/client"), HttpStatusCode.OK);
+        await Scenario.AddAuditEntriesAsync(api, 1100, "case.share", "case", x.Id.ToString());
+
+        var export = await dpo.GetFromJsonAsync<JsonObject>($"/api/v1/privacy/cases/{x.Code}/export");
+
+        Assert.Contains("client.reveal", export!["reads"]!.AsArray().Select(r => r!["action"]!.GetValue<string>()));
+    }
+
+    [Fact]
     public async Task Erasure_IsRefusedUnderLegalHoldOrOpenReferral_AndOtherwiseLeavesATombstone()
     {
         var held = await OpenCaseAsync("Testklient Sperre", "Notiz.");

@@ -39,14 +39,14 @@ public sealed class GetAccessExportHandler(
     IAuditQueries auditQueries, IAuditTrail audit, IEnvelopeCipher cipher, CentreSettings settings)
     : IRequestHandler<GetAccessExport, AccessExport>
 {
-    private static readonly HashSet<string> ReadActions = ["case.notes-read", "client.reveal", "referral.letter", "privacy.access-request"];
+    /// <summary>The audited reads of a client's data, whatever subject (case, client, note, referral, booking) they are filed under.</summary>
+    private static readonly string[] ReadActions = ["case.notes-read", "client.reveal", "referral.letter", "privacy.access-request"];
 
     public async Task<AccessExport> Handle(GetAccessExport request, CancellationToken cancellationToken)
     {
         var found = await privacy.FindCaseAsync(request.CaseCode!, cancellationToken) ?? throw new NotFoundException("No case with this code.");
         var @case = (await cases.GetAsync(found.Id, cancellationToken))!;
-        var reads = (await auditQueries.ListAsync(new AuditFilter("case", @case.Id.ToString(), null, null, null, 1000), cancellationToken))
-            .Where(e => ReadActions.Contains(e.Action))
+        var reads = (await auditQueries.AboutCaseAsync(@case.Id, ReadActions, cancellationToken))
             .Select(e => new AccessRead(e.At, e.ActorName, e.Action))
             .ToList();
         var items = await referrals.ListAsync(new ReferralFilter(null, null, null, @case.Id, OpenOnly: false), cancellationToken);

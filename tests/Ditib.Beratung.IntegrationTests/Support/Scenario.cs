@@ -2,6 +2,9 @@ using System.Net;
 using System.Net.Http.Json;
 using System.Text.Json;
 using System.Text.Json.Nodes;
+using Ditib.Beratung.Application.Audit;
+using Ditib.Beratung.Application.Common;
+using Microsoft.Extensions.DependencyInjection;
 
 namespace Ditib.Beratung.IntegrationTests.Support;
 
@@ -109,4 +112,20 @@ public static class Scenario
         }).ToArray();
 
     public static JsonSerializerOptions Json { get; } = new(JsonSerializerDefaults.Web);
+
+    /// <summary>Appends many audit entries about one subject in one transaction, as a busy year would.</summary>
+    public static async Task AddAuditEntriesAsync(ApiFactory api, int count, string action, string subjectType, string? subjectId)
+    {
+        await using var scope = api.Services.CreateAsyncScope();
+        var trail = scope.ServiceProvider.GetRequiredService<IAuditTrail>();
+        await scope.ServiceProvider.GetRequiredService<IUnitOfWork>().InTransactionAsync(async () =>
+        {
+            for (var i = 0; i < count; i++)
+            {
+                await trail.RecordAsync(new AuditEvent(action, subjectType, subjectId), CancellationToken.None);
+            }
+
+            return count;
+        }, CancellationToken.None);
+    }
 }
