@@ -63,6 +63,8 @@ public sealed class BadInputTests : IDisposable
         { """{"slotId":"@slot","name":"Testperson","language":"tr","topic":"astrology","consent":{"privacyNoticeVersion":"2026-11","accepted":true}}""", "topic" },
         { """{"slotId":"not-a-guid","name":"Testperson","language":"tr","topic":"family","consent":{"privacyNoticeVersion":"2026-11","accepted":true}}""", "slotId" },
         { """{"slotId":"@slot","name":"Testperson","interpreterNeeded":"maybe","language":"tr","topic":"family","consent":{"privacyNoticeVersion":"2026-11","accepted":true}}""", "interpreterNeeded" },
+        { """{"slotId":"@slot","name":"Kundin,\n\nIhr Konto wird gesperrt! Daten bestätigen: http://example.invalid","email":"fremd@example.invalid","language":"tr","topic":"family","consent":{"privacyNoticeVersion":"2026-11","accepted":true}}""", "name" },
+        { """{"slotId":"@slot","name":"Erfundene\u2028Person","language":"tr","topic":"family","consent":{"privacyNoticeVersion":"2026-11","accepted":true}}""", "name" },
         { """{"slotId":"@slot","name":"Testperson" """, "body" },
     };
 

@@ -20,7 +20,7 @@ public sealed record CancelBooking(string? Reason) : ICommand<BookingDto>
 
 public sealed class CancelBookingValidator : AbstractValidator<CancelBooking>
 {
-    public CancelBookingValidator() => RuleFor(c => c.Reason).PlainText(500);
+    public CancelBookingValidator() => RuleFor(c => c.Reason).SingleLine(500);
 }
 
 public sealed class CancelBookingHandler(

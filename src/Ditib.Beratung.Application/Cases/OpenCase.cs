@@ -37,7 +37,7 @@ public sealed class OpenCaseValidator : AbstractValidator<OpenCase>
         RuleFor(c => c.Client!.DateOfBirth).Must(d => d is null || (Formats.IsBirthDate(d) && Formats.ParseDate(d) <= today))
             .WithName("client.dateOfBirth")
             .WithMessage("'client.dateOfBirth' must be a past date written as yyyy-MM-dd.").When(c => c.Client is not null);
-        RuleFor(c => c.Client!.Address).PlainText(300).WithName("client.address").When(c => c.Client is not null);
+        RuleFor(c => c.Client!.Address).SingleLine(300).WithName("client.address").When(c => c.Client is not null);
         RuleFor(c => c.Topics).NotEmpty().When(c => c.Client is not null).WithMessage("A case needs at least one topic.");
         RuleFor(c => c.Topics).Must(t => t is null || t.Count <= 12).WithMessage("At most 12 topics.");
         RuleForEach(c => c.Topics).NotEmpty().Topic(referenceData);

@@ -15,7 +15,7 @@ public sealed record CancelSlotResult(Guid SlotId, int CancelledBookings);
 
 public sealed class CancelSlotValidator : AbstractValidator<CancelSlot>
 {
-    public CancelSlotValidator() => RuleFor(c => c.Reason).NotEmpty().PlainText(500);
+    public CancelSlotValidator() => RuleFor(c => c.Reason).NotEmpty().SingleLine(500);
 }
 
 public sealed class CancelSlotHandler(

@@ -1,5 +1,6 @@
 using System.Text;
 using Ditib.Beratung.Application.Bookings;
+using Ditib.Beratung.Application.Common;
 using Ditib.Beratung.Application.Messages;
 using Ditib.Beratung.Application.Slots;
 using Ditib.Beratung.Domain.Bookings;
@@ -16,7 +17,7 @@ internal sealed record MessageContext(
 /// Writes the resident's messages: short, plain text in the booking's language, date and time in the centre's zone,
 /// the place, the manage link, and for e-mail the calendar file (the same UID and SEQUENCE the API serves).
 /// </summary>
-internal sealed class MessageComposer(MessagingOptions options, ICalendarRenderer calendar, Application.Common.CentreSettings centre)
+internal sealed class MessageComposer(MessagingOptions options, ICalendarRenderer calendar, CentreSettings centre)
 {
     public MimeMessage Email(MessageContext context, string address)
     {
@@ -84,7 +85,8 @@ internal sealed class MessageComposer(MessagingOptions options, ICalendarRendere
         var end = context.Slot.End.InZone(centre.Zone).LocalDateTime.ToDateTimeUnspecified();
         return new Dictionary<string, string>(StringComparer.Ordinal)
         {
-            ["name"] = context.Personal.Name,
+            // Defence in depth: names are validated as one line, but one stored before that rule must not add lines either.
+            ["name"] = ValidationRules.OneLine(context.Personal.Name),
             ["date"] = texts.Date(start),
             ["time"] = texts.Time(start),
             ["end"] = texts.Time(end),
@@ -98,7 +100,7 @@ internal sealed class MessageComposer(MessagingOptions options, ICalendarRendere
     {
         "phone" => texts["mode.phone"],
         "video" => texts["mode.video"],
-        _ => string.Join(", ", new[] { slot.Location, options.CentreAddress }.Where(p => !string.IsNullOrWhiteSpace(p))) is { Length: > 0 } place
+        _ => string.Join(", ", new[] { slot.Location is null ? null : ValidationRules.OneLine(slot.Location), options.CentreAddress }.Where(p => !string.IsNullOrWhiteSpace(p))) is { Length: > 0 } place
             ? place
             : "DITIB Marxloh",
     };
