@@ -139,6 +139,23 @@ public sealed class PrivacyRequestTests : IDisposable
     }
 
     [Fact]
+    public async Task Erasure_OfACaseFromABooking_RemovesTheBookingsStoredIdempotencyAnswer()
+    {
+        var slots = (await admin.GetFromJsonAsync<List<JsonObject>>($"/api/v1/counsellors/{counsellorId}/slots?from=2026-12-01&to=2026-12-14"))!;
+        var request = new HttpRequestMessage(HttpMethod.Post, "/api/v1/bookings") { Content = JsonContent.Create(Scenario.Booking(slots[0]["id"]!.GetValue<Guid>())) };
+        request.Headers.Add("Idempotency-Key", Guid.NewGuid().ToString());
+        var booked = (await (await api.CreateClient().SendAsync(request)).Content.ReadFromJsonAsync<JsonObject>())!;
+        var opened = await counsellor.PostAsJsonAsync("/api/v1/cases", new { bookingReference = booked["reference"]!.GetValue<string>() });
+        await Scenario.EnsureAsync(opened, HttpStatusCode.Created);
+        var code = (await opened.Content.ReadFromJsonAsync<JsonObject>())!["code"]!.GetValue<string>();
+        Assert.Equal(1, Scenario.Count(api, "SELECT COUNT(*) FROM idempotency_key"));
+
+        await Scenario.EnsureAsync(await dpo.PostAsync($"/api/v1/privacy/cases/{code}/erase", null), HttpStatusCode.OK);
+
+        Assert.Equal(0, Scenario.Count(api, "SELECT COUNT(*) FROM idempotency_key"));
+    }
+
+    [Fact]
     public async Task Erasure_IsRefusedUnderLegalHoldOrOpenReferral_AndOtherwiseLeavesATombstone()
     {
         var held = await OpenCaseAsync("Testklient Sperre", "Notiz.");

@@ -25,7 +25,7 @@ public sealed class CancelBookingValidator : AbstractValidator<CancelBooking>
 
 public sealed class CancelBookingHandler(
     BookingAccess access, IBookingRepository bookings, ISlotQueries slots, IEnvelopeCipher cipher, CentreSettings settings, IClock clock,
-    BookingMessages messages)
+    BookingMessages messages, IIdempotencyStore idempotency)
     : IRequestHandler<CancelBooking, BookingDto>
 {
     public async Task<BookingDto> Handle(CancelBooking request, CancellationToken cancellationToken)
@@ -34,6 +34,7 @@ public sealed class CancelBookingHandler(
         record.Booking.CancelByResident(clock.GetCurrentInstant(), slot.Start, settings.CancelCutoff, request.Reason?.Trim());
         await bookings.UpdateAsync(record.Booking, cancellationToken);
         await messages.CancelledAsync(record.Booking, cancellationToken);
+        await idempotency.ForgetAsync(BookingCreatedDto.SubjectOf(record.Booking.Reference), cancellationToken);
         var personal = await PersonalData.OpenAsync(cipher, record, cancellationToken);
         var freed = (await slots.GetAsync(slot.Id, cancellationToken))!;
         return BookingDto.From(record, personal, freed.ToDto(settings.Zone));

@@ -31,7 +31,8 @@ public sealed class IdempotencyBehaviour<TRequest, TResponse>(IIdempotencyStore 
         }
 
         var response = await next();
-        await store.SaveAsync(scope, key, requestHash, SealedJson.Serialize(response), cancellationToken);
+        await store.SaveAsync(scope, key, requestHash, SealedJson.Serialize(response), (response as IIdempotencySubject)?.IdempotencySubject,
+            cancellationToken);
         return response;
     }
 }

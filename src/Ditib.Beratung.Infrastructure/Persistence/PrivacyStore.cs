@@ -19,14 +19,32 @@ internal sealed class PrivacyStore(DbSession session) : IPrivacyRepository
         return rows.Select(r => (r.Id, r.Code)).ToList();
     }
 
-    public async Task<Guid?> EraseBookingAsync(Guid bookingId, CancellationToken cancellationToken)
+    public async Task<IReadOnlyList<Guid>> EraseBookingAsync(Guid bookingId, CancellationToken cancellationToken)
     {
         const string select = "SELECT data_key_id FROM booking WHERE id = @bookingId";
         const string erase = "UPDATE booking SET personal_data = NULL, data_key_id = NULL, manage_token_sealed = NULL WHERE id = @bookingId";
         var connection = await session.ConnectionAsync(cancellationToken);
         var key = await connection.ExecuteScalarAsync<Guid?>(session.Command(select, new { bookingId }, cancellationToken));
         await connection.ExecuteAsync(session.Command(erase, new { bookingId }, cancellationToken));
-        return key;
+        var keys = await ForgetIdempotencyAnswersAsync(bookingId, cancellationToken);
+        return key is { } bookingKey ? [bookingKey, .. keys] : keys;
+    }
+
+    /// <summary>The stored idempotency answers of a booking (they hold its manage token); their keys are returned for shredding.</summary>
+    private async Task<IReadOnlyList<Guid>> ForgetIdempotencyAnswersAsync(Guid? bookingId, CancellationToken cancellationToken)
+    {
+        // The subject is BookingCreatedDto.SubjectOf(reference).
+        const string delete = """
+            DELETE FROM idempotency_key WHERE subject = (SELECT 'booking:' || reference FROM booking WHERE id = @bookingId)
+            RETURNING data_key_id
+            """;
+        if (bookingId is null)
+        {
+            return [];
+        }
+
+        var connection = await session.ConnectionAsync(cancellationToken);
+        return (await connection.QueryAsync<Guid>(session.Command(delete, new { bookingId }, cancellationToken))).ToList();
     }
 
     public async Task<IReadOnlyList<(Guid Id, string Code)>> CasesDueAsync(LocalDate closedBefore, CancellationToken cancellationToken)
@@ -71,7 +89,7 @@ internal sealed class PrivacyStore(DbSession session) : IPrivacyRepository
         var connection = await session.ConnectionAsync(cancellationToken);
         var found = await connection.QuerySingleAsync<KeyRow>(session.Command(keys, new { caseId }, cancellationToken));
         await connection.ExecuteAsync(session.Command(erase, new { caseId, today }, cancellationToken));
-        List<Guid> dataKeys = [found.DataKeyId];
+        List<Guid> dataKeys = [found.DataKeyId, .. await ForgetIdempotencyAnswersAsync(found.BookingId, cancellationToken)];
         if (found.BookingKeyId is { } bookingKey)
         {
             dataKeys.Add(bookingKey);
