@@ -36,11 +36,16 @@ public static partial class ValidationRules
 
     public static IRuleBuilderOptions<T, string?> Topic<T>(this IRuleBuilder<T, string?> rule, IReferenceData referenceData) =>
         rule.MustAsync(async (code, ct) => code is null || await referenceData.TopicExistsAsync(code, ct))
-            .WithMessage("'{PropertyValue}' is not a known topic; see GET /api/v1/topics.");
+            .WithMessage((_, code) => $"'{Echo(code)}' is not a known topic; see GET /api/v1/topics.");
 
     public static IRuleBuilderOptions<T, string?> Language<T>(this IRuleBuilder<T, string?> rule, IReferenceData referenceData) =>
         rule.MustAsync(async (code, ct) => code is null || await referenceData.LanguageExistsAsync(code, ct))
-            .WithMessage("'{PropertyValue}' is not a known language; see GET /api/v1/languages.");
+            .WithMessage((_, code) => $"'{Echo(code)}' is not a known language; see GET /api/v1/languages.");
+
+    /// <summary>At most <see cref="MaxEcho"/> characters of a value an answer repeats, so a 60 KB input is not sent back.</summary>
+    public static string Echo(string? value) => value is null ? "" : value.Length <= MaxEcho ? value : string.Concat(value.AsSpan(0, MaxEcho), "…");
+
+    public const int MaxEcho = 100;
 
     public static IRuleBuilderOptions<T, string?> Email<T>(this IRuleBuilder<T, string?> rule) =>
         rule.MaximumLength(254).Must(e => e is null || EmailPattern().IsMatch(e))
