@@ -317,6 +317,26 @@ public sealed class BookingFlowTests : IDisposable
     }
 
     [Fact]
+    public async Task ManageLink_AfterErasure_Answers410Erased_NotAServerError()
+    {
+        var (_, slots) = await Scenario.CounsellorWithSlotsAsync(client);
+        var booked = await Scenario.BookAsync(client, slots[0]["id"]!.GetValue<Guid>());
+        var (reference, token) = (booked["reference"]!.GetValue<string>(), booked["manageToken"]!.GetValue<string>());
+        await Scenario.EraseBookingAsync(api, reference);
+
+        var read = await client.SendAsync(Scenario.WithToken(HttpMethod.Get, $"/api/v1/bookings/{reference}", token));
+        var cancel = await client.SendAsync(Scenario.WithToken(HttpMethod.Post, $"/api/v1/bookings/{reference}/cancel", token, new { }));
+        var wrongToken = await client.SendAsync(Scenario.WithToken(HttpMethod.Get, $"/api/v1/bookings/{reference}", "erfunden"));
+
+        Assert.Equal(HttpStatusCode.Gone, read.StatusCode);
+        var problem = await Scenario.ProblemAsync(read);
+        Assert.Contains("erased", problem["detail"]!.GetValue<string>(), StringComparison.OrdinalIgnoreCase);
+        Assert.DoesNotContain("master key", problem.ToJsonString(), StringComparison.OrdinalIgnoreCase);
+        Assert.Equal(HttpStatusCode.Gone, cancel.StatusCode);
+        Assert.Equal(HttpStatusCode.NotFound, wrongToken.StatusCode);
+    }
+
+    [Fact]
     public async Task CancelSlot_CancelsItsBookingsAsCancelledByTheCentre()
     {
         var (_, slots) = await Scenario.CounsellorWithSlotsAsync(client, capacity: 2);

@@ -12,3 +12,9 @@ public sealed class NotFoundException(string message) : Exception(message)
 
 /// <summary>The caller is known but may not do this (mapped to 403).</summary>
 public sealed class ForbiddenException(string message) : Exception(message);
+
+/// <summary>
+/// The record exists but its personal data was erased (retention, an erasure request): mapped to 410 like an expired
+/// link, with a message that says so, instead of the cipher's error about a missing key.
+/// </summary>
+public sealed class ErasedException(string message) : Domain.Common.GoneException(message);
