@@ -5,3 +5,9 @@
 ALTER TABLE idempotency_key ADD COLUMN subject TEXT;
 
 CREATE INDEX ix_idempotency_subject ON idempotency_key (subject) WHERE subject IS NOT NULL;
+
+-- A booking's status reason (the resident's words when she cancels) is sealed under the booking's data key like the
+-- rest of its personal data, and erased with it. The clear column stays (SQLite keeps old columns) but is no longer
+-- written; the reasons stored in it so far are sealed and cleared by the application at start-up
+-- (BookingStore.SealClearReasonsAsync), since SQL alone has no key to seal them with.
+ALTER TABLE booking ADD COLUMN status_reason_sealed BLOB;

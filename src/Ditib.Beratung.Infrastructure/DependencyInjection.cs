@@ -46,7 +46,8 @@ public static class DependencyInjection
         services.AddScoped<SlotStore>();
         services.AddScoped<ISlotRepository>(provider => provider.GetRequiredService<SlotStore>());
         services.AddScoped<ISlotQueries>(provider => provider.GetRequiredService<SlotStore>());
-        services.AddScoped<IBookingRepository, BookingStore>();
+        services.AddScoped<BookingStore>();
+        services.AddScoped<IBookingRepository>(provider => provider.GetRequiredService<BookingStore>());
         services.AddScoped<IIdempotencyStore, IdempotencyStore>();
         services.AddScoped<IUserRepository, UserStore>();
         services.AddScoped<ICaseRepository, CaseStore>();
@@ -126,6 +127,7 @@ public static class DependencyInjection
         try
         {
             scope.ServiceProvider.GetRequiredService<AuditStore>().SealEarlierChainAsync(CancellationToken.None).GetAwaiter().GetResult();
+            scope.ServiceProvider.GetRequiredService<BookingStore>().SealClearReasonsAsync(CancellationToken.None).GetAwaiter().GetResult();
         }
         finally
         {

@@ -139,6 +139,24 @@ public sealed class PrivacyRequestTests : IDisposable
     }
 
     [Fact]
+    public async Task AccessExport_HoldsTheResidentsCancellationReason()
+    {
+        var slots = (await admin.GetFromJsonAsync<List<JsonObject>>($"/api/v1/counsellors/{counsellorId}/slots?from=2026-12-01&to=2026-12-14"))!;
+        var booked = await Scenario.BookAsync(api.CreateClient(), slots[0]["id"]!.GetValue<Guid>());
+        var opened = await counsellor.PostAsJsonAsync("/api/v1/cases", new { bookingReference = booked["reference"]!.GetValue<string>() });
+        await Scenario.EnsureAsync(opened, HttpStatusCode.Created);
+        var code = (await opened.Content.ReadFromJsonAsync<JsonObject>())!["code"]!.GetValue<string>();
+        await Scenario.EnsureAsync(await api.CreateClient().SendAsync(Scenario.WithToken(HttpMethod.Post, $"/api/v1/bookings/{booked["reference"]}/cancel",
+            booked["manageToken"]!.GetValue<string>(), new { reason = "Erfundener Grund QWXEXPORT" })), HttpStatusCode.OK);
+
+        var export = await dpo.GetFromJsonAsync<JsonObject>($"/api/v1/privacy/cases/{code}/export");
+        var page = System.Net.WebUtility.HtmlDecode(await dpo.GetStringAsync($"/api/v1/privacy/cases/{code}/export.html"));
+
+        Assert.Equal("Erfundener Grund QWXEXPORT", export!["booking"]!["statusReason"]!.GetValue<string>());
+        Assert.Contains("Erfundener Grund QWXEXPORT", page, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task Erasure_OfACaseFromABooking_RemovesTheBookingsStoredIdempotencyAnswer()
     {
         var slots = (await admin.GetFromJsonAsync<List<JsonObject>>($"/api/v1/counsellors/{counsellorId}/slots?from=2026-12-01&to=2026-12-14"))!;

@@ -25,7 +25,8 @@ public sealed record AccessExport(
 
 public sealed record AccessReferral(string Partner, string Status, string FollowUpOn, string CreatedAt, string? Purpose, IReadOnlyList<string> SharedCategories);
 
-public sealed record AccessBooking(string Reference, string Status, string Start, string Name, string? Phone, string? Email, string? Concern);
+public sealed record AccessBooking(
+    string Reference, string Status, string Start, string Name, string? Phone, string? Email, string? Concern, string? StatusReason);
 
 public sealed record AccessRead(string At, string Actor, string Action);
 
@@ -84,7 +85,7 @@ public sealed class GetAccessExportHandler(
         var personal = await PersonalData.OpenAsync(cipher, record, cancellationToken);
         var slot = (await slots.GetAsync(record.Booking.SlotId, cancellationToken))!;
         return new AccessBooking(record.Booking.Reference, record.Booking.Status.ToCode(), Formats.Local(slot.Start, settings.Zone), personal.Name,
-            personal.Phone, personal.Email, personal.Concern);
+            personal.Phone, personal.Email, personal.Concern, record.Booking.StatusReason);
     }
 }
 
@@ -114,8 +115,8 @@ public static class AccessExportPage
             export.Referrals.Select(r => new[] { r.Partner, r.Status, r.FollowUpOn, r.Purpose ?? "–", string.Join(", ", r.SharedCategories) }));
         if (export.Booking is { } b)
         {
-            Section(html, "Termin", ["Referenz", "Beginn", "Stand", "Name", "Telefon", "E-Mail", "Anliegen"],
-                [[b.Reference, b.Start, b.Status, b.Name, b.Phone ?? "–", b.Email ?? "–", b.Concern ?? "–"]]);
+            Section(html, "Termin", ["Referenz", "Beginn", "Stand", "Name", "Telefon", "E-Mail", "Anliegen", "Grund der Änderung"],
+                [[b.Reference, b.Start, b.Status, b.Name, b.Phone ?? "–", b.Email ?? "–", b.Concern ?? "–", b.StatusReason ?? "–"]]);
         }
 
         Section(html, "Wer hat den Fall wann gelesen", ["Zeit (UTC)", "Person", "Vorgang"], export.Reads.Select(r => new[] { r.At, r.Actor, r.Action }));

@@ -22,7 +22,10 @@ internal sealed class PrivacyStore(DbSession session) : IPrivacyRepository
     public async Task<IReadOnlyList<Guid>> EraseBookingAsync(Guid bookingId, CancellationToken cancellationToken)
     {
         const string select = "SELECT data_key_id FROM booking WHERE id = @bookingId";
-        const string erase = "UPDATE booking SET personal_data = NULL, data_key_id = NULL, manage_token_sealed = NULL WHERE id = @bookingId";
+        const string erase = """
+            UPDATE booking SET personal_data = NULL, data_key_id = NULL, manage_token_sealed = NULL, status_reason = NULL, status_reason_sealed = NULL
+            WHERE id = @bookingId
+            """;
         var connection = await session.ConnectionAsync(cancellationToken);
         var key = await connection.ExecuteScalarAsync<Guid?>(session.Command(select, new { bookingId }, cancellationToken));
         await connection.ExecuteAsync(session.Command(erase, new { bookingId }, cancellationToken));
@@ -82,7 +85,8 @@ internal sealed class PrivacyStore(DbSession session) : IPrivacyRepository
             DELETE FROM case_note WHERE case_id = @caseId;
             DELETE FROM case_share WHERE case_id = @caseId;
             UPDATE referral SET sealed_details = x'', sealed_answer = NULL WHERE case_id = @caseId;
-            UPDATE booking SET personal_data = NULL, data_key_id = NULL, manage_token_sealed = NULL
+            UPDATE booking SET personal_data = NULL, data_key_id = NULL, manage_token_sealed = NULL, status_reason = NULL,
+                               status_reason_sealed = NULL
             WHERE id = (SELECT booking_id FROM case_file WHERE id = @caseId);
             UPDATE case_file SET erased_on = @today, legal_hold_reason = NULL WHERE id = @caseId;
             """;
