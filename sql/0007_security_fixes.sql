@@ -11,3 +11,7 @@ CREATE INDEX ix_idempotency_subject ON idempotency_key (subject) WHERE subject I
 -- written; the reasons stored in it so far are sealed and cleared by the application at start-up
 -- (BookingStore.SealClearReasonsAsync), since SQL alone has no key to seal them with.
 ALTER TABLE booking ADD COLUMN status_reason_sealed BLOB;
+
+-- A legal hold's reason may name the client: sealed under the case's data key from now on. A hold is set while either
+-- column holds something; reasons stored in clear so far are sealed at start-up (PrivacyStore.SealClearHoldReasonsAsync).
+ALTER TABLE case_file ADD COLUMN legal_hold_sealed BLOB;

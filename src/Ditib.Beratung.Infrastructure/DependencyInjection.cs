@@ -53,7 +53,8 @@ public static class DependencyInjection
         services.AddScoped<ICaseRepository, CaseStore>();
         services.AddScoped<IPartnerRepository, PartnerStore>();
         services.AddScoped<IReferralRepository, ReferralStore>();
-        services.AddScoped<IPrivacyRepository, PrivacyStore>();
+        services.AddScoped<PrivacyStore>();
+        services.AddScoped<IPrivacyRepository>(provider => provider.GetRequiredService<PrivacyStore>());
         services.AddSingleton<DatabaseBackup>();
         services.AddSingleton(provider =>
         {
@@ -110,8 +111,8 @@ public static class DependencyInjection
     }
 
     /// <summary>
-    /// Creates and migrates the database, and loads the encryption, token signing and audit chain keys, so that missing or wrong
-    /// keys stop the start-up instead of the first request.
+    /// Creates and migrates the database, and loads the encryption, token signing and audit chain keys, so that missing
+    /// or wrong keys stop the start-up instead of the first request; then runs the data steps that need the keys.
     /// </summary>
     public static void InitialiseInfrastructure(this IServiceProvider services)
     {
@@ -123,11 +124,21 @@ public static class DependencyInjection
         services.GetRequiredService<SignInSettings>();
         services.GetRequiredService<RetentionSettings>();
         services.InitialiseMessaging();
+        RunStartUpDataSteps(services);
+    }
+
+    /// <summary>
+    /// Data steps that need the keys, so SQL migrations cannot do them: a keyed entry after an unkeyed audit chain, and
+    /// sealing the booking and legal-hold reasons earlier versions stored in clear. Each does nothing when done.
+    /// </summary>
+    private static void RunStartUpDataSteps(IServiceProvider services)
+    {
         var scope = services.CreateAsyncScope();
         try
         {
             scope.ServiceProvider.GetRequiredService<AuditStore>().SealEarlierChainAsync(CancellationToken.None).GetAwaiter().GetResult();
             scope.ServiceProvider.GetRequiredService<BookingStore>().SealClearReasonsAsync(CancellationToken.None).GetAwaiter().GetResult();
+            scope.ServiceProvider.GetRequiredService<PrivacyStore>().SealClearHoldReasonsAsync(CancellationToken.None).GetAwaiter().GetResult();
         }
         finally
         {

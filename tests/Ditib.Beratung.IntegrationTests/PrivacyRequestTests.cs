@@ -139,6 +139,22 @@ public sealed class PrivacyRequestTests : IDisposable
     }
 
     [Fact]
+    public async Task LegalHoldReason_IsSealed_ShownInTheRefusal_AndGoneWhenLifted()
+    {
+        var held = await OpenCaseAsync("Xaver Quxmann-Testklient", "Notiz.");
+        await Scenario.EnsureAsync(await dpo.PostAsJsonAsync($"/api/v1/privacy/cases/{held.Code}/legal-hold",
+            new { reason = "Verfahren gegen Xaver QWXHOLD" }), HttpStatusCode.OK);
+
+        var refused = await dpo.PostAsync($"/api/v1/privacy/cases/{held.Code}/erase", null);
+
+        Assert.Equal(HttpStatusCode.UnprocessableEntity, refused.StatusCode);
+        Assert.Contains("QWXHOLD", (await Scenario.ProblemAsync(refused)).ToJsonString(), StringComparison.Ordinal);
+        Assert.Equal(-1, Scenario.DatabaseFolderBytes(api).AsSpan().IndexOf("QWXHOLD"u8));
+        await Scenario.EnsureAsync(await dpo.PostAsync($"/api/v1/privacy/cases/{held.Code}/legal-hold/lift", null), HttpStatusCode.OK);
+        Assert.Equal(0, Scenario.Count(api, "SELECT COUNT(*) FROM case_file WHERE legal_hold_reason IS NOT NULL OR legal_hold_sealed IS NOT NULL"));
+    }
+
+    [Fact]
     public async Task AccessExport_HoldsTheResidentsCancellationReason()
     {
         var slots = (await admin.GetFromJsonAsync<List<JsonObject>>($"/api/v1/counsellors/{counsellorId}/slots?from=2026-12-01&to=2026-12-14"))!;
