@@ -16,7 +16,8 @@ namespace Ditib.Beratung.Infrastructure.Persistence;
 /// keyed entry: an unkeyed entry after a keyed one is a break. The table refuses UPDATE and DELETE. Entries are
 /// appended in the request's write transaction (which also orders them); outside one, in their own.
 /// </summary>
-internal sealed class AuditStore(DbSession session, ICurrentUser currentUser, IClock clock, AuditChainKey chainKey) : IAuditTrail, IAuditQueries
+internal sealed class AuditStore(DbSession session, ICurrentUser currentUser, IClock clock, AuditChainKey chainKey)
+    : IAuditTrail, IAuditQueries
 {
     public const string Genesis = "0000000000000000000000000000000000000000000000000000000000000000";
     private const string KeyedPrefix = "hmac-sha256:";
@@ -94,20 +95,13 @@ internal sealed class AuditStore(DbSession session, ICurrentUser currentUser, IC
         string? notedHashFound = null;
         foreach (var row in await connection.QueryAsync<Row>(session.Command(sql, null, cancellationToken)))
         {
-            var problem = row.Seq != chain.LastSeq + 1 ? "Entries before this one are missing (the numbering has a gap)."
-                : !string.Equals(row.PreviousHash, chain.Previous, StringComparison.Ordinal)
-                    ? "The entry does not follow the entry before it (one was removed, inserted or changed)."
-                : !row.Hash.StartsWith(KeyedPrefix, StringComparison.Ordinal) && chain.Keyed
-                    ? "The entry has no keyed hash although entries before it have (the chain was recomputed without the key)."
-                : !string.Equals(row.Hash, Hash(chain.Previous, row, keyed: row.Hash.StartsWith(KeyedPrefix, StringComparison.Ordinal)), StringComparison.Ordinal)
-                    ? "The entry's content does not match its hash (it was changed, or the chain was recomputed without the key)."
-                : null;
-            if (problem is not null)
+            var keyed = row.Hash.StartsWith(KeyedPrefix, StringComparison.Ordinal);
+            if (Problem(row, keyed, chain) is { } problem)
             {
                 return chain.Broken(row.Seq, ParseId(row.Id), problem);
             }
 
-            chain.Accept(row.Seq, ParseId(row.Id), row.Hash, keyed: row.Hash.StartsWith(KeyedPrefix, StringComparison.Ordinal));
+            chain.Accept(row.Seq, ParseId(row.Id), row.Hash, keyed);
             notedHashFound = row.Seq == noted?.Seq ? row.Hash : notedHashFound;
         }
 
@@ -168,6 +162,28 @@ internal sealed class AuditStore(DbSession session, ICurrentUser currentUser, IC
             await session.RollbackAsync();
             throw;
         }
+    }
+
+    private string? Problem(Row row, bool keyed, ChainWalk chain)
+    {
+        if (row.Seq != chain.LastSeq + 1)
+        {
+            return "Entries before this one are missing (the numbering has a gap).";
+        }
+
+        if (!string.Equals(row.PreviousHash, chain.Previous, StringComparison.Ordinal))
+        {
+            return "The entry does not follow the entry before it (one was removed, inserted or changed).";
+        }
+
+        if (!keyed && chain.Keyed)
+        {
+            return "The entry has no keyed hash although entries before it have (the chain was recomputed without the key).";
+        }
+
+        return string.Equals(row.Hash, Hash(chain.Previous, row, keyed), StringComparison.Ordinal)
+            ? null
+            : "The entry's content does not match its hash (it was changed, or the chain was recomputed without the key).";
     }
 
     private static Guid? ParseId(string? text) => Guid.TryParse(text, out var id) ? id : null;
