@@ -23,7 +23,7 @@ public static class CommandLine
     private const string Usage = """
         Usage: dotnet run --project src/Ditib.Beratung.Api [-- VERB]    without a verb: serve the API and the resident pages
           users create-admin --username NAME [--force]   create an admin (password from BERATUNG_ADMIN_PASSWORD or standard input)
-          audit verify                                   check the audit trail's hash chain
+          audit verify [--noted SEQ:HASH]                check the keyed audit chain; print the count and the last entry's number, id and hash
           retention run [--dry-run]                      erase what the retention periods allow, or only list it
           backup --to PATH                               write a consistent, integrity-checked copy of the live database
           keys rotate                                    re-wrap every data key under Beratung:Encryption:ActiveKeyId
@@ -86,7 +86,9 @@ public static class CommandLine
             case ["users", "create-admin", var option, .. var rest] when option.StartsWith("--username=", StringComparison.Ordinal) && rest is [] or ["--force"]:
                 return await CreateAdminAsync(mediator, option["--username=".Length..], rest is ["--force"], environment, input, output, error);
             case ["audit", "verify"]:
-                return await VerifyAuditAsync(mediator, output, error);
+                return await VerifyAuditAsync(mediator, null, output, error);
+            case ["audit", "verify", "--noted", var noted]:
+                return await VerifyAuditAsync(mediator, noted, output, error);
             case ["retention", "run", .. var options] when options is [] or ["--dry-run"]:
                 return await RetentionAsync(mediator, options is ["--dry-run"], output);
             case ["backup", "--to", var path]:
@@ -187,16 +189,27 @@ public static class CommandLine
         return 1;
     }
 
-    private static async Task<int> VerifyAuditAsync(IMediator mediator, TextWriter output, TextWriter error)
+    private static async Task<int> VerifyAuditAsync(IMediator mediator, string? noted, TextWriter output, TextWriter error)
     {
-        var result = await mediator.Send(new VerifyAudit());
+        var parts = noted?.Split(':', 2);
+        if (parts is not null && (parts.Length != 2 || !long.TryParse(parts[0], System.Globalization.CultureInfo.InvariantCulture, out _)))
+        {
+            await error.WriteLineAsync("--noted takes the entry's number and hash as verification printed them: SEQ:HASH.");
+            return 2;
+        }
+
+        var result = await mediator.Send(parts is null ? new VerifyAudit() : new VerifyAudit(long.Parse(parts[0], System.Globalization.CultureInfo.InvariantCulture), parts[1]));
+        var last = $"last entry {result.LastSeq?.ToString(System.Globalization.CultureInfo.InvariantCulture) ?? "-"} " +
+            $"(id {result.LastId?.ToString() ?? "-"}), hash {result.LastHash}";
         if (result.Valid)
         {
-            await output.WriteLineAsync($"Audit trail intact: {result.Entries} entries.");
+            await output.WriteLineAsync($"Audit trail intact: {result.Entries} entries ({result.UnkeyedEntries} from before the chain key); {last}.");
+            await output.WriteLineAsync("Note the number and hash of the last entry outside the system; check later with --noted SEQ:HASH.");
             return 0;
         }
 
         await error.WriteLineAsync($"Audit trail broken at entry {result.FirstBrokenSeq} ({result.FirstBrokenId}): {result.Problem}");
+        await error.WriteLineAsync($"Intact up to: {result.Entries} entries, {last}.");
         return 1;
     }
 

@@ -50,13 +50,15 @@ public static class DependencyInjection
         services.AddScoped<SlotStore>();
         services.AddScoped<ISlotRepository>(provider => provider.GetRequiredService<SlotStore>());
         services.AddScoped<ISlotQueries>(provider => provider.GetRequiredService<SlotStore>());
-        services.AddScoped<IBookingRepository, BookingStore>();
+        services.AddScoped<BookingStore>();
+        services.AddScoped<IBookingRepository>(provider => provider.GetRequiredService<BookingStore>());
         services.AddScoped<IIdempotencyStore, IdempotencyStore>();
         services.AddScoped<IUserRepository, UserStore>();
         services.AddScoped<ICaseRepository, CaseStore>();
         services.AddScoped<IPartnerRepository, PartnerStore>();
         services.AddScoped<IReferralRepository, ReferralStore>();
-        services.AddScoped<IPrivacyRepository, PrivacyStore>();
+        services.AddScoped<PrivacyStore>();
+        services.AddScoped<IPrivacyRepository>(provider => provider.GetRequiredService<PrivacyStore>());
         services.AddSingleton<DatabaseBackup>();
         services.AddSingleton(provider =>
         {
@@ -99,6 +101,11 @@ public static class DependencyInjection
             provider.GetRequiredService<DatabaseOptions>().DataFolder,
             provider.GetRequiredService<IHostEnvironment>().IsDevelopment(),
             provider.GetRequiredService<ILoggerFactory>().CreateLogger<TokenSigningKey>()));
+        services.AddSingleton(provider => AuditChainKey.Load(
+            provider.GetRequiredService<IConfiguration>(),
+            provider.GetRequiredService<DatabaseOptions>().DataFolder,
+            provider.GetRequiredService<IHostEnvironment>().IsDevelopment(),
+            provider.GetRequiredService<ILoggerFactory>().CreateLogger<AuditChainKey>()));
         services.AddSingleton(provider => new TokenSettings(Duration.FromMinutes(
             Bounded(provider.GetRequiredService<IConfiguration>(), "Beratung:Auth:TokenLifetimeMinutes", 480, 5, 24 * 60))));
         services.AddSingleton(provider =>
@@ -113,17 +120,15 @@ public static class DependencyInjection
     }
 
     /// <summary>
-    /// Creates and migrates the database, and loads the encryption and token signing keys, so that missing or wrong
-    /// keys stop the start-up instead of the first request.
-    /// </summary>
-    /// <summary>
-    /// Reads every setting first, so that a missing or invalid key stops the start before any database is created or
-    /// migrated, then migrates.
+    /// Reads every setting and loads the encryption, token signing and audit chain keys first, so that a missing or
+    /// invalid key stops the start before any database is created or migrated; then migrates and runs the data steps
+    /// that need the keys.
     /// </summary>
     public static void InitialiseInfrastructure(this IServiceProvider services)
     {
         services.GetRequiredService<MasterKeyRing>();
         services.GetRequiredService<TokenSigningKey>();
+        services.GetRequiredService<AuditChainKey>();
         services.GetRequiredService<TokenSettings>();
         services.GetRequiredService<SignInSettings>();
         services.GetRequiredService<RetentionSettings>();
@@ -131,6 +136,26 @@ public static class DependencyInjection
         _ = services.GetRequiredService<IOptions<Calendar.CalendarOptions>>().Value;
         services.InitialiseMessaging();
         services.GetRequiredService<DatabaseMigrator>().Migrate();
+        RunStartUpDataSteps(services);
+    }
+
+    /// <summary>
+    /// Data steps that need the keys, so SQL migrations cannot do them: a keyed entry after an unkeyed audit chain, and
+    /// sealing the booking and legal-hold reasons earlier versions stored in clear. Each does nothing when done.
+    /// </summary>
+    private static void RunStartUpDataSteps(IServiceProvider services)
+    {
+        var scope = services.CreateAsyncScope();
+        try
+        {
+            scope.ServiceProvider.GetRequiredService<AuditStore>().SealEarlierChainAsync(CancellationToken.None).GetAwaiter().GetResult();
+            scope.ServiceProvider.GetRequiredService<BookingStore>().SealClearReasonsAsync(CancellationToken.None).GetAwaiter().GetResult();
+            scope.ServiceProvider.GetRequiredService<PrivacyStore>().SealClearHoldReasonsAsync(CancellationToken.None).GetAwaiter().GetResult();
+        }
+        finally
+        {
+            scope.DisposeAsync().AsTask().GetAwaiter().GetResult();
+        }
     }
 
     private static int Bounded(IConfiguration configuration, string key, int fallback, int min, int max)

@@ -243,15 +243,6 @@ public sealed class AuthTests : IDisposable
         Assert.Equal(1, Scenario.Count(api, "SELECT COUNT(*) FROM audit_entry WHERE action = 'auth.lockout'"));
     }
 
-    [Fact]
-    public void ForwardedHeaders_AreBelievedFromNoProxyUnlessConfigured()
-    {
-        var options = api.Services.GetRequiredService<Microsoft.Extensions.Options.IOptions<Microsoft.AspNetCore.Builder.ForwardedHeadersOptions>>().Value;
-
-        Assert.Empty(options.KnownProxies);
-        Assert.Empty(options.KnownIPNetworks);
-    }
-
     private async Task CreateUserAsync(string username, params string[] roles) =>
         await Scenario.EnsureAsync(await admin.PostAsJsonAsync("/api/v1/users", new { username, password = ApiFactory.TestPassword, roles }),
             HttpStatusCode.Created);

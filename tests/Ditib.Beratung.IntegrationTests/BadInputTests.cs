@@ -41,6 +41,17 @@ public sealed class BadInputTests : IDisposable
     }
 
     [Fact]
+    public async Task UnknownCode_Returns400_EchoingAtMost100CharactersOfIt()
+    {
+        var response = await client.GetAsync($"/api/v1/slots?topic={new string('x', 5000)}&from=2026-12-01&to=2026-12-02");
+
+        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+        var message = (await Scenario.ProblemAsync(response))["errors"]!["topic"]![0]!.GetValue<string>();
+        Assert.Contains(new string('x', 100) + "…", message, StringComparison.Ordinal);
+        Assert.DoesNotContain(new string('x', 101), message, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task SlotSearch_With62Days_IsAccepted()
     {
         var response = await client.GetAsync("/api/v1/slots?from=2026-12-01&to=2027-01-31");
@@ -63,6 +74,8 @@ public sealed class BadInputTests : IDisposable
         { """{"slotId":"@slot","name":"Testperson","language":"tr","topic":"astrology","consent":{"privacyNoticeVersion":"2026-11","accepted":true}}""", "topic" },
         { """{"slotId":"not-a-guid","name":"Testperson","language":"tr","topic":"family","consent":{"privacyNoticeVersion":"2026-11","accepted":true}}""", "slotId" },
         { """{"slotId":"@slot","name":"Testperson","interpreterNeeded":"maybe","language":"tr","topic":"family","consent":{"privacyNoticeVersion":"2026-11","accepted":true}}""", "interpreterNeeded" },
+        { """{"slotId":"@slot","name":"Kundin,\n\nIhr Konto wird gesperrt! Daten bestätigen: http://example.invalid","email":"fremd@example.invalid","language":"tr","topic":"family","consent":{"privacyNoticeVersion":"2026-11","accepted":true}}""", "name" },
+        { """{"slotId":"@slot","name":"Erfundene\u2028Person","language":"tr","topic":"family","consent":{"privacyNoticeVersion":"2026-11","accepted":true}}""", "name" },
         { """{"slotId":"@slot","name":"Testperson" """, "body" },
     };
 

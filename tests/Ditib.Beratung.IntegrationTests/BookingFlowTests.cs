@@ -257,7 +257,7 @@ public sealed class BookingFlowTests : IDisposable
         async Task<HttpResponseMessage> Send(object body)
         {
             var request = new HttpRequestMessage(HttpMethod.Post, "/api/v1/bookings") { Content = JsonContent.Create(body) };
-            request.Headers.Add("Idempotency-Key", "test-key-0001");
+            request.Headers.Add("Idempotency-Key", "test-key-0001-erfunden");
             return await client.SendAsync(request);
         }
 
@@ -270,6 +270,70 @@ public sealed class BookingFlowTests : IDisposable
         Assert.Equal(await first.Content.ReadAsStringAsync(), await second.Content.ReadAsStringAsync());
         Assert.Equal(HttpStatusCode.Conflict, other.StatusCode);
         Assert.Equal(1, Scenario.Count(api, "SELECT COUNT(*) FROM booking"));
+    }
+
+    [Theory]
+    [InlineData("demo-1")]
+    [InlineData("123456789012345")]
+    public async Task IdempotencyKey_ShorterThan16Characters_Returns400NamingTheHeader(string key)
+    {
+        var (_, slots) = await Scenario.CounsellorWithSlotsAsync(client);
+        var request = new HttpRequestMessage(HttpMethod.Post, "/api/v1/bookings") { Content = JsonContent.Create(Scenario.Booking(slots[0]["id"]!.GetValue<Guid>())) };
+        request.Headers.Add("Idempotency-Key", key);
+
+        var response = await client.SendAsync(request);
+
+        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+        Assert.Contains("Idempotency-Key", (await Scenario.ProblemAsync(response)).ToJsonString(), StringComparison.Ordinal);
+        Assert.Equal(0, Scenario.Count(api, "SELECT COUNT(*) FROM booking"));
+    }
+
+    [Theory]
+    [InlineData(false)]
+    [InlineData(true)]
+    public async Task IdempotencyKey_AfterTheBookingIsCancelled_ItsStoredAnswerIsGone(bool byTheCentre)
+    {
+        var (_, slots) = await Scenario.CounsellorWithSlotsAsync(client, capacity: 3);
+        var slotId = slots[0]["id"]!.GetValue<Guid>();
+        var key = Guid.NewGuid().ToString();
+        async Task<JsonObject> Send()
+        {
+            var request = new HttpRequestMessage(HttpMethod.Post, "/api/v1/bookings") { Content = JsonContent.Create(Scenario.Booking(slotId)) };
+            request.Headers.Add("Idempotency-Key", key);
+            var response = await client.SendAsync(request);
+            return (await response.Content.ReadFromJsonAsync<JsonObject>())!;
+        }
+
+        var first = await Send();
+        Assert.Equal(1, Scenario.Count(api, "SELECT COUNT(*) FROM idempotency_key"));
+        var cancelled = byTheCentre
+            ? await client.PostAsJsonAsync($"/api/v1/slots/{slotId}/cancel", new { reason = "Beraterin erkrankt" })
+            : await client.SendAsync(Scenario.WithToken(HttpMethod.Post, $"/api/v1/bookings/{first["reference"]}/cancel", first["manageToken"]!.GetValue<string>(), new { }));
+        await Scenario.EnsureAsync(cancelled, HttpStatusCode.OK);
+
+        Assert.Equal(0, Scenario.Count(api, "SELECT COUNT(*) FROM idempotency_key"));
+        var replay = await Send();
+        Assert.NotEqual(first["manageToken"]?.GetValue<string>(), replay["manageToken"]?.GetValue<string>());
+    }
+
+    [Fact]
+    public async Task ManageLink_AfterErasure_Answers410Erased_NotAServerError()
+    {
+        var (_, slots) = await Scenario.CounsellorWithSlotsAsync(client);
+        var booked = await Scenario.BookAsync(client, slots[0]["id"]!.GetValue<Guid>());
+        var (reference, token) = (booked["reference"]!.GetValue<string>(), booked["manageToken"]!.GetValue<string>());
+        await Scenario.EraseBookingAsync(api, reference);
+
+        var read = await client.SendAsync(Scenario.WithToken(HttpMethod.Get, $"/api/v1/bookings/{reference}", token));
+        var cancel = await client.SendAsync(Scenario.WithToken(HttpMethod.Post, $"/api/v1/bookings/{reference}/cancel", token, new { }));
+        var wrongToken = await client.SendAsync(Scenario.WithToken(HttpMethod.Get, $"/api/v1/bookings/{reference}", "erfunden"));
+
+        Assert.Equal(HttpStatusCode.Gone, read.StatusCode);
+        var problem = await Scenario.ProblemAsync(read);
+        Assert.Contains("erased", problem["detail"]!.GetValue<string>(), StringComparison.OrdinalIgnoreCase);
+        Assert.DoesNotContain("master key", problem.ToJsonString(), StringComparison.OrdinalIgnoreCase);
+        Assert.Equal(HttpStatusCode.Gone, cancel.StatusCode);
+        Assert.Equal(HttpStatusCode.NotFound, wrongToken.StatusCode);
     }
 
     [Fact]

@@ -83,6 +83,7 @@ public sealed class HostTests : IDisposable
         { "Beratung__Encryption__MasterKeys__0__Key", "Beratung:Encryption:MasterKeys:0" },
         { "Beratung__Auth__SigningKey", "Beratung__Auth__SigningKey" },
         { "Beratung__Auth__LockoutAttempts=0", "Beratung:Auth:LockoutAttempts" },
+        { "Beratung__Audit__ChainKey", "Beratung__Audit__ChainKey" },
         { "Beratung__Centre__Phone", "Beratung:Centre:Phone is required outside Development (Beratung__Centre__Phone)" },
         { "Beratung__Centre__Phone=ruf uns an", "Beratung:Centre:Phone must be a phone number" },
         { "Beratung__Centre__DataProtectionOfficer__Email", "Beratung:Centre:DataProtectionOfficer:Email" },
@@ -103,6 +104,7 @@ public sealed class HostTests : IDisposable
                 ["Beratung__Encryption__MasterKeys__0__Key"] = Convert.ToBase64String(System.Security.Cryptography.RandomNumberGenerator.GetBytes(32)),
                 ["Beratung__Encryption__ActiveKeyId"] = "k1",
                 ["Beratung__Auth__SigningKey"] = Convert.ToBase64String(System.Security.Cryptography.RandomNumberGenerator.GetBytes(48)),
+                ["Beratung__Audit__ChainKey"] = Convert.ToBase64String(System.Security.Cryptography.RandomNumberGenerator.GetBytes(32)),
                 ["Beratung__Messages__DispatcherEnabled"] = "false",
             };
             foreach (var setting in TestCentre.Environment)

@@ -109,6 +109,87 @@ public sealed class PrivacyRequestTests : IDisposable
     }
 
     [Fact]
+    public async Task AccessExport_ListsTheDesksReadOfTheReferralLetter()
+    {
+        var x = await OpenCaseAsync("Xaver Quxmann-Testklient", "Notiz.");
+        var created = await counsellor.PostAsJsonAsync($"/api/v1/cases/{x.Id}/referrals", new
+        {
+            partnerId = Guid.Parse("01a21000-0000-7000-8000-000000000004"), purpose = "Erfundener Zweck", sharedCategories = new[] { "contact" },
+            followUpOn = "2026-12-10", consent = new { method = "written", givenAt = "2026-11-30" },
+        });
+        await Scenario.EnsureAsync(created, HttpStatusCode.Created);
+        var referral = (await created.Content.ReadFromJsonAsync<JsonObject>())!["id"]!.GetValue<Guid>();
+        await Scenario.EnsureAsync(await admin.GetAsync($"/api/v1/referrals/{referral}/letter"), HttpStatusCode.OK);
+
+        var export = await dpo.GetFromJsonAsync<JsonObject>($"/api/v1/privacy/cases/{x.Code}/export");
+
+        Assert.Contains("referral.letter", export!["reads"]!.AsArray().Select(r => r!["action"]!.GetValue<string>()));
+    }
+
+    [Fact]
+    public async Task AccessExport_ListsAReveal_BehindMoreThanAThousandLaterEntriesAboutTheCase()
+    {
+        var x = await OpenCaseAsync("Xaver Quxmann-Testklient", "Notiz.");
+        await Scenario.EnsureAsync(await counsellor.GetAsync($"/api/v1/cases/{x.Id}/client"), HttpStatusCode.OK);
+        await Scenario.AddAuditEntriesAsync(api, 1100, "case.share", "case", x.Id.ToString());
+
+        var export = await dpo.GetFromJsonAsync<JsonObject>($"/api/v1/privacy/cases/{x.Code}/export");
+
+        Assert.Contains("client.reveal", export!["reads"]!.AsArray().Select(r => r!["action"]!.GetValue<string>()));
+    }
+
+    [Fact]
+    public async Task LegalHoldReason_IsSealed_ShownInTheRefusal_AndGoneWhenLifted()
+    {
+        var held = await OpenCaseAsync("Xaver Quxmann-Testklient", "Notiz.");
+        await Scenario.EnsureAsync(await dpo.PostAsJsonAsync($"/api/v1/privacy/cases/{held.Code}/legal-hold",
+            new { reason = "Verfahren gegen Xaver QWXHOLD" }), HttpStatusCode.OK);
+
+        var refused = await dpo.PostAsync($"/api/v1/privacy/cases/{held.Code}/erase", null);
+
+        Assert.Equal(HttpStatusCode.UnprocessableEntity, refused.StatusCode);
+        Assert.Contains("QWXHOLD", (await Scenario.ProblemAsync(refused)).ToJsonString(), StringComparison.Ordinal);
+        Assert.Equal(-1, Scenario.DatabaseFolderBytes(api).AsSpan().IndexOf("QWXHOLD"u8));
+        await Scenario.EnsureAsync(await dpo.PostAsync($"/api/v1/privacy/cases/{held.Code}/legal-hold/lift", null), HttpStatusCode.OK);
+        Assert.Equal(0, Scenario.Count(api, "SELECT COUNT(*) FROM case_file WHERE legal_hold_reason IS NOT NULL OR legal_hold_sealed IS NOT NULL"));
+    }
+
+    [Fact]
+    public async Task AccessExport_HoldsTheResidentsCancellationReason()
+    {
+        var slots = (await admin.GetFromJsonAsync<List<JsonObject>>($"/api/v1/counsellors/{counsellorId}/slots?from=2026-12-01&to=2026-12-14"))!;
+        var booked = await Scenario.BookAsync(api.CreateClient(), slots[0]["id"]!.GetValue<Guid>());
+        var opened = await counsellor.PostAsJsonAsync("/api/v1/cases", new { bookingReference = booked["reference"]!.GetValue<string>() });
+        await Scenario.EnsureAsync(opened, HttpStatusCode.Created);
+        var code = (await opened.Content.ReadFromJsonAsync<JsonObject>())!["code"]!.GetValue<string>();
+        await Scenario.EnsureAsync(await api.CreateClient().SendAsync(Scenario.WithToken(HttpMethod.Post, $"/api/v1/bookings/{booked["reference"]}/cancel",
+            booked["manageToken"]!.GetValue<string>(), new { reason = "Erfundener Grund QWXEXPORT" })), HttpStatusCode.OK);
+
+        var export = await dpo.GetFromJsonAsync<JsonObject>($"/api/v1/privacy/cases/{code}/export");
+        var page = System.Net.WebUtility.HtmlDecode(await dpo.GetStringAsync($"/api/v1/privacy/cases/{code}/export.html"));
+
+        Assert.Equal("Erfundener Grund QWXEXPORT", export!["booking"]!["statusReason"]!.GetValue<string>());
+        Assert.Contains("Erfundener Grund QWXEXPORT", page, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Erasure_OfACaseFromABooking_RemovesTheBookingsStoredIdempotencyAnswer()
+    {
+        var slots = (await admin.GetFromJsonAsync<List<JsonObject>>($"/api/v1/counsellors/{counsellorId}/slots?from=2026-12-01&to=2026-12-14"))!;
+        var request = new HttpRequestMessage(HttpMethod.Post, "/api/v1/bookings") { Content = JsonContent.Create(Scenario.Booking(slots[0]["id"]!.GetValue<Guid>())) };
+        request.Headers.Add("Idempotency-Key", Guid.NewGuid().ToString());
+        var booked = (await (await api.CreateClient().SendAsync(request)).Content.ReadFromJsonAsync<JsonObject>())!;
+        var opened = await counsellor.PostAsJsonAsync("/api/v1/cases", new { bookingReference = booked["reference"]!.GetValue<string>() });
+        await Scenario.EnsureAsync(opened, HttpStatusCode.Created);
+        var code = (await opened.Content.ReadFromJsonAsync<JsonObject>())!["code"]!.GetValue<string>();
+        Assert.Equal(1, Scenario.Count(api, "SELECT COUNT(*) FROM idempotency_key"));
+
+        await Scenario.EnsureAsync(await dpo.PostAsync($"/api/v1/privacy/cases/{code}/erase", null), HttpStatusCode.OK);
+
+        Assert.Equal(0, Scenario.Count(api, "SELECT COUNT(*) FROM idempotency_key"));
+    }
+
+    [Fact]
     public async Task Erasure_IsRefusedUnderLegalHoldOrOpenReferral_AndOtherwiseLeavesATombstone()
     {
         var held = await OpenCaseAsync("Testklient Sperre", "Notiz.");

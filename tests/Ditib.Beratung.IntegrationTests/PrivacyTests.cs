@@ -43,4 +43,49 @@ public sealed class PrivacyTests : IDisposable
         // The check itself can see plain text: the counsellor's name is stored in clear and is found.
         Assert.NotEqual(-1, bytes.AsSpan().IndexOf(Encoding.UTF8.GetBytes("Testberaterin Erfunden")));
     }
+
+    [Fact]
+    public async Task CancellationReason_IsSealed_ShownBack_AndErasedWithTheBooking()
+    {
+        const string reason = "Liege im Krankenhaus QWXTEST-Grund";
+        var (_, slots) = await Scenario.CounsellorWithSlotsAsync(client);
+        var booked = await Scenario.BookAsync(client, slots[0]["id"]!.GetValue<Guid>());
+        var (reference, token) = (booked["reference"]!.GetValue<string>(), booked["manageToken"]!.GetValue<string>());
+
+        var cancelled = await client.SendAsync(Scenario.WithToken(HttpMethod.Post, $"/api/v1/bookings/{reference}/cancel", token, new { reason }));
+        await Scenario.EnsureAsync(cancelled, System.Net.HttpStatusCode.OK);
+        var shown = await (await client.SendAsync(Scenario.WithToken(HttpMethod.Get, $"/api/v1/bookings/{reference}", token)))
+            .Content.ReadFromJsonAsync<System.Text.Json.Nodes.JsonObject>();
+
+        Assert.Equal(reason, shown!["statusReason"]!.GetValue<string>());
+        Assert.Equal(-1, Scenario.DatabaseFolderBytes(api).AsSpan().IndexOf(Encoding.UTF8.GetBytes("QWXTEST")));
+        Assert.Equal(1, Scenario.Count(api, "SELECT COUNT(*) FROM booking WHERE status_reason_sealed IS NOT NULL AND status_reason IS NULL"));
+
+        await Scenario.EraseBookingAsync(api, reference);
+
+        Assert.Equal(0, Scenario.Count(api, "SELECT COUNT(*) FROM booking WHERE status_reason_sealed IS NOT NULL OR status_reason IS NOT NULL"));
+    }
+
+    [Fact]
+    public async Task StartUp_SealsReasonsStoredInClearBefore_AndDropsThoseOfErasedBookings()
+    {
+        var (_, slots) = await Scenario.CounsellorWithSlotsAsync(client, capacity: 2);
+        var kept = await Scenario.BookAsync(client, slots[0]["id"]!.GetValue<Guid>());
+        var erased = await Scenario.BookAsync(client, slots[0]["id"]!.GetValue<Guid>());
+        await Scenario.EraseBookingAsync(api, erased["reference"]!.GetValue<string>());
+        using (var connection = api.OpenDatabase())
+        using (var command = connection.CreateCommand())
+        {
+            command.CommandText = "UPDATE booking SET status = 'cancelled-by-resident', status_reason = 'Alter Klartext-Grund QWXOLD'";
+            command.ExecuteNonQuery();
+        }
+
+        Ditib.Beratung.Infrastructure.DependencyInjection.InitialiseInfrastructure(api.Services);
+
+        var shown = await (await client.SendAsync(Scenario.WithToken(HttpMethod.Get, $"/api/v1/bookings/{kept["reference"]}",
+            kept["manageToken"]!.GetValue<string>()))).Content.ReadFromJsonAsync<System.Text.Json.Nodes.JsonObject>();
+        Assert.Equal("Alter Klartext-Grund QWXOLD", shown!["statusReason"]!.GetValue<string>());
+        Assert.Equal(0, Scenario.Count(api, "SELECT COUNT(*) FROM booking WHERE status_reason IS NOT NULL"));
+        Assert.Equal(1, Scenario.Count(api, "SELECT COUNT(*) FROM booking WHERE status_reason_sealed IS NOT NULL"));
+    }
 }

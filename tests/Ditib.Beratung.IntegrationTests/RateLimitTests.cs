@@ -1,6 +1,10 @@
 using System.Net;
 using System.Net.Http.Json;
 using Ditib.Beratung.IntegrationTests.Support;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.HttpOverrides;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Options;
 
 namespace Ditib.Beratung.IntegrationTests;
 
@@ -45,6 +49,61 @@ public sealed class RateLimitTests : IDisposable
         }
 
         Assert.Equal([HttpStatusCode.NotFound, HttpStatusCode.NotFound, HttpStatusCode.TooManyRequests], statuses);
+    }
+
+    [Fact]
+    public async Task SignIn_WithMadeUpForwardedFor_StillMeetsTheLimit()
+    {
+        var client = api.CreateClient();
+        var statuses = new List<HttpStatusCode>();
+        for (var i = 0; i < 5; i++)
+        {
+            using var request = new HttpRequestMessage(HttpMethod.Post, "/api/v1/auth/token")
+            {
+                Content = JsonContent.Create(new { username = "niemand", password = "Irgendein-Testwort-1" }),
+            };
+            request.Headers.Add("X-Forwarded-For", $"198.51.100.{i + 1}");
+            statuses.Add((await client.SendAsync(request)).StatusCode);
+        }
+
+        Assert.Contains(HttpStatusCode.TooManyRequests, statuses);
+    }
+
+    [Fact]
+    public async Task Booking_WithMadeUpForwardedFor_StillMeetsTheLimit()
+    {
+        var client = api.CreateClient();
+        var statuses = new List<HttpStatusCode>();
+        for (var i = 0; i < 5; i++)
+        {
+            using var request = new HttpRequestMessage(HttpMethod.Post, "/api/v1/bookings") { Content = JsonContent.Create(Scenario.Booking(Guid.CreateVersion7())) };
+            request.Headers.Add("X-Forwarded-For", $"2001:db8:{i + 1}::1");
+            statuses.Add((await client.SendAsync(request)).StatusCode);
+        }
+
+        Assert.Equal(HttpStatusCode.TooManyRequests, statuses[^1]);
+    }
+
+    [Fact]
+    public void ForwardedHeaders_WithoutConfiguredProxies_AreIgnored()
+    {
+        var options = api.Services.GetRequiredService<IOptions<ForwardedHeadersOptions>>().Value;
+
+        Assert.Equal(ForwardedHeaders.None, options.ForwardedHeaders);
+    }
+
+    [Fact]
+    public void ForwardedHeaders_AreBelievedOnlyFromTheConfiguredProxiesAndNetworks()
+    {
+        using var proxied = new ApiFactory();
+        proxied.Settings["Beratung:ForwardedHeaders:KnownProxies:0"] = "10.0.0.5";
+        proxied.Settings["Beratung:ForwardedHeaders:KnownNetworks:0"] = "10.1.0.0/16";
+
+        var options = proxied.Services.GetRequiredService<IOptions<ForwardedHeadersOptions>>().Value;
+
+        Assert.Equal(ForwardedHeaders.XForwardedFor | ForwardedHeaders.XForwardedProto, options.ForwardedHeaders);
+        Assert.Equal([IPAddress.Parse("10.0.0.5")], options.KnownProxies);
+        Assert.Equal([System.Net.IPNetwork.Parse("10.1.0.0/16")], options.KnownIPNetworks);
     }
 
     [Theory]

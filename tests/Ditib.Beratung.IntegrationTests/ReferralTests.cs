@@ -173,6 +173,29 @@ public sealed class ReferralTests : IDisposable
         }
     }
 
+    [Theory]
+    [InlineData("2026-12-01T10:00", "vom 01.12.2026")]
+    [InlineData("2026-11-28", "vom 28.11.2026")]
+    [InlineData("2026-11-30T00:30", "vom 30.11.2026")]
+    public async Task Letter_StatesTheDayConsentWasGiven(string givenAt, string expected)
+    {
+        var body = new
+        {
+            partnerId = Caritas,
+            purpose = "Unterstützung beim Antrag auf Kinderzuschlag",
+            sharedCategories = new[] { "topics" },
+            followUpOn = "2026-12-10",
+            consent = new { method = "written", givenAt },
+        };
+        var created = await counsellor.PostAsJsonAsync($"/api/v1/cases/{caseId}/referrals", body);
+        await Scenario.EnsureAsync(created, HttpStatusCode.Created);
+        var id = (await created.Content.ReadFromJsonAsync<JsonObject>())!["id"]!.GetValue<Guid>();
+
+        var letter = System.Net.WebUtility.HtmlDecode(await staff.GetStringAsync($"/api/v1/referrals/{id}/letter"));
+
+        Assert.Contains($"Schriftliche Einwilligung der Klientin / des Klienten {expected}.", letter, StringComparison.Ordinal);
+    }
+
     private static object Body(Guid partnerId, string[] categories, string followUpOn) => new
     {
         partnerId,

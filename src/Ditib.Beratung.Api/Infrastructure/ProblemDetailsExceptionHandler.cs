@@ -25,6 +25,7 @@ public sealed partial class ProblemDetailsExceptionHandler(IProblemDetailsServic
             ConflictException conflict => Problem(StatusCodes.Status409Conflict, "Conflict", conflict.Message),
             NotFoundException notFound => Problem(StatusCodes.Status404NotFound, "Not found", notFound.Message),
             ForbiddenException forbidden => Problem(StatusCodes.Status403Forbidden, "Forbidden", forbidden.Message),
+            ErasedException erased => Problem(StatusCodes.Status410Gone, "Erased", erased.Message),
             GoneException gone => Problem(StatusCodes.Status410Gone, "Gone", gone.Message),
             Ditib.Beratung.Infrastructure.Security.DataKeyNotFoundException => Problem(StatusCodes.Status410Gone, "Erased",
                 "This data has been erased and can no longer be read."),

@@ -5,9 +5,15 @@ using NodaTime;
 
 namespace Ditib.Beratung.Application.Audit;
 
-/// <summary>The data-protection officer's view of the audit trail, newest first; local dates, inclusive.</summary>
-public sealed record ListAudit(string? SubjectType, string? SubjectId, string? Actor, string? From, string? To, int? Limit)
-    : IRequest<IReadOnlyList<AuditEntryDto>>;
+/// <summary>
+/// The data-protection officer's view of the audit trail, newest first; local dates, inclusive. A page holds at most
+/// <c>Limit</c> entries; <c>Before</c> (an entry's number) continues below that entry, down to the first one.
+/// </summary>
+public sealed record ListAudit(string? SubjectType, string? SubjectId, string? Actor, string? From, string? To, int? Limit, long? Before = null)
+    : IRequest<AuditPage>;
+
+/// <summary>One page of entries; <paramref name="Next"/> is the <c>before</c> of the following page, null on the last.</summary>
+public sealed record AuditPage(IReadOnlyList<AuditEntryDto> Items, long? Next);
 
 public sealed class ListAuditValidator : AbstractValidator<ListAudit>
 {
@@ -21,23 +27,19 @@ public sealed class ListAuditValidator : AbstractValidator<ListAudit>
         RuleFor(a => a.SubjectType).MaximumLength(50);
         RuleFor(a => a.SubjectId).MaximumLength(100);
         RuleFor(a => a.Actor).MaximumLength(100);
+        RuleFor(a => a.Before).GreaterThan(0).When(a => a.Before is not null);
     }
 }
 
-public sealed class ListAuditHandler(IAuditQueries audit, CentreSettings settings) : IRequestHandler<ListAudit, IReadOnlyList<AuditEntryDto>>
+public sealed class ListAuditHandler(IAuditQueries audit, CentreSettings settings) : IRequestHandler<ListAudit, AuditPage>
 {
-    public Task<IReadOnlyList<AuditEntryDto>> Handle(ListAudit request, CancellationToken cancellationToken)
+    public async Task<AuditPage> Handle(ListAudit request, CancellationToken cancellationToken)
     {
         Instant? from = request.From is null ? null : Formats.ParseDate(request.From).AtStartOfDayInZone(settings.Zone).ToInstant();
         Instant? to = request.To is null ? null : Formats.ParseDate(request.To).PlusDays(1).AtStartOfDayInZone(settings.Zone).ToInstant();
-        return audit.ListAsync(new AuditFilter(request.SubjectType, request.SubjectId, request.Actor, from, to, request.Limit ?? 200),
-            cancellationToken);
+        var limit = request.Limit ?? 200;
+        var items = await audit.ListAsync(
+            new AuditFilter(request.SubjectType, request.SubjectId, request.Actor, from, to, limit, request.Before), cancellationToken);
+        return new AuditPage(items, items.Count == limit && items[^1].Seq > 1 ? items[^1].Seq : null);
     }
-}
-
-public sealed record VerifyAudit : IRequest<AuditVerification>;
-
-public sealed class VerifyAuditHandler(IAuditQueries audit) : IRequestHandler<VerifyAudit, AuditVerification>
-{
-    public Task<AuditVerification> Handle(VerifyAudit request, CancellationToken cancellationToken) => audit.VerifyAsync(cancellationToken);
 }

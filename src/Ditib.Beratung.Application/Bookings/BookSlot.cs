@@ -51,8 +51,9 @@ public sealed class BookSlotValidator : AbstractValidator<BookSlot>
         RuleFor(b => b.Consent!.PrivacyNoticeVersion).Equal(privacyNotice.Version).WithName("consent.privacyNoticeVersion")
             .WithMessage($"Consent must be given to the current privacy notice, version {privacyNotice.Version}.")
             .When(b => b.Consent is not null);
-        RuleFor(b => b.IdempotencyKey).MaximumLength(100).Matches("^[A-Za-z0-9._:-]+$").When(b => b.IdempotencyKey is not null)
-            .WithName("Idempotency-Key");
+        RuleFor(b => b.IdempotencyKey).Length(16, 100).Matches("^[A-Za-z0-9._:-]+$").When(b => b.IdempotencyKey is not null)
+            .WithName("Idempotency-Key")
+            .WithMessage("The Idempotency-Key header has 16 to 100 letters, digits, '.', '_', ':' or '-'; a fresh UUID is a good key.");
     }
 }
 

@@ -1,3 +1,5 @@
+using System.Text.Json.Serialization;
+using Ditib.Beratung.Application.Common;
 using Ditib.Beratung.Application.Slots;
 using Ditib.Beratung.Domain.Bookings;
 
@@ -5,7 +7,14 @@ namespace Ditib.Beratung.Application.Bookings;
 
 public sealed record ConsentDto(string? PrivacyNoticeVersion, bool Accepted);
 
-public sealed record BookingCreatedDto(string Reference, string ManageToken, string Status, SlotDto Slot);
+public sealed record BookingCreatedDto(string Reference, string ManageToken, string Status, SlotDto Slot) : IIdempotencySubject
+{
+    [JsonIgnore]
+    public string IdempotencySubject => SubjectOf(Reference);
+
+    /// <summary>What a stored idempotency answer for this booking is filed under (see <c>PrivacyStore</c> for the SQL form).</summary>
+    public static string SubjectOf(string reference) => $"booking:{reference}";
+}
 
 public sealed record BookingDto(
     string Reference,

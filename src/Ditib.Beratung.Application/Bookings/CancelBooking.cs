@@ -20,12 +20,12 @@ public sealed record CancelBooking(string? Reason) : ICommand<BookingDto>
 
 public sealed class CancelBookingValidator : AbstractValidator<CancelBooking>
 {
-    public CancelBookingValidator() => RuleFor(c => c.Reason).PlainText(500);
+    public CancelBookingValidator() => RuleFor(c => c.Reason).SingleLine(500);
 }
 
 public sealed class CancelBookingHandler(
     BookingAccess access, IBookingRepository bookings, ISlotQueries slots, IEnvelopeCipher cipher, CentreSettings settings, IClock clock,
-    BookingMessages messages)
+    BookingMessages messages, IIdempotencyStore idempotency)
     : IRequestHandler<CancelBooking, BookingDto>
 {
     public async Task<BookingDto> Handle(CancelBooking request, CancellationToken cancellationToken)
@@ -34,6 +34,7 @@ public sealed class CancelBookingHandler(
         record.Booking.CancelByResident(clock.GetCurrentInstant(), slot.Start, settings.CancelCutoff, request.Reason?.Trim());
         await bookings.UpdateAsync(record.Booking, cancellationToken);
         await messages.CancelledAsync(record.Booking, cancellationToken);
+        await idempotency.ForgetAsync(BookingCreatedDto.SubjectOf(record.Booking.Reference), cancellationToken);
         var personal = await PersonalData.OpenAsync(cipher, record, cancellationToken);
         var freed = (await slots.GetAsync(slot.Id, cancellationToken))!;
         return BookingDto.From(record, personal, freed.ToDto(settings.Zone));

@@ -1,4 +1,3 @@
-using System.Text.Json;
 using Ditib.Beratung.Application.Common;
 
 namespace Ditib.Beratung.Application.Bookings;
@@ -6,16 +5,14 @@ namespace Ditib.Beratung.Application.Bookings;
 /// <summary>What a booking holds about a person. It is only ever stored sealed with the booking's data key.</summary>
 public sealed record PersonalData(string Name, string? Phone, string? Email, string? Concern)
 {
-    private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web);
-
     public static string Context(Guid bookingId) => $"booking:{bookingId}:personal";
 
     public Task<byte[]> SealAsync(IEnvelopeCipher cipher, Guid dataKeyId, Guid bookingId, CancellationToken cancellationToken) =>
-        cipher.EncryptAsync(dataKeyId, JsonSerializer.SerializeToUtf8Bytes(this, Json), Context(bookingId), cancellationToken);
+        cipher.EncryptAsync(dataKeyId, SealedJson.Serialize(this), Context(bookingId), cancellationToken);
 
     public static async Task<PersonalData> OpenAsync(IEnvelopeCipher cipher, BookingRecord record, CancellationToken cancellationToken)
     {
         var plain = await cipher.DecryptAsync(record.DataKeyId, record.SealedPersonalData, Context(record.Booking.Id), cancellationToken);
-        return JsonSerializer.Deserialize<PersonalData>(plain, Json)!;
+        return SealedJson.Deserialize<PersonalData>(plain);
     }
 }

@@ -1,3 +1,4 @@
+using Ditib.Beratung.Application.Audit;
 using Ditib.Beratung.Application.Common;
 using Ditib.Beratung.Application.Counsellors;
 using Ditib.Beratung.Domain.Cases;
@@ -7,7 +8,7 @@ namespace Ditib.Beratung.Application.Cases;
 
 /// <summary>
 /// Who may touch a case: only its owning counsellor and those it is shared with. Anyone else gets the same 404 as
-/// for a case that does not exist, so an error tells nobody that a case exists.
+/// for a case that does not exist, so an error tells nobody that a case exists; the attempt is audited as denied.
 /// </summary>
 public sealed class CaseAccess(ICurrentUser currentUser, ICounsellorRepository counsellors, ICaseRepository cases)
 {
@@ -19,9 +20,15 @@ public sealed class CaseAccess(ICurrentUser currentUser, ICounsellorRepository c
     {
         var counsellor = await CurrentCounsellorAsync(cancellationToken);
         var @case = await cases.GetAsync(caseId, cancellationToken);
-        return @case is not null && @case.IsReadableBy(counsellor.Id)
-            ? (@case, counsellor)
-            : throw new NotFoundException("Case not found.");
+        return @case switch
+        {
+            null => throw new NotFoundException("Case not found."),
+            _ when @case.IsReadableBy(counsellor.Id) => (@case, counsellor),
+            _ => throw new NotFoundException("Case not found.")
+            {
+                DeniedAccess = new AuditEvent("case.access-denied", "case", @case.Id.ToString(), AuditOutcomes.Denied),
+            },
+        };
     }
 
     /// <summary>Sharing, closing and reopening are for the owner; a counsellor it is shared with gets 403.</summary>

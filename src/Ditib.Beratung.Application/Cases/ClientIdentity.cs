@@ -1,4 +1,3 @@
-using System.Text.Json;
 using Ditib.Beratung.Application.Common;
 using Ditib.Beratung.Domain.Cases;
 
@@ -12,8 +11,6 @@ namespace Ditib.Beratung.Application.Cases;
 public sealed record ClientIdentity(
     string Name, string? Phone, string? Email, string? DateOfBirth, string? Address, IReadOnlyList<RelatedPerson>? RelatedPersons = null)
 {
-    private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web);
-
     public IReadOnlyList<RelatedPerson> RelatedPersons { get; init; } = RelatedPersons ?? [];
 
     public static string Context(Guid caseId) => $"case:{caseId}:client";
@@ -28,9 +25,9 @@ public sealed record ClientIdentity(
         [.. new[] { DateOfBirth }.Concat(RelatedPersons.Select(p => p.DateOfBirth)).Where(Formats.IsBirthDate).Select(d => Formats.ParseDate(d!))],
         Address is { Length: > 0 } address ? [address] : []);
 
-    public byte[] ToJson() => JsonSerializer.SerializeToUtf8Bytes(this, Json);
+    public byte[] ToJson() => SealedJson.Serialize(this);
 
-    public static ClientIdentity FromJson(ReadOnlySpan<byte> json) => JsonSerializer.Deserialize<ClientIdentity>(json, Json)!;
+    public static ClientIdentity FromJson(ReadOnlySpan<byte> json) => SealedJson.Deserialize<ClientIdentity>(json);
 
     public Task<byte[]> SealAsync(IEnvelopeCipher cipher, Case @case, CancellationToken cancellationToken) =>
         cipher.EncryptAsync(@case.DataKeyId, ToJson(), Context(@case.Id), cancellationToken);

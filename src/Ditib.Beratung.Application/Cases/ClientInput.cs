@@ -27,7 +27,7 @@ public sealed class ClientInputValidator : AbstractValidator<ClientInput>
         RuleFor(c => c.Phone).Phone();
         RuleFor(c => c.Email).Email();
         RuleFor(c => c.DateOfBirth).Must(d => IsPastBirthDate(d, today)).WithMessage(PastDateMessage);
-        RuleFor(c => c.Address).PlainText(MaxAddressLength);
+        RuleFor(c => c.Address).SingleLine(MaxAddressLength);
         RuleFor(c => c.RelatedPersons).Must(p => p is null || p.Count <= MaxRelatedPersons)
             .WithMessage($"At most {MaxRelatedPersons} related persons.");
         RuleForEach(c => c.RelatedPersons).NotNull().ChildRules(person =>

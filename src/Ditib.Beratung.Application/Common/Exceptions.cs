@@ -1,7 +1,20 @@
 namespace Ditib.Beratung.Application.Common;
 
 /// <summary>The thing asked for does not exist, or the caller may not learn that it does (mapped to 404).</summary>
-public sealed class NotFoundException(string message) : Exception(message);
+public sealed class NotFoundException(string message) : Exception(message)
+{
+    /// <summary>
+    /// Set when the thing exists but the caller may not see it: recorded as a denied access in its own transaction
+    /// after the request's work was rolled back (<see cref="DeniedAccessBehaviour{TRequest, TResponse}"/>).
+    /// </summary>
+    public Audit.AuditEvent? DeniedAccess { get; init; }
+}
 
 /// <summary>The caller is known but may not do this (mapped to 403).</summary>
 public sealed class ForbiddenException(string message) : Exception(message);
+
+/// <summary>
+/// The record exists but its personal data was erased (retention, an erasure request): mapped to 410 like an expired
+/// link, with a message that says so, instead of the cipher's error about a missing key.
+/// </summary>
+public sealed class ErasedException(string message) : Domain.Common.GoneException(message);

@@ -1,5 +1,4 @@
 using System.Security.Cryptography;
-using System.Text.Json;
 using Ditib.Beratung.Domain.Common;
 using MediatR;
 
@@ -11,8 +10,6 @@ namespace Ditib.Beratung.Application.Common;
 /// </summary>
 public sealed class IdempotencyBehaviour<TRequest, TResponse>(IIdempotencyStore store) : IPipelineBehavior<TRequest, TResponse>
 {
-    private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web);
-
     public async Task<TResponse> Handle(TRequest request, CancellationToken cancellationToken, RequestHandlerDelegate<TResponse> next)
     {
         if (request is not IIdempotentCommand { IdempotencyKey: { } key } idempotent)
@@ -21,7 +18,7 @@ public sealed class IdempotencyBehaviour<TRequest, TResponse>(IIdempotencyStore 
         }
 
         var scope = idempotent.IdempotencyScope;
-        var requestHash = SHA256.HashData(JsonSerializer.SerializeToUtf8Bytes(request, Json));
+        var requestHash = SHA256.HashData(SealedJson.Serialize(request));
         var stored = await store.FindAsync(scope, key, cancellationToken);
         if (stored is not null)
         {
@@ -30,11 +27,12 @@ public sealed class IdempotencyBehaviour<TRequest, TResponse>(IIdempotencyStore 
                 throw new ConflictException("This Idempotency-Key was already used with a different request body.");
             }
 
-            return JsonSerializer.Deserialize<TResponse>(stored.Answer, Json)!;
+            return SealedJson.Deserialize<TResponse>(stored.Answer);
         }
 
         var response = await next();
-        await store.SaveAsync(scope, key, requestHash, JsonSerializer.SerializeToUtf8Bytes(response, Json), cancellationToken);
+        await store.SaveAsync(scope, key, requestHash, SealedJson.Serialize(response), (response as IIdempotencySubject)?.IdempotencySubject,
+            cancellationToken);
         return response;
     }
 }

@@ -77,7 +77,10 @@ public interface IIdempotencyStore
 {
     Task<StoredAnswer?> FindAsync(string scope, string key, CancellationToken cancellationToken);
 
-    Task SaveAsync(string scope, string key, byte[] requestHash, byte[] answer, CancellationToken cancellationToken);
+    Task SaveAsync(string scope, string key, byte[] requestHash, byte[] answer, string? subject, CancellationToken cancellationToken);
+
+    /// <summary>Deletes the stored answers about a subject (a cancelled or erased booking) and shreds their keys.</summary>
+    Task ForgetAsync(string subject, CancellationToken cancellationToken);
 }
 
 public sealed record StoredAnswer(byte[] RequestHash, byte[] Answer);

@@ -11,6 +11,12 @@ public interface ICommand<out TResponse> : IRequest<TResponse>, ICommand;
 /// A command a client may safely repeat with an <c>Idempotency-Key</c>: the same key and body give the first
 /// answer again; the same key with another body is a conflict.
 /// </summary>
+/// <summary>An answer that created something which can later go (a booking): its stored copy goes with it.</summary>
+public interface IIdempotencySubject
+{
+    string IdempotencySubject { get; }
+}
+
 public interface IIdempotentCommand : ICommand
 {
     /// <summary>The client's key, or null when the client sent none.</summary>

@@ -24,7 +24,7 @@ public class WindowValidator<T> : AbstractValidator<T>
         RuleFor(w => w.To).Time();
         RuleFor(w => w.SlotMinutes).InclusiveBetween(5, 480);
         RuleFor(w => w.Mode).SlotMode();
-        RuleFor(w => w.Location).PlainText(200);
+        RuleFor(w => w.Location).SingleLine(200);
         RuleFor(w => w.Capacity).InclusiveBetween(1, HoursWindow.MaxCapacity);
     }
 }

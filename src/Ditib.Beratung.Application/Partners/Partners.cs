@@ -82,10 +82,10 @@ public sealed class SavePartnerValidator : AbstractValidator<SavePartner>
             .WithMessage($"'kind' is one of: {string.Join(", ", PartnerKinds.All)}.");
         RuleFor(p => p.Topics).NotNull().Must(t => t!.Count <= 12).WithMessage("At most 12 topics.");
         RuleForEach(p => p.Topics).NotEmpty().Topic(referenceData);
-        RuleFor(p => p.ContactPerson).PlainText(200);
+        RuleFor(p => p.ContactPerson).SingleLine(200);
         RuleFor(p => p.Email).Email();
         RuleFor(p => p.Phone).Phone();
-        RuleFor(p => p.Address).PlainText(300);
+        RuleFor(p => p.Address).SingleLine(300);
     }
 }
 

@@ -25,7 +25,8 @@ public sealed record AccessExport(
 
 public sealed record AccessReferral(string Partner, string Status, string FollowUpOn, string CreatedAt, string? Purpose, IReadOnlyList<string> SharedCategories);
 
-public sealed record AccessBooking(string Reference, string Status, string Start, string Name, string? Phone, string? Email, string? Concern);
+public sealed record AccessBooking(
+    string Reference, string Status, string Start, string Name, string? Phone, string? Email, string? Concern, string? StatusReason);
 
 public sealed record AccessRead(string At, string Actor, string Action);
 
@@ -39,14 +40,14 @@ public sealed class GetAccessExportHandler(
     IAuditQueries auditQueries, IAuditTrail audit, IEnvelopeCipher cipher, CentreSettings settings)
     : IRequestHandler<GetAccessExport, AccessExport>
 {
-    private static readonly HashSet<string> ReadActions = ["case.notes-read", "client.reveal", "referral.letter", "privacy.access-request"];
+    /// <summary>The audited reads of a client's data, whatever subject (case, client, note, referral, booking) they are filed under.</summary>
+    private static readonly string[] ReadActions = ["case.notes-read", "client.reveal", "referral.letter", "privacy.access-request"];
 
     public async Task<AccessExport> Handle(GetAccessExport request, CancellationToken cancellationToken)
     {
         var found = await privacy.FindCaseAsync(request.CaseCode!, cancellationToken) ?? throw new NotFoundException("No case with this code.");
         var @case = (await cases.GetAsync(found.Id, cancellationToken))!;
-        var reads = (await auditQueries.ListAsync(new AuditFilter("case", @case.Id.ToString(), null, null, null, 1000), cancellationToken))
-            .Where(e => ReadActions.Contains(e.Action))
+        var reads = (await auditQueries.AboutCaseAsync(@case.Id, ReadActions, cancellationToken))
             .Select(e => new AccessRead(e.At, e.ActorName, e.Action))
             .ToList();
         var items = await referrals.ListAsync(new ReferralFilter(null, null, null, @case.Id, OpenOnly: false), cancellationToken);
@@ -84,7 +85,7 @@ public sealed class GetAccessExportHandler(
         var personal = await PersonalData.OpenAsync(cipher, record, cancellationToken);
         var slot = (await slots.GetAsync(record.Booking.SlotId, cancellationToken))!;
         return new AccessBooking(record.Booking.Reference, record.Booking.Status.ToCode(), Formats.Local(slot.Start, settings.Zone), personal.Name,
-            personal.Phone, personal.Email, personal.Concern);
+            personal.Phone, personal.Email, personal.Concern, record.Booking.StatusReason);
     }
 }
 
@@ -116,8 +117,8 @@ public static class AccessExportPage
             export.Referrals.Select(r => new[] { r.Partner, r.Status, r.FollowUpOn, r.Purpose ?? "–", string.Join(", ", r.SharedCategories) }));
         if (export.Booking is { } b)
         {
-            Section(html, "Termin", ["Referenz", "Beginn", "Stand", "Name", "Telefon", "E-Mail", "Anliegen"],
-                [[b.Reference, b.Start, b.Status, b.Name, b.Phone ?? "–", b.Email ?? "–", b.Concern ?? "–"]]);
+            Section(html, "Termin", ["Referenz", "Beginn", "Stand", "Name", "Telefon", "E-Mail", "Anliegen", "Grund der Änderung"],
+                [[b.Reference, b.Start, b.Status, b.Name, b.Phone ?? "–", b.Email ?? "–", b.Concern ?? "–", b.StatusReason ?? "–"]]);
         }
 
         Section(html, "Wer hat den Fall wann gelesen", ["Zeit (UTC)", "Person", "Vorgang"], export.Reads.Select(r => new[] { r.At, r.Actor, r.Action }));

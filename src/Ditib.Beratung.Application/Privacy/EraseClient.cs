@@ -58,7 +58,7 @@ public sealed class SetLegalHoldValidator : AbstractValidator<SetLegalHold>
     public SetLegalHoldValidator()
     {
         RuleFor(h => h.CaseCode).NotEmpty().Matches(@"^F-\d{4}-\d{4,}$").WithMessage("'caseCode' looks like F-2026-0042.");
-        RuleFor(h => h.Reason).NotEmpty().PlainText(300).When(h => h.Hold);
+        RuleFor(h => h.Reason).NotEmpty().SingleLine(300).When(h => h.Hold);
     }
 }
 

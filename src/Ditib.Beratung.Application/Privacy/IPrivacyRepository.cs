@@ -12,8 +12,8 @@ public interface IPrivacyRepository
     /// <summary>Bookings whose appointment ended before the cut-off, that still hold personal data and did not become a case.</summary>
     Task<IReadOnlyList<(Guid Id, string Reference)>> BookingsDueAsync(Instant endedBefore, CancellationToken cancellationToken);
 
-    /// <summary>Removes a booking's sealed personal data; returns the data key to shred.</summary>
-    Task<Guid?> EraseBookingAsync(Guid bookingId, CancellationToken cancellationToken);
+    /// <summary>Removes a booking's sealed personal data and its stored idempotency answers; returns the data keys to shred.</summary>
+    Task<IReadOnlyList<Guid>> EraseBookingAsync(Guid bookingId, CancellationToken cancellationToken);
 
     /// <summary>Closed cases, not erased, not on legal hold, closed before the date.</summary>
     Task<IReadOnlyList<(Guid Id, string Code)>> CasesDueAsync(LocalDate closedBefore, CancellationToken cancellationToken);
@@ -22,7 +22,8 @@ public interface IPrivacyRepository
 
     /// <summary>
     /// Leaves a tombstone: deletes identity, notes and shares, empties the referrals' sealed texts (partner, dates and
-    /// state stay), removes the personal data of the booking it came from, and marks the case erased.
+    /// state stay), removes the personal data and stored idempotency answers of the booking it came from, and marks the
+    /// case erased.
     /// </summary>
     Task<ErasedCase> EraseCaseAsync(Guid caseId, LocalDate today, CancellationToken cancellationToken);
 

@@ -35,10 +35,7 @@ public sealed class RunRetentionHandler(
         var keys = new List<Guid>(idempotency);
         foreach (var (booking, _) in bookings)
         {
-            if (await privacy.EraseBookingAsync(booking, cancellationToken) is { } key)
-            {
-                keys.Add(key);
-            }
+            keys.AddRange(await privacy.EraseBookingAsync(booking, cancellationToken));
         }
 
         foreach (var (id, _) in cases)

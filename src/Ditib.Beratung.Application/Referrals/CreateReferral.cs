@@ -36,7 +36,7 @@ public sealed class CreateReferralValidator : AbstractValidator<CreateReferral>
     public CreateReferralValidator()
     {
         RuleFor(r => r.PartnerId).NotEmpty();
-        RuleFor(r => r.Purpose).NotEmpty().PlainText(500);
+        RuleFor(r => r.Purpose).NotEmpty().SingleLine(500);
         RuleFor(r => r.SharedCategories).NotNull().Must(c => c!.Distinct().Count() == c!.Count).WithMessage("Each category once.");
         RuleForEach(r => r.SharedCategories).Must(c => SharedCategories.All.Contains(c))
             .WithMessage($"Categories are chosen from: {string.Join(", ", SharedCategories.All)}.");
@@ -45,16 +45,16 @@ public sealed class CreateReferralValidator : AbstractValidator<CreateReferral>
         RuleFor(r => r.Summary).PlainText(4000);
         RuleFor(r => r.LanguageNeeds).NotEmpty().When(r => r.SharedCategories?.Contains(SharedCategories.LanguageNeeds) == true)
             .WithMessage("The language needs to share are missing.");
-        RuleFor(r => r.LanguageNeeds).PlainText(300);
+        RuleFor(r => r.LanguageNeeds).SingleLine(300);
         RuleFor(r => r.FollowUpOn).Date();
         RuleFor(r => r.Consent!.Method).Must(m => SharingRules.ConsentMethods.Contains(m!)).WithName("consent.method")
             .WithMessage("'consent.method' is written or verbal.").When(r => r.Consent is not null);
         RuleFor(r => r.Consent!.GivenAt).Must(g => Formats.IsDateTime(g) || Formats.IsDate(g)).WithName("consent.givenAt")
             .WithMessage($"'consent.givenAt' is a date (yyyy-MM-dd) or a date-time: {Formats.DateTimeForms}.").When(r => r.Consent is not null);
-        RuleFor(r => r.Consent!.Witness).PlainText(200).WithName("consent.witness").When(r => r.Consent is not null);
+        RuleFor(r => r.Consent!.Witness).SingleLine(200).WithName("consent.witness").When(r => r.Consent is not null);
         RuleFor(r => r.LegalBasis!.Basis).Must(b => SharingRules.LegalBases.Contains(b!)).WithName("legalBasis.basis")
             .WithMessage($"'legalBasis.basis' is one of: {string.Join(", ", SharingRules.LegalBases)}.").When(r => r.LegalBasis is not null);
-        RuleFor(r => r.LegalBasis!.Reason).PlainText(1000).WithName("legalBasis.reason").When(r => r.LegalBasis is not null);
+        RuleFor(r => r.LegalBasis!.Reason).SingleLine(1000).WithName("legalBasis.reason").When(r => r.LegalBasis is not null);
     }
 }
 

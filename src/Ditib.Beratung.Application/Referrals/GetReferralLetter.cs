@@ -67,10 +67,12 @@ public sealed class GetReferralLetterHandler(
     {
         if (details.Consent is { } consent)
         {
-            var date = consent.GivenAt.InZone(settings.Zone).Date.ToString("dd.MM.yyyy", System.Globalization.CultureInfo.InvariantCulture);
+            var date = consent.GivenAt is { } givenAt
+                ? "vom " + givenAt.InZone(settings.Zone).Date.ToString("dd.MM.yyyy", System.Globalization.CultureInfo.InvariantCulture)
+                : "(Datum nicht gespeichert, siehe Akte)";
             return consent.Method == "written"
-                ? $"Schriftliche Einwilligung der Klientin / des Klienten vom {date}."
-                : $"Mündliche Einwilligung der Klientin / des Klienten vom {date}, vor einer Zeugin / einem Zeugen dokumentiert.";
+                ? $"Schriftliche Einwilligung der Klientin / des Klienten {date}."
+                : $"Mündliche Einwilligung der Klientin / des Klienten {date}, vor einer Zeugin / einem Zeugen dokumentiert.";
         }
 
         var basis = details.LegalBasis!;

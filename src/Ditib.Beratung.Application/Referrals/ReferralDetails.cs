@@ -1,4 +1,3 @@
-using System.Text.Json;
 using Ditib.Beratung.Application.Common;
 using Ditib.Beratung.Domain.Cases;
 using Ditib.Beratung.Domain.Referrals;
@@ -8,16 +7,14 @@ namespace Ditib.Beratung.Application.Referrals;
 /// <summary>What a referral says, sealed under the case's data key: erasing the case erases it too.</summary>
 public sealed record ReferralDetails(string Purpose, string? Summary, string? LanguageNeeds, Consent? Consent, LegalBasis? LegalBasis, string RecordedBy)
 {
-    private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web);
-
     public static string Context(Guid caseId, Guid referralId, string part) => $"case:{caseId}:referral:{referralId}:{part}";
 
     public Task<byte[]> SealAsync(IEnvelopeCipher cipher, Case @case, Guid referralId, CancellationToken cancellationToken) =>
-        cipher.EncryptAsync(@case.DataKeyId, JsonSerializer.SerializeToUtf8Bytes(this, Json), Context(@case.Id, referralId, "details"), cancellationToken);
+        cipher.EncryptAsync(@case.DataKeyId, SealedJson.Serialize(this), Context(@case.Id, referralId, "details"), cancellationToken);
 
     public static async Task<ReferralDetails> OpenAsync(IEnvelopeCipher cipher, Case @case, StoredReferral stored, CancellationToken cancellationToken)
     {
         var plain = await cipher.DecryptAsync(@case.DataKeyId, stored.SealedDetails, Context(@case.Id, stored.Referral.Id, "details"), cancellationToken);
-        return JsonSerializer.Deserialize<ReferralDetails>(plain, Json)!;
+        return SealedJson.Deserialize<ReferralDetails>(plain);
     }
 }

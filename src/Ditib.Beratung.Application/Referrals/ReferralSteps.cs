@@ -22,7 +22,9 @@ public sealed class TakeReferralStepValidator : AbstractValidator<TakeReferralSt
     {
         RuleFor(s => s.Text).NotEmpty().When(s => s.Action is ReferralAction.Decline or ReferralAction.Complete)
             .WithName("reason").WithMessage("A decline needs the partner's reason, a completion its outcome.");
-        RuleFor(s => s.Text).PlainText(1000).WithName("reason");
+        // A decline's reason is one line; a completion's outcome may span lines.
+        RuleFor(s => s.Text).SingleLine(1000).WithName("reason").When(s => s.Action is not ReferralAction.Complete);
+        RuleFor(s => s.Text).PlainText(1000).WithName("reason").When(s => s.Action is ReferralAction.Complete);
     }
 }
 

@@ -20,7 +20,7 @@ public sealed class AddSlotValidator : AbstractValidator<AddSlot>
             .WithMessage($"'{{PropertyName}}' must be a date-time written as {Formats.DateTimeForms}, between {Formats.FirstYear} and {Formats.LastYear}.");
         RuleFor(s => s.Minutes).InclusiveBetween(5, 480);
         RuleFor(s => s.Mode).SlotMode();
-        RuleFor(s => s.Location).PlainText(200);
+        RuleFor(s => s.Location).SingleLine(200);
         RuleFor(s => s.Capacity).InclusiveBetween(1, HoursWindow.MaxCapacity);
     }
 }

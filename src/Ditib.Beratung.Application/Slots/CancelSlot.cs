@@ -15,11 +15,12 @@ public sealed record CancelSlotResult(Guid SlotId, int CancelledBookings);
 
 public sealed class CancelSlotValidator : AbstractValidator<CancelSlot>
 {
-    public CancelSlotValidator() => RuleFor(c => c.Reason).NotEmpty().PlainText(500);
+    public CancelSlotValidator() => RuleFor(c => c.Reason).NotEmpty().SingleLine(500);
 }
 
 public sealed class CancelSlotHandler(
-    ScheduleAccess access, ISlotRepository slots, IBookingRepository bookings, IAuditTrail audit, IClock clock, BookingMessages messages)
+    ScheduleAccess access, ISlotRepository slots, IBookingRepository bookings, IAuditTrail audit, IClock clock, BookingMessages messages,
+    IIdempotencyStore idempotency)
     : IRequestHandler<CancelSlot, CancelSlotResult>
 {
     public async Task<CancelSlotResult> Handle(CancelSlot request, CancellationToken cancellationToken)
@@ -36,6 +37,7 @@ public sealed class CancelSlotHandler(
             booking.CancelByCentre(now, slot.CancelReason!);
             await bookings.UpdateAsync(booking, cancellationToken);
             await messages.CancelledAsync(booking, cancellationToken);
+            await idempotency.ForgetAsync(BookingCreatedDto.SubjectOf(booking.Reference), cancellationToken);
         }
 
         await audit.RecordAsync(new AuditEvent("slot.cancel", "slot", slot.Id.ToString(), $"success: {affected.Count} booking(s) cancelled"),

@@ -1,4 +1,5 @@
 using System.Text;
+using Ditib.Beratung.Application.Common;
 using Ditib.Beratung.Domain.Statistics;
 
 namespace Ditib.Beratung.Application.Statistics;
@@ -8,7 +9,7 @@ public sealed record StatisticsDto(string From, string To, IReadOnlyList<Statist
 {
     public const string TotalLabel = "total";
 
-    /// <summary>One line per published number, totals included: <c>table,row,column,value</c> (RFC 4180).</summary>
+    /// <summary>One line per published number, totals included: <c>table,row,column,value</c> (RFC 4180, see <see cref="Csv"/>).</summary>
     public string ToCsv()
     {
         var csv = new StringBuilder("table,row,column,value\r\n");
@@ -18,28 +19,22 @@ public sealed record StatisticsDto(string From, string To, IReadOnlyList<Statist
             {
                 for (var c = 0; c < table.Columns.Count; c++)
                 {
-                    Line(csv, table.Name, row.Label, table.Columns[c], row.Cells[c]);
+                    Csv.Line(csv, table.Name, row.Label, table.Columns[c], row.Cells[c]);
                 }
 
-                Line(csv, table.Name, row.Label, TotalLabel, row.Total);
+                Csv.Line(csv, table.Name, row.Label, TotalLabel, row.Total);
             }
 
             for (var c = 0; c < table.Columns.Count; c++)
             {
-                Line(csv, table.Name, TotalLabel, table.Columns[c], table.ColumnTotals[c]);
+                Csv.Line(csv, table.Name, TotalLabel, table.Columns[c], table.ColumnTotals[c]);
             }
 
-            Line(csv, table.Name, TotalLabel, TotalLabel, table.GrandTotal);
+            Csv.Line(csv, table.Name, TotalLabel, TotalLabel, table.GrandTotal);
         }
 
         return csv.ToString();
     }
-
-    private static void Line(StringBuilder csv, params string[] fields) =>
-        csv.Append(string.Join(',', fields.Select(Quote))).Append("\r\n");
-
-    private static string Quote(string field) =>
-        field.IndexOfAny([',', '"', '\r', '\n']) >= 0 ? $"\"{field.Replace("\"", "\"\"", StringComparison.Ordinal)}\"" : field;
 }
 
 public sealed record StatisticsTableDto(

@@ -14,7 +14,8 @@ public static class SharedCategories
 }
 
 /// <summary>How the client consented: in writing, or verbally before a witness.</summary>
-public sealed record Consent(string Method, NodaTime.Instant GivenAt, string? Witness);
+/// <remarks><see cref="GivenAt"/> is unknown (null) only for consents recorded before it was stored correctly.</remarks>
+public sealed record Consent(string Method, NodaTime.Instant? GivenAt, string? Witness);
 
 /// <summary>Sharing without consent, on a stated legal ground (e.g. acute danger to life), with a mandatory reason.</summary>
 public sealed record LegalBasis(string Basis, string Reason);

@@ -55,14 +55,7 @@ internal sealed class PickupFolderMailTransport(string folder, TimeSpan keepFor,
 
     public async Task SendAsync(MimeMessage message, CancellationToken cancellationToken)
     {
-        if (!Directory.Exists(folder))
-        {
-            Directory.CreateDirectory(folder);
-            if (!OperatingSystem.IsWindows())
-            {
-                File.SetUnixFileMode(folder, UnixFileMode.UserRead | UnixFileMode.UserWrite | UnixFileMode.UserExecute);
-            }
-        }
+        Security.PrivateFiles.CreateFolder(folder);
 
         var name = (message.MessageId ?? throw new InvalidOperationException("A message needs a Message-ID.")).Split('@')[0];
         var target = Path.Combine(folder, $"{name}.eml");

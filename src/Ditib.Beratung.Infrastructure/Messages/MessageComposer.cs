@@ -100,7 +100,7 @@ internal sealed class MessageComposer(
         string Auto(string value) => rtl && value.Length > 0 ? $"\u2068{value}\u2069" : value;
         return new Dictionary<string, string>(StringComparer.Ordinal)
         {
-            ["name"] = Auto(context.Personal.Name),
+            ["name"] = Auto(ValidationRules.OneLine(context.Personal.Name)),
             ["date"] = Auto(texts.Date(start.Date)),
             ["time"] = Ltr(texts.Time(start.TimeOfDay)),
             ["end"] = Ltr(texts.Time(end.TimeOfDay)),
@@ -135,7 +135,7 @@ internal sealed class MessageComposer(
     {
         "phone" => texts["mode.phone"],
         "video" => texts["mode.video"],
-        _ => string.Join(", ", new[] { slot.Location, contact.Address }.Where(p => !string.IsNullOrWhiteSpace(p))) is { Length: > 0 } place
+        _ => string.Join(", ", new[] { slot.Location is null ? null : ValidationRules.OneLine(slot.Location), contact.Address }.Where(p => !string.IsNullOrWhiteSpace(p))) is { Length: > 0 } place
             ? place
             : contact.Name,
     };

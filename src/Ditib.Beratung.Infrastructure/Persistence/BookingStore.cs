@@ -1,15 +1,22 @@
+using System.Text;
 using Dapper;
+using Ditib.Beratung.Application.Common;
 using Ditib.Beratung.Application.Bookings;
 using Ditib.Beratung.Domain.Bookings;
 using NodaTime;
 
 namespace Ditib.Beratung.Infrastructure.Persistence;
 
-internal sealed class BookingStore(DbSession session) : IBookingRepository
+/// <summary>
+/// Bookings. The status reason (a resident's words when she cancels) is sealed here under the booking's data key
+/// (context <c>booking:{id}:status-reason</c>) and opened when the booking is loaded; once the booking's personal data
+/// is erased, it is gone too.
+/// </summary>
+internal sealed class BookingStore(DbSession session, IEnvelopeCipher cipher) : IBookingRepository
 {
     private const string SelectRecords = """
         SELECT id, reference, slot_id, status, sequence, token_hash, data_key_id, personal_data, language_code, topic_code,
-               interpreter_needed, booked_by, privacy_notice_version, consent_at, status_reason, status_changed_at, created_at
+               interpreter_needed, booked_by, privacy_notice_version, consent_at, status_reason_sealed, status_changed_at, created_at
         FROM booking
         """;
 
@@ -18,14 +25,14 @@ internal sealed class BookingStore(DbSession session) : IBookingRepository
         var connection = await session.ConnectionAsync(cancellationToken);
         var row = await connection.QuerySingleOrDefaultAsync<Row>(
             session.Command(SelectRecords + " WHERE reference = @reference", new { reference }, cancellationToken));
-        return row?.ToRecord();
+        return row is null ? null : await RecordAsync(row, cancellationToken);
     }
 
     public async Task<BookingRecord?> GetByIdAsync(Guid id, CancellationToken cancellationToken)
     {
         var connection = await session.ConnectionAsync(cancellationToken);
         var row = await connection.QuerySingleOrDefaultAsync<Row>(session.Command(SelectRecords + " WHERE id = @id", new { id }, cancellationToken));
-        return row?.ToRecord();
+        return row is null ? null : await RecordAsync(row, cancellationToken);
     }
 
     public async Task<bool> ReferenceExistsAsync(string reference, CancellationToken cancellationToken)
@@ -68,21 +75,73 @@ internal sealed class BookingStore(DbSession session) : IBookingRepository
     public async Task UpdateAsync(Booking booking, CancellationToken cancellationToken)
     {
         const string sql = """
-            UPDATE booking SET slot_id = @SlotId, status = @Status, sequence = @Sequence, status_reason = @StatusReason,
-                               status_changed_at = @StatusChangedAt
+            UPDATE booking SET slot_id = @SlotId, status = @Status, sequence = @Sequence, status_reason = NULL,
+                               status_reason_sealed = @SealedReason, status_changed_at = @StatusChangedAt
             WHERE id = @Id
             """;
         var connection = await session.ConnectionAsync(cancellationToken);
+        var sealedReason = await SealReasonAsync(booking.Id, booking.StatusReason, cancellationToken);
         await Constraints.GuardAsync(() => connection.ExecuteAsync(session.Command(sql, new
         {
             booking.Id,
             booking.SlotId,
             Status = booking.Status.ToCode(),
             booking.Sequence,
-            booking.StatusReason,
+            SealedReason = sealedReason,
             booking.StatusChangedAt,
         }, cancellationToken)));
     }
+
+    /// <summary>
+    /// Start-up data step for databases from before the reason was sealed: seals every reason still in the clear
+    /// column under its booking's key and empties the column; a booking whose data was erased loses the reason.
+    /// </summary>
+    public async Task SealClearReasonsAsync(CancellationToken cancellationToken)
+    {
+        const string select = "SELECT id, status_reason AS reason FROM booking WHERE status_reason IS NOT NULL";
+        const string update = "UPDATE booking SET status_reason = NULL, status_reason_sealed = @SealedReason WHERE id = @Id";
+        await session.BeginAsync(cancellationToken);
+        try
+        {
+            var connection = await session.ConnectionAsync(cancellationToken);
+            foreach (var row in (await connection.QueryAsync<ClearReason>(session.Command(select, null, cancellationToken))).ToList())
+            {
+                var sealedReason = await SealReasonAsync(row.Id, row.Reason, cancellationToken);
+                await connection.ExecuteAsync(session.Command(update, new { row.Id, SealedReason = sealedReason }, cancellationToken));
+            }
+
+            await session.CommitAsync(cancellationToken);
+        }
+        catch
+        {
+            await session.RollbackAsync();
+            throw;
+        }
+    }
+
+    private static string ReasonContext(Guid bookingId) => $"booking:{bookingId}:status-reason";
+
+    /// <summary>The reason sealed under the booking's data key; null without a reason or once the booking's data is erased.</summary>
+    private async Task<byte[]?> SealReasonAsync(Guid bookingId, string? reason, CancellationToken cancellationToken)
+    {
+        if (string.IsNullOrEmpty(reason))
+        {
+            return null;
+        }
+
+        var connection = await session.ConnectionAsync(cancellationToken);
+        var dataKeyId = await connection.ExecuteScalarAsync<Guid?>(
+            session.Command("SELECT data_key_id FROM booking WHERE id = @bookingId", new { bookingId }, cancellationToken));
+        return dataKeyId is { } key ? await cipher.EncryptAsync(key, Encoding.UTF8.GetBytes(reason), ReasonContext(bookingId), cancellationToken) : null;
+    }
+
+    private async Task<string?> OpenReasonAsync(Row row, CancellationToken cancellationToken) =>
+        row is { StatusReasonSealed.Length: > 0, DataKeyId: { } key }
+            ? Encoding.UTF8.GetString(await cipher.DecryptAsync(key, row.StatusReasonSealed, ReasonContext(row.Id), cancellationToken))
+            : null;
+
+    private async Task<BookingRecord> RecordAsync(Row row, CancellationToken cancellationToken) =>
+        row.ToRecord(await OpenReasonAsync(row, cancellationToken));
 
     public async Task<IReadOnlyList<BookingRecord>> ForSlotsAsync(IReadOnlyCollection<Guid> slotIds, CancellationToken cancellationToken)
     {
@@ -95,7 +154,13 @@ internal sealed class BookingStore(DbSession session) : IBookingRepository
         var rows = await connection.QueryAsync<Row>(session.Command(
             SelectRecords + " WHERE slot_id IN @slotIds ORDER BY created_at", new { slotIds = slotIds.Select(id => id.ToString("D")) },
             cancellationToken));
-        return rows.Select(r => r.ToRecord()).ToList();
+        var records = new List<BookingRecord>();
+        foreach (var row in rows)
+        {
+            records.Add(await RecordAsync(row, cancellationToken));
+        }
+
+        return records;
     }
 
     public async Task<IReadOnlyList<Booking>> ActiveForSlotAsync(Guid slotId, CancellationToken cancellationToken)
@@ -103,7 +168,19 @@ internal sealed class BookingStore(DbSession session) : IBookingRepository
         var connection = await session.ConnectionAsync(cancellationToken);
         var rows = await connection.QueryAsync<Row>(session.Command(
             SelectRecords + " WHERE slot_id = @slotId AND status = 'confirmed' ORDER BY created_at", new { slotId }, cancellationToken));
-        return rows.Select(r => r.ToDomain()).ToList();
+        var bookings = new List<Booking>();
+        foreach (var row in rows)
+        {
+            bookings.Add(row.ToDomain(await OpenReasonAsync(row, cancellationToken)));
+        }
+
+        return bookings;
+    }
+
+    private sealed class ClearReason
+    {
+        public Guid Id { get; set; }
+        public string Reason { get; set; } = "";
     }
 
     private sealed class Row
@@ -122,15 +199,15 @@ internal sealed class BookingStore(DbSession session) : IBookingRepository
         public string BookedBy { get; set; } = "";
         public string PrivacyNoticeVersion { get; set; } = "";
         public Instant ConsentAt { get; set; }
-        public string? StatusReason { get; set; }
+        public byte[]? StatusReasonSealed { get; set; }
         public Instant? StatusChangedAt { get; set; }
         public Instant CreatedAt { get; set; }
 
-        public Booking ToDomain() =>
-            Booking.Restore(Id, Reference, SlotId, BookingStatuses.Parse(Status), (int)Sequence, StatusReason, StatusChangedAt);
+        public Booking ToDomain(string? statusReason) =>
+            Booking.Restore(Id, Reference, SlotId, BookingStatuses.Parse(Status), (int)Sequence, statusReason, StatusChangedAt);
 
-        public BookingRecord ToRecord() =>
-            new(ToDomain(), TokenHash, DataKeyId ?? Guid.Empty, PersonalData ?? [], LanguageCode, TopicCode, InterpreterNeeded,
+        public BookingRecord ToRecord(string? statusReason) =>
+            new(ToDomain(statusReason), TokenHash, DataKeyId ?? Guid.Empty, PersonalData ?? [], LanguageCode, TopicCode, InterpreterNeeded,
                 BookedBy == "staff" ? Domain.Bookings.BookedBy.Staff : Domain.Bookings.BookedBy.Resident, PrivacyNoticeVersion, ConsentAt,
                 CreatedAt);
     }

@@ -17,6 +17,7 @@ public sealed class DatabaseBackup(ConnectionFactory connections)
         }
 
         Directory.CreateDirectory(Path.GetDirectoryName(target)!);
+        Security.PrivateFiles.EnsureFile(target); // a copy of personal data, 0600 like the live file
         await using (var source = await connections.OpenAsync(cancellationToken))
         await using (var copy = new SqliteConnection(new SqliteConnectionStringBuilder { DataSource = target, Pooling = false }.ToString()))
         {

@@ -13,7 +13,11 @@ public sealed partial class DatabaseMigrator(DatabaseOptions options, ILogger<Da
 
     public void Migrate()
     {
-        Directory.CreateDirectory(options.DataFolder);
+        // Created 0600 before SQLite opens it; SQLite gives the -wal and -shm files the database file's mode.
+        Security.PrivateFiles.CreateFolder(options.DataFolder);
+        Security.PrivateFiles.EnsureFile(options.FilePath);
+        Security.PrivateFiles.Restrict(options.FilePath + "-wal");
+        Security.PrivateFiles.Restrict(options.FilePath + "-shm");
         using (var connection = new SqliteConnection(options.ConnectionString))
         {
             connection.Open();

@@ -26,11 +26,11 @@ internal sealed class IdempotencyStore(DbSession session, IEnvelopeCipher cipher
         return new StoredAnswer(opened[..HashLength], opened[HashLength..]);
     }
 
-    public async Task SaveAsync(string scope, string key, byte[] requestHash, byte[] answer, CancellationToken cancellationToken)
+    public async Task SaveAsync(string scope, string key, byte[] requestHash, byte[] answer, string? subject, CancellationToken cancellationToken)
     {
         const string sql = """
-            INSERT INTO idempotency_key (scope, key, data_key_id, sealed_answer, created_at)
-            VALUES (@scope, @key, @dataKeyId, @sealedAnswer, @now)
+            INSERT INTO idempotency_key (scope, key, data_key_id, sealed_answer, created_at, subject)
+            VALUES (@scope, @key, @dataKeyId, @sealedAnswer, @now, @subject)
             """;
         var dataKeyId = await cipher.CreateDataKeyAsync(cancellationToken);
         if (requestHash.Length != HashLength)
@@ -40,8 +40,18 @@ internal sealed class IdempotencyStore(DbSession session, IEnvelopeCipher cipher
 
         var sealedAnswer = await cipher.EncryptAsync(dataKeyId, requestHash.Concat(answer).ToArray(), Context(scope, key), cancellationToken);
         var connection = await session.ConnectionAsync(cancellationToken);
-        await connection.ExecuteAsync(session.Command(sql, new { scope, key, dataKeyId, sealedAnswer, now = clock.GetCurrentInstant() },
+        await connection.ExecuteAsync(session.Command(sql, new { scope, key, dataKeyId, sealedAnswer, now = clock.GetCurrentInstant(), subject },
             cancellationToken));
+    }
+
+    public async Task ForgetAsync(string subject, CancellationToken cancellationToken)
+    {
+        const string delete = "DELETE FROM idempotency_key WHERE subject = @subject RETURNING data_key_id";
+        var connection = await session.ConnectionAsync(cancellationToken);
+        foreach (var dataKeyId in (await connection.QueryAsync<Guid>(session.Command(delete, new { subject }, cancellationToken))).ToList())
+        {
+            await cipher.ShredAsync(dataKeyId, cancellationToken);
+        }
     }
 
     private static string Context(string scope, string key) => $"idempotency:{scope}:{key}";

@@ -1,10 +1,17 @@
+using System.Text;
 using Dapper;
+using Ditib.Beratung.Application.Common;
 using Ditib.Beratung.Application.Privacy;
 using NodaTime;
 
 namespace Ditib.Beratung.Infrastructure.Persistence;
 
-internal sealed class PrivacyStore(DbSession session) : IPrivacyRepository
+/// <summary>
+/// Retention and erasure. A legal hold's reason (it may name the client) is sealed under the case's data key
+/// (context <c>case:{id}:legal-hold</c>); a hold is set while <c>legal_hold_sealed</c> (or, before the start-up data
+/// step, the old clear <c>legal_hold_reason</c>) holds something.
+/// </summary>
+internal sealed class PrivacyStore(DbSession session, IEnvelopeCipher cipher) : IPrivacyRepository
 {
     public async Task<IReadOnlyList<(Guid Id, string Reference)>> BookingsDueAsync(Instant endedBefore, CancellationToken cancellationToken)
     {
@@ -19,21 +26,43 @@ internal sealed class PrivacyStore(DbSession session) : IPrivacyRepository
         return rows.Select(r => (r.Id, r.Code)).ToList();
     }
 
-    public async Task<Guid?> EraseBookingAsync(Guid bookingId, CancellationToken cancellationToken)
+    public async Task<IReadOnlyList<Guid>> EraseBookingAsync(Guid bookingId, CancellationToken cancellationToken)
     {
         const string select = "SELECT data_key_id FROM booking WHERE id = @bookingId";
-        const string erase = "UPDATE booking SET personal_data = NULL, data_key_id = NULL, manage_token_sealed = NULL WHERE id = @bookingId";
+        const string erase = """
+            UPDATE booking SET personal_data = NULL, data_key_id = NULL, manage_token_sealed = NULL, status_reason = NULL, status_reason_sealed = NULL
+            WHERE id = @bookingId
+            """;
         var connection = await session.ConnectionAsync(cancellationToken);
         var key = await connection.ExecuteScalarAsync<Guid?>(session.Command(select, new { bookingId }, cancellationToken));
         await connection.ExecuteAsync(session.Command(erase, new { bookingId }, cancellationToken));
-        return key;
+        var keys = await ForgetIdempotencyAnswersAsync(bookingId, cancellationToken);
+        return key is { } bookingKey ? [bookingKey, .. keys] : keys;
+    }
+
+    /// <summary>The stored idempotency answers of a booking (they hold its manage token); their keys are returned for shredding.</summary>
+    private async Task<IReadOnlyList<Guid>> ForgetIdempotencyAnswersAsync(Guid? bookingId, CancellationToken cancellationToken)
+    {
+        // The subject is BookingCreatedDto.SubjectOf(reference).
+        const string delete = """
+            DELETE FROM idempotency_key WHERE subject = (SELECT 'booking:' || reference FROM booking WHERE id = @bookingId)
+            RETURNING data_key_id
+            """;
+        if (bookingId is null)
+        {
+            return [];
+        }
+
+        var connection = await session.ConnectionAsync(cancellationToken);
+        return (await connection.QueryAsync<Guid>(session.Command(delete, new { bookingId }, cancellationToken))).ToList();
     }
 
     public async Task<IReadOnlyList<(Guid Id, string Code)>> CasesDueAsync(LocalDate closedBefore, CancellationToken cancellationToken)
     {
         const string sql = """
             SELECT id, code FROM case_file
-            WHERE status = 'closed' AND erased_on IS NULL AND legal_hold_reason IS NULL AND closed_on < @closedBefore
+            WHERE status = 'closed' AND erased_on IS NULL AND legal_hold_reason IS NULL AND legal_hold_sealed IS NULL
+              AND closed_on < @closedBefore
             ORDER BY code
             """;
         var connection = await session.ConnectionAsync(cancellationToken);
@@ -44,13 +73,21 @@ internal sealed class PrivacyStore(DbSession session) : IPrivacyRepository
     public async Task<CaseRecordForPrivacy?> FindCaseAsync(string code, CancellationToken cancellationToken)
     {
         const string sql = """
-            SELECT c.id, c.code, c.status, c.erased_on IS NOT NULL AS erased, c.legal_hold_reason,
+            SELECT c.id, c.code, c.status, c.erased_on IS NOT NULL AS erased, c.legal_hold_reason, c.legal_hold_sealed, c.data_key_id,
                    (SELECT COUNT(*) FROM referral r WHERE r.case_id = c.id AND r.status IN ('draft', 'sent', 'accepted')) AS open_referrals
             FROM case_file c WHERE c.code = @code
             """;
         var connection = await session.ConnectionAsync(cancellationToken);
         var row = await connection.QuerySingleOrDefaultAsync<CaseRow>(session.Command(sql, new { code = code.Trim().ToUpperInvariant() }, cancellationToken));
-        return row is null ? null : new CaseRecordForPrivacy(row.Id, row.Code, row.Status, row.Erased, row.LegalHoldReason, (int)row.OpenReferrals);
+        if (row is null)
+        {
+            return null;
+        }
+
+        var reason = row is { LegalHoldSealed.Length: > 0, DataKeyId: { } key }
+            ? Encoding.UTF8.GetString(await cipher.DecryptAsync(key, row.LegalHoldSealed, HoldContext(row.Id), cancellationToken))
+            : row.LegalHoldReason;
+        return new CaseRecordForPrivacy(row.Id, row.Code, row.Status, row.Erased, reason, (int)row.OpenReferrals);
     }
 
     public async Task<ErasedCase> EraseCaseAsync(Guid caseId, LocalDate today, CancellationToken cancellationToken)
@@ -64,14 +101,15 @@ internal sealed class PrivacyStore(DbSession session) : IPrivacyRepository
             DELETE FROM case_note WHERE case_id = @caseId;
             DELETE FROM case_share WHERE case_id = @caseId;
             UPDATE referral SET sealed_details = x'', sealed_answer = NULL WHERE case_id = @caseId;
-            UPDATE booking SET personal_data = NULL, data_key_id = NULL, manage_token_sealed = NULL
+            UPDATE booking SET personal_data = NULL, data_key_id = NULL, manage_token_sealed = NULL, status_reason = NULL,
+                               status_reason_sealed = NULL
             WHERE id = (SELECT booking_id FROM case_file WHERE id = @caseId);
-            UPDATE case_file SET erased_on = @today, legal_hold_reason = NULL WHERE id = @caseId;
+            UPDATE case_file SET erased_on = @today, legal_hold_reason = NULL, legal_hold_sealed = NULL WHERE id = @caseId;
             """;
         var connection = await session.ConnectionAsync(cancellationToken);
         var found = await connection.QuerySingleAsync<KeyRow>(session.Command(keys, new { caseId }, cancellationToken));
         await connection.ExecuteAsync(session.Command(erase, new { caseId, today }, cancellationToken));
-        List<Guid> dataKeys = [found.DataKeyId];
+        List<Guid> dataKeys = [found.DataKeyId, .. await ForgetIdempotencyAnswersAsync(found.BookingId, cancellationToken)];
         if (found.BookingKeyId is { } bookingKey)
         {
             dataKeys.Add(bookingKey);
@@ -82,9 +120,42 @@ internal sealed class PrivacyStore(DbSession session) : IPrivacyRepository
 
     public async Task SetLegalHoldAsync(Guid caseId, string? reason, CancellationToken cancellationToken)
     {
+        const string sql = "UPDATE case_file SET legal_hold_reason = NULL, legal_hold_sealed = @sealedReason WHERE id = @caseId";
         var connection = await session.ConnectionAsync(cancellationToken);
-        await connection.ExecuteAsync(session.Command("UPDATE case_file SET legal_hold_reason = @reason WHERE id = @caseId", new { caseId, reason },
-            cancellationToken));
+        var sealedReason = reason is null ? null : await SealHoldReasonAsync(caseId, reason, cancellationToken);
+        await connection.ExecuteAsync(session.Command(sql, new { caseId, sealedReason }, cancellationToken));
+    }
+
+    /// <summary>Start-up data step: seals the hold reasons still stored in clear (from before they were sealed).</summary>
+    public async Task SealClearHoldReasonsAsync(CancellationToken cancellationToken)
+    {
+        const string select = "SELECT id, legal_hold_reason FROM case_file WHERE legal_hold_reason IS NOT NULL";
+        await session.BeginAsync(cancellationToken);
+        try
+        {
+            var connection = await session.ConnectionAsync(cancellationToken);
+            foreach (var row in (await connection.QueryAsync<CaseRow>(session.Command(select, null, cancellationToken))).ToList())
+            {
+                await SetLegalHoldAsync(row.Id, row.LegalHoldReason, cancellationToken);
+            }
+
+            await session.CommitAsync(cancellationToken);
+        }
+        catch
+        {
+            await session.RollbackAsync();
+            throw;
+        }
+    }
+
+    private static string HoldContext(Guid caseId) => $"case:{caseId}:legal-hold";
+
+    private async Task<byte[]> SealHoldReasonAsync(Guid caseId, string reason, CancellationToken cancellationToken)
+    {
+        var connection = await session.ConnectionAsync(cancellationToken);
+        var dataKeyId = await connection.ExecuteScalarAsync<Guid>(
+            session.Command("SELECT data_key_id FROM case_file WHERE id = @caseId", new { caseId }, cancellationToken));
+        return await cipher.EncryptAsync(dataKeyId, Encoding.UTF8.GetBytes(reason), HoldContext(caseId), cancellationToken);
     }
 
     public async Task<IReadOnlyList<Guid>> DeleteIdempotencyKeysAsync(Instant createdBefore, bool dryRun, CancellationToken cancellationToken)
@@ -108,6 +179,8 @@ internal sealed class PrivacyStore(DbSession session) : IPrivacyRepository
         public string Status { get; set; } = "";
         public bool Erased { get; set; }
         public string? LegalHoldReason { get; set; }
+        public byte[]? LegalHoldSealed { get; set; }
+        public Guid? DataKeyId { get; set; }
         public long OpenReferrals { get; set; }
     }
 

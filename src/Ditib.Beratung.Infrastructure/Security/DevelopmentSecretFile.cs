@@ -14,7 +14,7 @@ internal static class DevelopmentSecretFile
     /// </summary>
     public static bool TryCreate(string path, ReadOnlySpan<byte> content)
     {
-        Directory.CreateDirectory(Path.GetDirectoryName(path)!);
+        PrivateFiles.CreateFolder(Path.GetDirectoryName(path)!);
         var temporary = $"{path}.{Guid.NewGuid():N}.tmp";
         var options = new FileStreamOptions { Mode = FileMode.CreateNew, Access = FileAccess.Write };
         if (!OperatingSystem.IsWindows())

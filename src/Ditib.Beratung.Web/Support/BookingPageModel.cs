@@ -47,10 +47,11 @@ public abstract class BookingPageModel(ManageLink manageLink) : ResidentPageMode
         return Token is null ? Show(Notice.LinkNotValid, StatusCodes.Status404NotFound) : null;
     }
 
-    /// <summary>An unknown reference and a wrong token look the same (404); a link after the appointment is 410.</summary>
+    /// <summary>An unknown reference and a wrong token look the same (404); a link after the appointment or erasure is 410.</summary>
     protected IActionResult? ForAccessFailure(Exception exception) => exception switch
     {
         NotFoundException => Show(Notice.LinkNotValid, StatusCodes.Status404NotFound),
+        ErasedException => Show(Notice.Erased, StatusCodes.Status410Gone),
         GoneException => Show(Notice.LinkExpired, StatusCodes.Status410Gone),
         _ => null,
     };

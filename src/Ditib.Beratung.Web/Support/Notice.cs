@@ -6,4 +6,5 @@ public sealed record Notice(string TitleKey, string TextKey)
     public static readonly Notice SlotNotFound = new("Notice_SlotNotFound_Title", "Notice_SlotNotFound_Text");
     public static readonly Notice LinkNotValid = new("Notice_LinkNotValid_Title", "Notice_LinkNotValid_Text");
     public static readonly Notice LinkExpired = new("Notice_LinkExpired_Title", "Notice_LinkExpired_Text");
+    public static readonly Notice Erased = new("Notice_Erased_Title", "Notice_Erased_Text");
 }

@@ -38,6 +38,7 @@ public sealed class ApiServer : IAsyncDisposable
             ["Beratung__Encryption__MasterKeys__0__Key"] = Convert.ToBase64String(RandomNumberGenerator.GetBytes(32)),
             ["Beratung__Encryption__ActiveKeyId"] = "load-key-1",
             ["Beratung__Auth__SigningKey"] = Convert.ToBase64String(RandomNumberGenerator.GetBytes(48)),
+            ["Beratung__Audit__ChainKey"] = Convert.ToBase64String(RandomNumberGenerator.GetBytes(32)),
             ["Beratung__RateLimiting__Enabled"] = "false",
             ["Beratung__Seed__DemoData"] = "false",
             ["Beratung__Centre__Name"] = "Erfundene Begegnungsstätte Lasttest",

@@ -122,6 +122,7 @@ public sealed class BrowserApp : WebApplicationFactory<Program>
         builder.UseSetting("Beratung:Encryption:MasterKeys:0:Key", Convert.ToBase64String(RandomNumberGenerator.GetBytes(32)));
         builder.UseSetting("Beratung:Encryption:ActiveKeyId", "browser-test-key-1");
         builder.UseSetting("Beratung:Auth:SigningKey", Convert.ToBase64String(RandomNumberGenerator.GetBytes(48)));
+        builder.UseSetting("Beratung:Audit:ChainKey", Convert.ToBase64String(RandomNumberGenerator.GetBytes(32)));
         builder.UseSetting("Beratung:RateLimiting:Enabled", "false");
         foreach (var (key, value) in CentrePlaceholders)
         {

@@ -40,6 +40,7 @@ public sealed class CrashRecoveryTests : IDisposable
             ["Beratung__Encryption__MasterKeys__0__Key"] = Convert.ToBase64String(RandomNumberGenerator.GetBytes(32)),
             ["Beratung__Encryption__ActiveKeyId"] = "crash-test-key",
             ["Beratung__Auth__SigningKey"] = Convert.ToBase64String(RandomNumberGenerator.GetBytes(48)),
+            ["Beratung__Audit__ChainKey"] = Convert.ToBase64String(RandomNumberGenerator.GetBytes(32)),
             ["Beratung__RateLimiting__Enabled"] = "false",
             ["ConnectionStrings__Beratung"] = $"Data Source={DatabasePath}",
             ["Logging__LogLevel__Default"] = "Warning",

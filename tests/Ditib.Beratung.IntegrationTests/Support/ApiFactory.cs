@@ -56,6 +56,7 @@ public sealed class ApiFactory : WebApplicationFactory<Program>
         ["Beratung:Encryption:MasterKeys:0:Key"] = Convert.ToBase64String(RandomNumberGenerator.GetBytes(32)),
         ["Beratung:Encryption:ActiveKeyId"] = "test-key-1",
         ["Beratung:Auth:SigningKey"] = Convert.ToBase64String(RandomNumberGenerator.GetBytes(48)),
+        ["Beratung:Audit:ChainKey"] = Convert.ToBase64String(RandomNumberGenerator.GetBytes(32)),
         ["Beratung:RateLimiting:Enabled"] = "false",
         ["Beratung:Retention:Enabled"] = "false",
         ["Beratung:ApiDocs:Enabled"] = "true",

@@ -2,6 +2,9 @@ using System.Net;
 using System.Net.Http.Json;
 using System.Text.Json;
 using System.Text.Json.Nodes;
+using Ditib.Beratung.Application.Audit;
+using Ditib.Beratung.Application.Common;
+using Microsoft.Extensions.DependencyInjection;
 
 namespace Ditib.Beratung.IntegrationTests.Support;
 
@@ -109,4 +112,42 @@ public static class Scenario
         }).ToArray();
 
     public static JsonSerializerOptions Json { get; } = new(JsonSerializerDefaults.Web);
+
+    /// <summary>Erases a booking's personal data and shreds its key, as retention does, now.</summary>
+    public static async Task EraseBookingAsync(ApiFactory api, string reference)
+    {
+        using var connection = api.OpenDatabase();
+        using var command = connection.CreateCommand();
+        command.CommandText = "SELECT id FROM booking WHERE reference = $reference";
+        command.Parameters.AddWithValue("$reference", reference);
+        var id = Guid.Parse((string)command.ExecuteScalar()!);
+        await using var scope = api.Services.CreateAsyncScope();
+        var privacy = scope.ServiceProvider.GetRequiredService<Ditib.Beratung.Application.Privacy.IPrivacyRepository>();
+        var cipher = scope.ServiceProvider.GetRequiredService<IEnvelopeCipher>();
+        await scope.ServiceProvider.GetRequiredService<IUnitOfWork>().InTransactionAsync(async () =>
+        {
+            foreach (var key in await privacy.EraseBookingAsync(id, CancellationToken.None))
+            {
+                await cipher.ShredAsync(key, CancellationToken.None);
+            }
+
+            return id;
+        }, CancellationToken.None);
+    }
+
+    /// <summary>Appends many audit entries about one subject in one transaction, as a busy year would.</summary>
+    public static async Task AddAuditEntriesAsync(ApiFactory api, int count, string action, string subjectType, string? subjectId)
+    {
+        await using var scope = api.Services.CreateAsyncScope();
+        var trail = scope.ServiceProvider.GetRequiredService<IAuditTrail>();
+        await scope.ServiceProvider.GetRequiredService<IUnitOfWork>().InTransactionAsync(async () =>
+        {
+            for (var i = 0; i < count; i++)
+            {
+                await trail.RecordAsync(new AuditEvent(action, subjectType, subjectId), CancellationToken.None);
+            }
+
+            return count;
+        }, CancellationToken.None);
+    }
 }

@@ -244,6 +244,20 @@ public sealed class BookingPagesTests : IDisposable
     }
 
     [Fact]
+    public async Task ManageLink_AfterErasure_IsAFriendly410InTheResidentsLanguage()
+    {
+        var booked = await Scenario.BookAsync(api.CreateClient(), slots[0]);
+        await Scenario.EraseBookingAsync(api, booked["reference"]!.GetValue<string>());
+        var browser = new PageBrowser(api, "tr");
+        var link = $"/manage/{booked["reference"]}?token={Uri.EscapeDataString(booked["manageToken"]!.GetValue<string>())}";
+
+        var page = await browser.OpenAsync(link);
+
+        Assert.Equal(HttpStatusCode.Gone, page.Status);
+        Assert.Equal(PageTexts.Get("Notice_Erased_Title", "tr"), page.Heading);
+    }
+
+    [Fact]
     public async Task ManageLink_InAnyCapitalisation_LeadsToTheCanonicalAddress()
     {
         var booked = await Scenario.BookAsync(api.CreateClient(), slots[0]);
