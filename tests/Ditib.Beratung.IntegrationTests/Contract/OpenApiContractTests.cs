@@ -179,6 +179,13 @@ public sealed class OpenApiContractTests : IClassFixture<OpenApiContractTests.Ru
             await colleague.GetAsync($"/api/v1/cases/{caseId}/notes");
             await counsellor.GetAsync($"/api/v1/cases/{caseId}/client");
             await staff.GetAsync($"/api/v1/cases/{caseId}/client");
+            await counsellor.PutAsJsonAsync($"/api/v1/cases/{caseId}/client", new
+            {
+                name = "Erfundene Klientin", relatedPersons = new[] { new { relation = "child", name = "Erfundenes Kind" } },
+            });
+            await counsellor.PutAsJsonAsync($"/api/v1/cases/{caseId}/client", new { name = "" });
+            await colleague.PutAsJsonAsync($"/api/v1/cases/{caseId}/client", new { name = "Fremd" });
+            await staff.PutAsJsonAsync($"/api/v1/cases/{caseId}/client", new { name = "Fremd" });
             await counsellor.PostAsJsonAsync($"/api/v1/cases/{caseId}/share", new { counsellorId = colleagueId });
             await counsellor.PostAsJsonAsync($"/api/v1/cases/{caseId}/share", new { counsellorId = colleagueId });
             await counsellor.PostAsJsonAsync($"/api/v1/cases/{caseId}/share", new { });
