@@ -23,7 +23,8 @@ public static class CommandLine
         Usage:
           dotnet run --project src/Ditib.Beratung.Api -- users create-admin --username NAME [--force]
               the password comes from the environment variable BERATUNG_ADMIN_PASSWORD, else from standard input;
-              once an active admin exists, --force is needed
+              once an active admin exists, --force is needed; the new admin sets up the second factor at the
+              first sign-in (/staff/sign-in, or POST /api/v1/auth/two-factor/setup and /enable)
           dotnet run --project src/Ditib.Beratung.Api -- audit verify
           dotnet run --project src/Ditib.Beratung.Api -- retention run [--dry-run]
           dotnet run --project src/Ditib.Beratung.Api -- backup --to PATH
@@ -75,6 +76,9 @@ public static class CommandLine
         {
             var user = await mediator.Send(new CreateUser(username, password, [Roles.Admin]));
             await output.WriteLineAsync($"Created admin '{user.Username}' ({user.Id}).");
+            await output.WriteLineAsync("Next: sign in at /staff/sign-in and set up the second factor with an authenticator app (QR code or key),");
+            await output.WriteLineAsync("or over the API: POST /api/v1/auth/token answers \"requires\": \"two-factor-setup\"; then POST");
+            await output.WriteLineAsync("/api/v1/auth/two-factor/setup and /api/v1/auth/two-factor/enable with a code from the app.");
             return 0;
         }
         catch (ValidationException invalid)

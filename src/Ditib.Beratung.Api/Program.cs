@@ -57,6 +57,7 @@ app.UseResidentPages();
 app.UseStaffPages();
 app.UseCors();
 app.UseAuthentication();
+app.UseMiddleware<PendingStepGate>();
 app.UseRateLimiter();
 app.UseAuthorization();
 

@@ -112,7 +112,7 @@ public static class ResidentPages
                 {
                     "/Book" => bookingRateLimit,
                     "/Manage" or "/Confirmation" or "/Calendar" => manageLinkRateLimit,
-                    "/Staff/SignIn" or "/Staff/Confirm" => signInRateLimit,
+                    "/Staff/SignIn" or "/Staff/SignInCode" or "/Staff/Confirm" or "/Staff/Enrol" or "/Staff/PasswordChange" => signInRateLimit,
                     _ => null,
                 };
                 if (policy is not null)

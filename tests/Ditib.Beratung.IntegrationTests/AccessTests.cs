@@ -42,6 +42,9 @@ public sealed class AccessTests : IClassFixture<AccessTests.World>
         // The staff workspace's sign-in and its status page (every other staff page wants the staff cookie).
         "ANY staff/sign-in",
         "ANY staff/status",
+        "ANY staff/sign-in/code",
+        "ANY staff/enrol",
+        "ANY staff/password",
     ];
 
     private readonly World world;

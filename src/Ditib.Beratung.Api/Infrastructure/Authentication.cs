@@ -1,3 +1,4 @@
+using Ditib.Beratung.Application.Auth;
 using Ditib.Beratung.Application.Common;
 using Ditib.Beratung.Application.Users;
 using Ditib.Beratung.Infrastructure.Security;
@@ -40,6 +41,8 @@ public static class Authentication
         services.AddAuthorization(Policies.Add);
         services.AddHttpContextAccessor();
         services.AddScoped<ICurrentUser, HttpCurrentUser>();
+        services.AddScoped<ISignInOrigin, HttpSignInOrigin>();
+        services.AddScoped<ISecondFactorFreshness, ClaimsSecondFactorFreshness>();
         return services;
     }
 

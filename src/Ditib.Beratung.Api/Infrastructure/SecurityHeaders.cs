@@ -22,8 +22,12 @@ public sealed class SecurityHeaders(RequestDelegate next)
     public const string PagePolicy =
         "default-src 'none'; style-src 'self'; img-src 'self'; form-action 'self'; base-uri 'none'; frame-ancestors 'none'";
 
-    /// <summary>The staff pages: the same, plus their own script files (the session-expiry warning); never inline.</summary>
-    public const string StaffPagePolicy = PagePolicy + "; script-src 'self'";
+    /// <summary>
+    /// The staff pages: their own script files (the session-expiry warning, never inline) that may call back to the
+    /// site (keeping the session alive), and <c>data:</c> images (the second factor's QR code, drawn on the server).
+    /// </summary>
+    public const string StaffPagePolicy = "default-src 'none'; style-src 'self'; img-src 'self' data:; script-src 'self'; connect-src 'self'; " +
+        "form-action 'self'; base-uri 'none'; frame-ancestors 'none'";
 
     private static void Apply(HttpContext context)
     {

@@ -12,6 +12,12 @@ public static class AccountClaims
 
     /// <summary>The account's security stamp when the token or cookie was issued.</summary>
     public const string Stamp = "stamp";
+
+    /// <summary>The one step a restricted bearer token is good for (<see cref="Domain.Users.PendingSteps"/>).</summary>
+    public const string Requires = "requires";
+
+    /// <summary>When the second factor was last entered (Unix milliseconds).</summary>
+    public const string SecondFactorAt = "mfa_at";
 }
 
 /// <summary>

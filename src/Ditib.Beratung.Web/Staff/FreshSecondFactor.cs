@@ -1,4 +1,5 @@
 using System.Security.Claims;
+using Ditib.Beratung.Web.Security;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.Filters;
 using Microsoft.Extensions.DependencyInjection;
@@ -14,12 +15,11 @@ namespace Ditib.Beratung.Web.Staff;
 /// </summary>
 public static class FreshSecondFactor
 {
-    public static readonly Duration MaxAge = Duration.FromMinutes(5);
+    public static readonly Duration MaxAge = ClaimsSecondFactorFreshness.MaxAge;
 
     public const string ConfirmPath = "/staff/confirm";
 
-    public static bool IsFresh(ClaimsPrincipal user, Instant now) =>
-        StaffClaims.SecondFactor(user) is { } at && at <= now && now - at <= MaxAge;
+    public static bool IsFresh(ClaimsPrincipal user, Instant now) => ClaimsSecondFactorFreshness.IsFreshAt(user, now);
 
     /// <summary>Null when the second factor is fresh; otherwise a redirect to the confirm page that returns to <paramref name="returnUrl"/> (by default this page, with its query).</summary>
     public static IActionResult? Require(PageModel page, IClock clock, string? returnUrl = null) =>

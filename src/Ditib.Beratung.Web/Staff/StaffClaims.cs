@@ -15,7 +15,7 @@ public static class StaffClaims
     public const string SessionStart = "session_start";
 
     /// <summary>When the second factor was last entered (Unix milliseconds), at sign-in or on the confirm page.</summary>
-    public const string SecondFactorAt = "mfa_at";
+    public const string SecondFactorAt = AccountClaims.SecondFactorAt;
 
     public static ClaimsPrincipal Create(Guid userId, string username, IEnumerable<string> roles, string securityStamp, Guid sessionId,
         Instant sessionStart, Instant? secondFactorAt)

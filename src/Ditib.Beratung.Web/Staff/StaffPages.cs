@@ -29,6 +29,10 @@ public static class StaffPages
             options.Conventions.AuthorizeFolder(Folder, Policies.StaffPages);
             options.Conventions.AllowAnonymousToPage("/Staff/SignIn");
             options.Conventions.AllowAnonymousToPage("/Staff/Status");
+            // The steps between the password and a complete sign-in check the pending cookie themselves.
+            options.Conventions.AllowAnonymousToPage("/Staff/SignInCode");
+            options.Conventions.AllowAnonymousToPage("/Staff/Enrol");
+            options.Conventions.AllowAnonymousToPage("/Staff/PasswordChange");
         });
         return services;
     }

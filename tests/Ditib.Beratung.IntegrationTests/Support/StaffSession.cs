@@ -1,16 +1,13 @@
 using System.Net;
-using Ditib.Beratung.Application.Common;
-using Ditib.Beratung.Application.Users;
 using Ditib.Beratung.IntegrationTests.Web;
 using Ditib.Beratung.Web.Staff;
-using MediatR;
-using Microsoft.Extensions.DependencyInjection;
 
 namespace Ditib.Beratung.IntegrationTests.Support;
 
 /// <summary>
-/// A browser without script signed in to the staff pages through the sign-in page, as a new account with the given
-/// roles: cookies kept, redirects not followed, forms sent with their antiforgery token (see <see cref="PageBrowser"/>).
+/// A browser without script signed in to the staff pages through the sign-in page (password, then a TOTP code), as a
+/// new account with the given roles whose second factor is set up (<see cref="Authenticator"/> computes its codes):
+/// cookies kept, redirects not followed, forms sent with their antiforgery token (see <see cref="PageBrowser"/>).
 /// </summary>
 public sealed class StaffSession
 {
@@ -35,31 +32,33 @@ public sealed class StaffSession
 
     public string Password => ApiFactory.TestPassword;
 
-    /// <summary>A new account with these roles, signed in to the staff pages through <c>/staff/sign-in</c>.</summary>
+    /// <summary>The account's authenticator app: <c>NextCode()</c> for a code the server takes now.</summary>
+    public Authenticator Authenticator => Api.AuthenticatorOf(Username);
+
+    /// <summary>A new account with these roles and a second factor, signed in to the staff pages through <c>/staff/sign-in</c>.</summary>
     public static async Task<StaffSession> SignInAsync(ApiFactory api, params string[] roles)
     {
         var username = $"staff-{string.Join('-', roles)}-{Guid.NewGuid().ToString("N")[..8]}";
-        UserDto user;
-        using (SystemScope.Enter())
-        {
-            await using var scope = api.Services.CreateAsyncScope();
-            user = await scope.ServiceProvider.GetRequiredService<IMediator>().Send(new CreateUser(username, ApiFactory.TestPassword, roles));
-        }
-
+        var user = await api.CreateUserAsync(username, roles);
+        await api.EnrolAsync(api.CreateClient(), username);
         var session = new StaffSession(api, new PageBrowser(api), user.Id, username);
         await session.SignInAgainAsync();
         return session;
     }
 
     /// <summary>Signs this browser in again (e.g. after the session ended) and checks that it lands in the workspace.</summary>
-    public async Task SignInAgainAsync(string? returnUrl = null)
+    public async Task SignInAgainAsync(string? returnUrl = null, string? code = null)
     {
-        var page = await SubmitSignInAsync(returnUrl);
-        Assert.True(page.Status == HttpStatusCode.Redirect, $"sign-in answered {(int)page.Status}: {page.Text}");
+        var page = await SubmitSignInAsync(returnUrl, code);
+        Assert.True(page.Status == HttpStatusCode.Redirect && page.Location?.StartsWith("/staff/sign-in", StringComparison.Ordinal) != true,
+            $"sign-in answered {(int)page.Status} {page.Location}: {page.Text}");
     }
 
-    /// <summary>Sends the sign-in form with this account's credentials and returns the answer, without checking it.</summary>
-    public async Task<Page> SubmitSignInAsync(string? returnUrl = null)
+    /// <summary>
+    /// Sends the sign-in form with this account's password, then the code page with a fresh code, and returns the
+    /// last answer (the redirect into the workspace when all went well), without checking it.
+    /// </summary>
+    public async Task<Page> SubmitSignInAsync(string? returnUrl = null, string? code = null)
     {
         var url = returnUrl is null ? "/staff/sign-in" : $"/staff/sign-in?returnUrl={Uri.EscapeDataString(returnUrl)}";
         var form = await Browser.GetAsync(url);
@@ -68,6 +67,13 @@ public sealed class StaffSession
             ["Username"] = Username,
             ["Password"] = Password,
         });
+        if (answer.Location?.StartsWith("/staff/sign-in/code", StringComparison.Ordinal) == true)
+        {
+            var codePage = await Browser.GetAsync(answer.Location);
+            answer = await Browser.SubmitAsync(codePage, codePage.Form(".staff-form"),
+                new Dictionary<string, string> { ["Code"] = code ?? Authenticator.NextCode() });
+        }
+
         if (answer.Response.Headers.TryGetValues("Set-Cookie", out var cookies)
             && cookies.FirstOrDefault(c => c.StartsWith(StaffAuthentication.CookieName + "=", StringComparison.Ordinal)) is { } cookie)
         {
@@ -92,7 +98,7 @@ public sealed class StaffSession
     /// <summary>Confirms the second factor on <c>/staff/confirm</c>, so that steps wanting a fresh one pass for five minutes.</summary>
     public async Task ConfirmSecondFactorAsync()
     {
-        var page = await SubmitAsync("/staff/confirm", new Dictionary<string, string> { ["Password"] = Password });
+        var page = await SubmitAsync("/staff/confirm", new Dictionary<string, string> { ["Code"] = Authenticator.NextCode() });
         Assert.True(page.Status == HttpStatusCode.Redirect, $"confirm answered {(int)page.Status}: {page.Text}");
     }
 

@@ -170,6 +170,23 @@ public sealed class StaffSessionTests : IDisposable
     }
 
     [Fact]
+    public async Task KeepAlive_Answers204_AndRenewsTheIdleLimit_ButNotForAnEndedSession()
+    {
+        var session = await StaffSession.SignInAsync(api, "counsellor");
+
+        api.Clock.Advance(Duration.FromMinutes(29));
+        var alive = await session.Client.GetAsync("/staff/keep-alive");
+        api.Clock.Advance(Duration.FromMinutes(29));
+        var page = await session.GetAsync("/staff");
+        api.Clock.Advance(Duration.FromMinutes(31));
+        var ended = await session.Client.GetAsync("/staff/keep-alive");
+
+        Assert.Equal(HttpStatusCode.NoContent, alive.StatusCode);
+        Assert.Equal(HttpStatusCode.OK, page.Status);
+        Assert.Equal(HttpStatusCode.Redirect, ended.StatusCode);
+    }
+
+    [Fact]
     public async Task Session_EndsTenHoursAfterSignIn_HoweverActive()
     {
         var session = await StaffSession.SignInAsync(api, "staff");
@@ -201,9 +218,9 @@ public sealed class StaffSessionTests : IDisposable
         var session = await StaffSession.SignInAsync(api, "counsellor");
 
         var back = await session.SubmitAsync("/staff/confirm?returnUrl=%2Fstaff%2Faccount",
-            new Dictionary<string, string> { ["Password"] = session.Password });
+            new Dictionary<string, string> { ["Code"] = session.Authenticator.NextCode() });
         var outside = await session.SubmitAsync("/staff/confirm?returnUrl=https%3A%2F%2Fevil.example%2F",
-            new Dictionary<string, string> { ["Password"] = session.Password });
+            new Dictionary<string, string> { ["Code"] = session.Authenticator.NextCode() });
 
         Assert.Equal("/staff/account", back.Location);
         Assert.Equal("/staff", outside.Location);

@@ -1,17 +1,20 @@
+using Ditib.Beratung.Application.Auth;
 using Ditib.Beratung.Web.Staff;
 using FluentValidation;
 using MediatR;
 using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.Mvc;
-using NodaTime;
 
 namespace Ditib.Beratung.Web.Pages.Staff;
 
-/// <summary>Asks again before a sensitive step and goes back to it (see <see cref="FreshSecondFactor"/>).</summary>
-public sealed class ConfirmModel(IMediator mediator, IClock clock) : PageModel
+/// <summary>
+/// Asks for a code of the second factor before a sensitive step and goes back to it (see <see cref="FreshSecondFactor"/>).
+/// A wrong code counts like a wrong password.
+/// </summary>
+public sealed class ConfirmModel(IMediator mediator) : PageModel
 {
     [BindProperty]
-    public string? Password { get; set; }
+    public string? Code { get; set; }
 
     [BindProperty(SupportsGet = true)]
     public string? ReturnUrl { get; set; }
@@ -27,20 +30,20 @@ public sealed class ConfirmModel(IMediator mediator, IClock clock) : PageModel
         Application.Auth.SignInResult result;
         try
         {
-            result = await mediator.Send(new Application.Auth.SignIn(User.Identity!.Name, Password), cancellationToken);
+            result = await mediator.Send(new VerifySecondFactor(Code), cancellationToken);
         }
         catch (ValidationException)
         {
-            result = new Application.Auth.SignInResult(null);
+            result = Application.Auth.SignInResult.Failed;
         }
 
-        if (result.Account is null)
+        if (result is not { Outcome: SignInOutcome.SignedIn, Account.SecondFactorAt: { } at })
         {
             Failed = true;
             return Page();
         }
 
-        await HttpContext.SignInAsync(StaffAuthentication.Scheme, StaffClaims.WithSecondFactor(User, clock.GetCurrentInstant()),
+        await HttpContext.SignInAsync(StaffAuthentication.Scheme, StaffClaims.WithSecondFactor(User, at),
             new AuthenticationProperties { IsPersistent = false });
         return LocalRedirect(ReturnUrls.Safe(ReturnUrl));
     }

@@ -3,15 +3,15 @@ using Ditib.Beratung.Web.Staff;
 using FluentValidation;
 using MediatR;
 using Microsoft.AspNetCore.Mvc;
-using NodaTime;
 
 namespace Ditib.Beratung.Web.Pages.Staff;
 
 /// <summary>
-/// Signing in to the staff workspace. Every kind of failure gets the same answer. A complete sign-in starts a new
-/// server-side session and goes back to the page the user came from (<see cref="ReturnUrl"/>, only within /staff).
+/// Signing in to the staff workspace, first step: user name and password. Then the code of the second factor
+/// (<c>/staff/sign-in/code</c>), or the one step the account must take first (enrolment, a new password). Every kind
+/// of failure gets the same answer. A complete sign-in goes back to <see cref="ReturnUrl"/> (only within /staff).
 /// </summary>
-public sealed class SignInModel(IMediator mediator, IClock clock) : PageModel
+public sealed class SignInModel(IMediator mediator) : PageModel
 {
     [BindProperty]
     public string? Username { get; set; }
@@ -40,19 +40,19 @@ public sealed class SignInModel(IMediator mediator, IClock clock) : PageModel
         }
         catch (ValidationException)
         {
-            result = new Application.Auth.SignInResult(null);
+            result = Application.Auth.SignInResult.Failed;
         }
 
-        if (result.Account is not { } account)
+        switch (result)
         {
-            Failed = true;
-            Password = null;
-            return Page();
+            case { Outcome: SignInOutcome.SecondFactorRequired, Account: { } waiting }:
+                return await StaffAuthentication.AwaitCodeAsync(HttpContext, waiting, ReturnUrl);
+            case { Outcome: SignInOutcome.SignedIn, Account: { } account }:
+                return await StaffAuthentication.ContinueAsync(HttpContext, mediator, account, ReturnUrl);
+            default:
+                Failed = true;
+                Password = null;
+                return Page();
         }
-
-        var now = clock.GetCurrentInstant();
-        var sessionId = await mediator.Send(new StartStaffSession(account.Id), cancellationToken);
-        await StaffAuthentication.SignInAsync(HttpContext, account, sessionId, now, secondFactorAt: now);
-        return LocalRedirect(ReturnUrls.Safe(ReturnUrl));
     }
 }
