@@ -9,7 +9,7 @@ namespace Ditib.Beratung.Web.Staff;
 
 /// <summary>
 /// The staff workspace: every page under <c>Pages/Staff</c> wants the staff cookie (<see cref="Policies.StaffPages"/>)
-/// except the sign-in and status pages; a page names its role policy on top (<c>[Authorize(Policy = Policies.CaseWork)]</c>).
+/// except the sign-in and its later steps; a page names its role policy on top (<c>[Authorize(Policy = Policies.CaseWork)]</c>).
 /// German first, English second. Program.cs calls <see cref="AddStaffPages"/> and <see cref="UseStaffPages"/>.
 /// </summary>
 public static class StaffPages
@@ -28,7 +28,6 @@ public static class StaffPages
         {
             options.Conventions.AuthorizeFolder(Folder, Policies.StaffPages);
             options.Conventions.AllowAnonymousToPage("/Staff/SignIn");
-            options.Conventions.AllowAnonymousToPage("/Staff/Status");
             // The steps between the password and a complete sign-in check the pending cookie themselves.
             options.Conventions.AllowAnonymousToPage("/Staff/SignInCode");
             options.Conventions.AllowAnonymousToPage("/Staff/Enrol");
@@ -54,7 +53,7 @@ public static class StaffPages
 
                 return next(context);
             });
-            staff.UseStatusCodePagesWithReExecute("/staff/status", "?code={0}");
+            staff.UseStatusCodePages(StaffStatusPage.WriteAsync);
         });
         return app;
     }

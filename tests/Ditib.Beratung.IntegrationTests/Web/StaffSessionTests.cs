@@ -100,6 +100,18 @@ public sealed class StaffSessionTests : IDisposable
     }
 
     [Fact]
+    public async Task AnErrorUnderStaff_IsAnsweredWithAStaffPage_NotProblemDetails()
+    {
+        var session = await StaffSession.SignInAsync(api, "counsellor");
+
+        var page = await session.GetAsync("/staff/gibt-es-nicht");
+
+        Assert.Equal("text/html", page.Response.Content.Headers.ContentType?.MediaType);
+        Assert.Equal("Das hat nicht geklappt", page.Heading);
+        Assert.Equal("no-store", page.Response.Headers.CacheControl?.ToString());
+    }
+
+    [Fact]
     public async Task Api_RefusesTheStaffCookie()
     {
         var session = await StaffSession.SignInAsync(api, "admin");
