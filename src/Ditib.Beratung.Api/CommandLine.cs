@@ -22,7 +22,8 @@ public static class CommandLine
 
     private const string Usage = """
         Usage: dotnet run --project src/Ditib.Beratung.Api [-- VERB]    without a verb: serve the API and the resident pages
-          users create-admin --username NAME [--force]   create an admin (password from BERATUNG_ADMIN_PASSWORD or standard input)
+          users create-admin --username NAME [--force]   create an admin (password from BERATUNG_ADMIN_PASSWORD or standard input;
+                                                         the second factor is set up at the first sign-in, /staff/sign-in)
           audit verify [--noted SEQ:HASH]                check the keyed audit chain; print the count and the last entry's number, id and hash
           retention run [--dry-run]                      erase what the retention periods allow, or only list it
           backup --to PATH                               write a consistent, integrity-checked copy of the live database
@@ -115,6 +116,9 @@ public static class CommandLine
         {
             var user = await mediator.Send(new CreateUser(username, password, [Roles.Admin]));
             await output.WriteLineAsync($"Created admin '{user.Username}' ({user.Id}).");
+            await output.WriteLineAsync("Next: sign in at /staff/sign-in and set up the second factor with an authenticator app (QR code or key),");
+            await output.WriteLineAsync("or over the API: POST /api/v1/auth/token answers \"requires\": \"two-factor-setup\"; then POST");
+            await output.WriteLineAsync("/api/v1/auth/two-factor/setup and /api/v1/auth/two-factor/enable with a code from the app.");
             return 0;
         }
         catch (ValidationException invalid)

@@ -4,6 +4,7 @@ using Ditib.Beratung.Api.Infrastructure;
 using Ditib.Beratung.Application;
 using Ditib.Beratung.Infrastructure;
 using Ditib.Beratung.Web;
+using Ditib.Beratung.Web.Staff;
 
 if (CommandLine.Preflight(args, Console.Out, Console.Error) is { } done)
 {
@@ -20,6 +21,7 @@ builder.Services.AddBeratungRateLimits(builder.Configuration);
 builder.Services.AddBeratungCors(builder.Configuration);
 builder.Services.AddBeratungProxies(builder.Configuration);
 builder.AddResidentPages();
+builder.Services.AddStaffPages();
 
 builder.Services.AddProblemDetails();
 builder.Services.AddSingleton<IProblemDetailsWriter, ProblemJsonFallbackWriter>();
@@ -66,8 +68,10 @@ if (!app.Environment.IsDevelopment())
 app.UseRouting();
 app.UseMiddleware<RequestLimits>();
 app.UseResidentPages();
+app.UseStaffPages();
 app.UseCors();
 app.UseAuthentication();
+app.UseMiddleware<PendingStepGate>();
 app.UseRateLimiter();
 app.UseMiddleware<FrameworkRejections>();
 app.UseAuthorization();
@@ -88,7 +92,7 @@ app.MapReferralEndpoints();
 app.MapPrivacyEndpoints();
 app.MapStatisticsEndpoints();
 app.MapOutboxEndpoints();
-app.MapResidentPages(RateLimits.Booking, RateLimits.ManageLink);
+app.MapResidentPages(RateLimits.Booking, RateLimits.ManageLink, RateLimits.SignIn);
 
 await app.RunAsync();
 return 0;

@@ -20,6 +20,8 @@ public static class DependencyInjection
         services.AddScoped<Cases.CaseAccess>();
         services.AddScoped<Counsellors.CounsellorAccounts>();
         services.AddScoped<Messages.BookingMessages>();
+        services.AddScoped<Auth.SignInGuard>();
+        services.AddScoped<Auth.SecondFactorCheck>();
 
         services.Scan(scan => scan.FromAssemblyOf<ICommand>()
             .AddClasses(classes => classes.AssignableTo(typeof(IRequestHandler<,>)), publicOnly: false)

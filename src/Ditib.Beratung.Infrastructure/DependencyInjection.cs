@@ -54,6 +54,7 @@ public static class DependencyInjection
         services.AddScoped<IBookingRepository>(provider => provider.GetRequiredService<BookingStore>());
         services.AddScoped<IIdempotencyStore, IdempotencyStore>();
         services.AddScoped<IUserRepository, UserStore>();
+        services.AddScoped<Application.Auth.IStaffSessionStore, StaffSessionStore>();
         services.AddScoped<ICaseRepository, CaseStore>();
         services.AddScoped<IPartnerRepository, PartnerStore>();
         services.AddScoped<IReferralRepository, ReferralStore>();
@@ -111,10 +112,23 @@ public static class DependencyInjection
         services.AddSingleton(provider =>
         {
             var configuration = provider.GetRequiredService<IConfiguration>();
+            var twoFactorRequired = configuration.GetValue("Beratung:Auth:TwoFactor:Required", true);
+            if (!twoFactorRequired && !provider.GetRequiredService<IHostEnvironment>().IsDevelopment())
+            {
+                throw new InvalidOperationException("Beratung:Auth:TwoFactor:Required may be false only in Development.");
+            }
+
             return new SignInSettings(Bounded(configuration, "Beratung:Auth:LockoutAttempts", 5, 1, 100),
-                Duration.FromMinutes(Bounded(configuration, "Beratung:Auth:LockoutMinutes", 15, 1, 24 * 60)));
+                Duration.FromMinutes(Bounded(configuration, "Beratung:Auth:LockoutMinutes", 15, 1, 24 * 60)),
+                Bounded(configuration, "Beratung:Auth:AccountLockoutAttempts", 100, 10, 100),
+                Duration.FromHours(Bounded(configuration, "Beratung:Auth:AccountLockoutHours", 24, 1, 24 * 30)),
+                twoFactorRequired,
+                configuration["Beratung:Auth:TwoFactor:Issuer"] is { Length: > 0 } issuer ? issuer : "DITIB Beratung");
         });
         services.AddSingleton<ITokenIssuer, JwtTokenIssuer>();
+        services.AddSingleton<Application.Auth.IOneTimeCodes, OneTimeCodes>();
+        services.AddScoped<Application.Auth.IRecoveryCodeStore, RecoveryCodeStore>();
+        services.AddScoped<Application.Auth.ISignInSourceStore, SignInSourceStore>();
         services.AddMessaging();
         return services;
     }

@@ -107,7 +107,7 @@ public sealed class AuthTests : IDisposable
         var afterDeactivation = await client.GetAsync("/api/v1/counsellors");
         var signIn = await anonymous.PostAsJsonAsync("/api/v1/auth/token", new { username, password = ApiFactory.TestPassword });
         await Scenario.EnsureAsync(await admin.PostAsync($"/api/v1/users/{userId}/activate", null), HttpStatusCode.OK);
-        var again = await anonymous.PostAsJsonAsync("/api/v1/auth/token", new { username, password = ApiFactory.TestPassword });
+        var again = await anonymous.PostAsJsonAsync("/api/v1/auth/token", api.SignInBody(username));
 
         Assert.Equal(HttpStatusCode.Unauthorized, afterDeactivation.StatusCode);
         Assert.Equal(HttpStatusCode.Unauthorized, signIn.StatusCode);
@@ -127,7 +127,7 @@ public sealed class AuthTests : IDisposable
         Assert.Equal(HttpStatusCode.Unauthorized, (await client.GetAsync("/api/v1/counsellors")).StatusCode);
         client.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", fresh);
         await Scenario.EnsureAsync(await client.GetAsync("/api/v1/counsellors"), HttpStatusCode.OK);
-        var signIn = await anonymous.PostAsJsonAsync("/api/v1/auth/token", new { username, password = "Ein-neues-langes-Testwort-7" });
+        var signIn = await anonymous.PostAsJsonAsync("/api/v1/auth/token", api.SignInBody(username, "Ein-neues-langes-Testwort-7"));
         await Scenario.EnsureAsync(signIn, HttpStatusCode.OK);
     }
 
@@ -152,7 +152,7 @@ public sealed class AuthTests : IDisposable
             HttpStatusCode.OK);
 
         Assert.Equal(HttpStatusCode.Unauthorized, (await client.GetAsync("/api/v1/counsellors")).StatusCode);
-        await Scenario.EnsureAsync(await anonymous.PostAsJsonAsync("/api/v1/auth/token", new { username, password = "Zurueckgesetzt-Testwort-9" }),
+        await Scenario.EnsureAsync(await anonymous.PostAsJsonAsync("/api/v1/auth/token", api.SignInBody(username, "Zurueckgesetzt-Testwort-9")),
             HttpStatusCode.OK);
     }
 
@@ -202,9 +202,9 @@ public sealed class AuthTests : IDisposable
             await anonymous.PostAsJsonAsync("/api/v1/auth/token", new { username, password = $"Falsches-Passwort-{i}" });
         }
 
-        var locked = await anonymous.PostAsJsonAsync("/api/v1/auth/token", new { username, password = ApiFactory.TestPassword });
+        var locked = await anonymous.PostAsJsonAsync("/api/v1/auth/token", api.SignInBody(username));
         await Scenario.EnsureAsync(await admin.PostAsync($"/api/v1/users/{userId}/unlock", null), HttpStatusCode.OK);
-        var unlocked = await anonymous.PostAsJsonAsync("/api/v1/auth/token", new { username, password = ApiFactory.TestPassword });
+        var unlocked = await anonymous.PostAsJsonAsync("/api/v1/auth/token", api.SignInBody(username));
 
         Assert.Equal(HttpStatusCode.Unauthorized, locked.StatusCode);
         await Scenario.EnsureAsync(unlocked, HttpStatusCode.OK);
@@ -221,7 +221,7 @@ public sealed class AuthTests : IDisposable
             Assert.Equal(HttpStatusCode.UnprocessableEntity, response.StatusCode);
         }
 
-        var signIn = await anonymous.PostAsJsonAsync("/api/v1/auth/token", new { username, password = ApiFactory.TestPassword });
+        var signIn = await anonymous.PostAsJsonAsync("/api/v1/auth/token", api.SignInBody(username));
 
         Assert.Equal(HttpStatusCode.Unauthorized, signIn.StatusCode);
         Assert.Equal(5, Scenario.Count(api, "SELECT COUNT(*) FROM audit_entry WHERE outcome = 'failure: wrong current password'"));

@@ -27,7 +27,7 @@ public sealed class LogPrivacyTests : IDisposable
         var booked = await anonymous.PostAsJsonAsync("/api/v1/bookings", Scenario.Booking(slots[0]["id"]!.GetValue<Guid>(),
             name: secrets[0], phone: secrets[1], email: secrets[2], concern: secrets[3]));
         await Scenario.EnsureAsync(booked, HttpStatusCode.Created);
-        await anonymous.PostAsJsonAsync("/api/v1/auth/token", new { username, password = ApiFactory.TestPassword });
+        await anonymous.PostAsJsonAsync("/api/v1/auth/token", api.SignInBody(username));
         await anonymous.PostAsJsonAsync("/api/v1/auth/token", new { username, password = "Falsch-" + ApiFactory.TestPassword });
         await anonymous.PostAsJsonAsync("/api/v1/bookings", Scenario.Booking(slots[0]["id"]!.GetValue<Guid>(), name: secrets[0], email: "kaputt@"));
 

@@ -11,8 +11,9 @@ namespace Ditib.Beratung.Application.Auth;
 
 /// <summary>
 /// A signed-in user changes their own password; their other tokens stop working, the answer holds a new one. A wrong
-/// current password counts as a failed sign-in (and can lock the account), so a stolen token cannot be used to
-/// guess the password. Hashing happens before the write transaction.
+/// current password counts as a failed sign-in (and can lock the source or the account), so a stolen token cannot be
+/// used to guess the password. An account with a second factor needs it entered in the last 5 minutes. This is also
+/// the one step a token allows after someone else set the password. Hashing happens before the write transaction.
 /// </summary>
 public sealed record ChangePassword(string? CurrentPassword, string? NewPassword) : IRequest<TokenDto>;
 
@@ -27,7 +28,7 @@ public sealed class ChangePasswordValidator : AbstractValidator<ChangePassword>
 
 public sealed class ChangePasswordHandler(
     IUserRepository users, ICurrentUser currentUser, IPasswordHasher hasher, ITokenIssuer tokens, IAuditTrail audit, IUnitOfWork unitOfWork,
-    SignInSettings settings, IClock clock)
+    SignInGuard guard, ISecondFactorFreshness freshness, SignInSettings settings, IClock clock)
     : IRequestHandler<ChangePassword, TokenDto>
 {
     public async Task<TokenDto> Handle(ChangePassword request, CancellationToken cancellationToken)
@@ -39,8 +40,13 @@ public sealed class ChangePasswordHandler(
             throw new DomainRuleException("The password must not contain the user name.", "newPassword");
         }
 
+        if (user.HasSecondFactor && !freshness.IsFresh)
+        {
+            throw SecondFactorFreshness.Required();
+        }
+
         var now = clock.GetCurrentInstant();
-        if (user.IsLockedOut(now))
+        if (await guard.IsLockedOutAsync(user, now, cancellationToken))
         {
             throw new DomainRuleException("The account is locked after failed attempts; try again later or ask an admin.", "currentPassword");
         }
@@ -50,15 +56,13 @@ public sealed class ChangePasswordHandler(
         var token = await unitOfWork.InTransactionAsync(async () =>
         {
             var current = (await users.GetAsync(user.Id, cancellationToken))!;
-            if (newHash is null || current.IsLockedOut(now))
+            if (newHash is null || await guard.IsLockedOutAsync(current, now, cancellationToken))
             {
-                var locked = newHash is null && current.RecordFailedSignIn(now, settings.MaxFailedAttempts, settings.Lockout);
-                await users.UpdateAsync(current, cancellationToken);
                 await audit.RecordAsync(new AuditEvent("user.password-change", "user", user.Id.ToString(), "failure: wrong current password"),
                     cancellationToken);
-                if (locked)
+                if (newHash is null)
                 {
-                    await audit.RecordAsync(new AuditEvent("auth.lockout", "user", user.Id.ToString()), cancellationToken);
+                    await guard.RecordFailureAsync(current, "wrong password or code", now, cancellationToken);
                 }
 
                 return null;
@@ -67,7 +71,8 @@ public sealed class ChangePasswordHandler(
             current.ChangePassword(newHash);
             await users.UpdateAsync(current, cancellationToken);
             await audit.RecordAsync(new AuditEvent("user.password-change", "user", user.Id.ToString()), cancellationToken);
-            return tokens.Issue(current, now);
+            var requires = PendingSteps.For(current, settings.TwoFactorRequired);
+            return tokens.Issue(current, now, requires) with { Account = SignedInAccount.From(current, requires, null) };
         }, cancellationToken);
 
         return token ?? throw new DomainRuleException("The current password is not correct.", "currentPassword");

@@ -7,7 +7,10 @@ using NodaTime;
 
 namespace Ditib.Beratung.Application.Users;
 
-/// <summary>An admin creates an account (and the command-line verb creates the first admin through the same path).</summary>
+/// <summary>
+/// An admin creates an account (and the command-line verb creates the first admin through the same path). A password
+/// chosen by an admin must be changed at the first sign-in; one given on the command line is the admin's own.
+/// </summary>
 public sealed record CreateUser(string? Username, string? Password, IReadOnlyList<string>? Roles) : ICommand<UserDto>;
 
 public sealed class CreateUserValidator : AbstractValidator<CreateUser>
@@ -20,12 +23,17 @@ public sealed class CreateUserValidator : AbstractValidator<CreateUser>
     }
 }
 
-public sealed class CreateUserHandler(IUserRepository users, IPasswordHasher hasher, IAuditTrail audit, IClock clock)
+public sealed class CreateUserHandler(IUserRepository users, ICurrentUser currentUser, IPasswordHasher hasher, IAuditTrail audit, IClock clock)
     : IRequestHandler<CreateUser, UserDto>
 {
     public async Task<UserDto> Handle(CreateUser request, CancellationToken cancellationToken)
     {
         var user = User.Create(Guid.CreateVersion7(), request.Username!, hasher.Hash(request.Password!), request.Roles!);
+        if (!currentUser.IsSystem)
+        {
+            user.RequirePasswordChange();
+        }
+
         await users.AddAsync(user, cancellationToken);
         await audit.RecordAsync(new AuditEvent("user.create", "user", user.Id.ToString(), $"success: roles {string.Join(',', user.Roles)}"),
             cancellationToken);

@@ -44,15 +44,31 @@ public interface ICommonPasswords
 
 public interface ITokenIssuer
 {
-    TokenDto Issue(User user, Instant now);
+    /// <summary>
+    /// A bearer token for the account. <paramref name="requires"/> names the one step the token may be used for (see
+    /// <see cref="PendingSteps"/>); <paramref name="secondFactorAt"/> is when the second factor was entered for it.
+    /// </summary>
+    TokenDto Issue(User user, Instant now, string? requires = null, Instant? secondFactorAt = null);
 }
 
-public sealed record TokenDto(string AccessToken, string ExpiresAt);
+/// <summary>A bearer token; <see cref="Requires"/> is set when the token is good for one step only.</summary>
+public sealed record TokenDto(string AccessToken, string ExpiresAt, string? Requires = null)
+{
+    /// <summary>The account as it is now signed in, for the staff pages' cookie (not part of the API's answer).</summary>
+    [System.Text.Json.Serialization.JsonIgnore]
+    public Auth.SignedInAccount? Account { get; init; }
+}
 
 public sealed record UserDto(Guid Id, string Username, IReadOnlyList<string> Roles, bool Active, bool LockedOut)
 {
     public static UserDto From(User user, Instant now) => new(user.Id, user.Username, user.Roles, user.Active, user.IsLockedOut(now));
 }
 
-/// <summary>Sign-in settings (<c>Beratung:Auth</c>).</summary>
-public sealed record SignInSettings(int MaxFailedAttempts, Duration Lockout);
+/// <summary>
+/// Sign-in settings (<c>Beratung:Auth</c>): failures per account and source that lock the source
+/// (<c>LockoutAttempts</c>, <c>LockoutMinutes</c>), consecutive failures from anywhere that lock the account
+/// (<c>AccountLockoutAttempts</c>, <c>AccountLockoutHours</c>), whether every account needs a second factor
+/// (<c>TwoFactor:Required</c>, off only in Development) and the name authenticator apps show (<c>TwoFactor:Issuer</c>).
+/// </summary>
+public sealed record SignInSettings(
+    int MaxFailedAttempts, Duration Lockout, int AccountMaxFailedAttempts, Duration AccountLockout, bool TwoFactorRequired, string Issuer);

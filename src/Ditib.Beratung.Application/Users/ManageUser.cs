@@ -36,22 +36,27 @@ public sealed class SetUserActiveHandler(IUserRepository users, ICurrentUser cur
     }
 }
 
-/// <summary>An admin lifts a lockout.</summary>
+/// <summary>An admin lifts a lockout, the account's and every source's.</summary>
 public sealed record UnlockUser(Guid Id) : ICommand<UserDto>;
 
-public sealed class UnlockUserHandler(IUserRepository users, IAuditTrail audit, IClock clock) : IRequestHandler<UnlockUser, UserDto>
+public sealed class UnlockUserHandler(IUserRepository users, Auth.ISignInSourceStore sources, IAuditTrail audit, IClock clock)
+    : IRequestHandler<UnlockUser, UserDto>
 {
     public async Task<UserDto> Handle(UnlockUser request, CancellationToken cancellationToken)
     {
         var user = await users.GetAsync(request.Id, cancellationToken) ?? throw new NotFoundException("User not found.");
         user.Unlock();
         await users.UpdateAsync(user, cancellationToken);
+        await sources.ClearAllAsync(user.Id, cancellationToken);
         await audit.RecordAsync(new AuditEvent("user.unlock", "user", user.Id.ToString()), cancellationToken);
         return UserDto.From(user, clock.GetCurrentInstant());
     }
 }
 
-/// <summary>An admin sets a new password for a user (who forgot theirs); the user's tokens stop working.</summary>
+/// <summary>
+/// An admin sets a new password for a user (who forgot theirs); the user's tokens stop working, and the next sign-in
+/// may do nothing but change it (so an admin cannot quietly act as the user). Audited.
+/// </summary>
 public sealed record ResetPassword(Guid Id, string? Password) : ICommand<UserDto>;
 
 public sealed class ResetPasswordValidator : AbstractValidator<ResetPassword>
@@ -59,7 +64,7 @@ public sealed class ResetPasswordValidator : AbstractValidator<ResetPassword>
     public ResetPasswordValidator(ICommonPasswords commonPasswords) => this.Password(r => r.Password, _ => null, commonPasswords);
 }
 
-public sealed class ResetPasswordHandler(IUserRepository users, IPasswordHasher hasher, IAuditTrail audit, IClock clock)
+public sealed class ResetPasswordHandler(IUserRepository users, ICurrentUser currentUser, IPasswordHasher hasher, IAuditTrail audit, IClock clock)
     : IRequestHandler<ResetPassword, UserDto>
 {
     public async Task<UserDto> Handle(ResetPassword request, CancellationToken cancellationToken)
@@ -70,7 +75,15 @@ public sealed class ResetPasswordHandler(IUserRepository users, IPasswordHasher 
             throw new DomainRuleException("The password must not contain the user name.", "password");
         }
 
-        user.ChangePassword(hasher.Hash(request.Password!));
+        if (currentUser.Id == user.Id)
+        {
+            user.ChangePassword(hasher.Hash(request.Password!));
+        }
+        else
+        {
+            user.SetPasswordByOther(hasher.Hash(request.Password!));
+        }
+
         await users.UpdateAsync(user, cancellationToken);
         await audit.RecordAsync(new AuditEvent("user.password-reset", "user", user.Id.ToString()), cancellationToken);
         return UserDto.From(user, clock.GetCurrentInstant());

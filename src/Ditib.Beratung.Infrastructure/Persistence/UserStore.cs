@@ -11,6 +11,7 @@ internal sealed class UserStore(DbSession session, IClock clock) : IUserReposito
 {
     private const string SelectUsers = """
         SELECT u.id, u.username, u.password_hash, u.active, u.failed_sign_ins, u.locked_until, u.security_stamp,
+               u.data_key_id, u.totp_secret, u.totp_pending_secret, u.totp_last_step, u.password_change_required,
                (SELECT group_concat(role, ',') FROM user_role r WHERE r.user_id = u.id) AS roles
         FROM app_user u
         """;
@@ -31,8 +32,10 @@ internal sealed class UserStore(DbSession session, IClock clock) : IUserReposito
     public async Task AddAsync(User user, CancellationToken cancellationToken)
     {
         const string insertUser = """
-            INSERT INTO app_user (id, username, password_hash, active, failed_sign_ins, locked_until, security_stamp, created_at, updated_at)
-            VALUES (@Id, @Username, @PasswordHash, @Active, @FailedSignIns, @LockedUntil, @SecurityStamp, @now, @now)
+            INSERT INTO app_user (id, username, password_hash, active, failed_sign_ins, locked_until, security_stamp,
+                                  data_key_id, totp_secret, totp_pending_secret, totp_last_step, password_change_required, created_at, updated_at)
+            VALUES (@Id, @Username, @PasswordHash, @Active, @FailedSignIns, @LockedUntil, @SecurityStamp,
+                    @DataKeyId, @TotpSecret, @TotpPendingSecret, @TotpLastStep, @PasswordChangeRequired, @now, @now)
             """;
         const string insertRole = "INSERT INTO user_role (user_id, role) VALUES (@Id, @Role)";
         var connection = await session.ConnectionAsync(cancellationToken);
@@ -52,7 +55,9 @@ internal sealed class UserStore(DbSession session, IClock clock) : IUserReposito
     {
         const string sql = """
             UPDATE app_user SET password_hash = @PasswordHash, active = @Active, failed_sign_ins = @FailedSignIns,
-                                locked_until = @LockedUntil, security_stamp = @SecurityStamp, updated_at = @now
+                                locked_until = @LockedUntil, security_stamp = @SecurityStamp, data_key_id = @DataKeyId,
+                                totp_secret = @TotpSecret, totp_pending_secret = @TotpPendingSecret, totp_last_step = @TotpLastStep,
+                                password_change_required = @PasswordChangeRequired, updated_at = @now
             WHERE id = @Id
             """;
         var connection = await session.ConnectionAsync(cancellationToken);
@@ -68,6 +73,11 @@ internal sealed class UserStore(DbSession session, IClock clock) : IUserReposito
         user.FailedSignIns,
         user.LockedUntil,
         user.SecurityStamp,
+        user.SecondFactor.DataKeyId,
+        TotpSecret = user.SecondFactor.Secret,
+        TotpPendingSecret = user.SecondFactor.PendingSecret,
+        TotpLastStep = user.SecondFactor.LastStep,
+        user.PasswordChangeRequired,
         now = clock.GetCurrentInstant(),
     };
 
@@ -88,8 +98,14 @@ internal sealed class UserStore(DbSession session, IClock clock) : IUserReposito
         public Instant? LockedUntil { get; set; }
         public string SecurityStamp { get; set; } = "";
         public string? Roles { get; set; }
+        public Guid? DataKeyId { get; set; }
+        public byte[]? TotpSecret { get; set; }
+        public byte[]? TotpPendingSecret { get; set; }
+        public long? TotpLastStep { get; set; }
+        public bool PasswordChangeRequired { get; set; }
 
         public User ToDomain() =>
-            new(Id, Username, PasswordHash, CodeList.Split(Roles), Active, (int)FailedSignIns, LockedUntil, SecurityStamp);
+            new(Id, Username, PasswordHash, CodeList.Split(Roles), Active, (int)FailedSignIns, LockedUntil, SecurityStamp,
+                new SecondFactor(DataKeyId, TotpSecret, TotpPendingSecret, TotpLastStep), PasswordChangeRequired);
     }
 }

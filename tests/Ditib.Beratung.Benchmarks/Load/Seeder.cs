@@ -87,10 +87,30 @@ public static class Seeder
 
     public static string Date(LocalDate date) => NodaTime.Text.LocalDatePattern.Iso.Format(date);
 
+    /// <summary>
+    /// A first sign-in as a person makes it: a password an admin set is replaced by the same plus "-eigen", then the
+    /// second factor is set up with a code computed like an authenticator app (the server runs on the real clock).
+    /// </summary>
     private static async Task<string> SignInAsync(HttpClient http, Uri api, string username, string password)
     {
         var answer = await SendAsync(http, null, HttpMethod.Post, new Uri(api, "/api/v1/auth/token"), new { username, password });
-        return answer["accessToken"]!.GetValue<string>();
+        var token = answer["accessToken"]!.GetValue<string>();
+        if (answer["requires"]?.GetValue<string>() == "password-change")
+        {
+            answer = await SendAsync(http, token, HttpMethod.Post, new Uri(api, "/api/v1/auth/password"),
+                new { currentPassword = password, newPassword = password + "-eigen" });
+            token = answer["accessToken"]!.GetValue<string>();
+        }
+
+        if (answer["requires"]?.GetValue<string>() == "two-factor-setup")
+        {
+            var setup = await SendAsync(http, token, HttpMethod.Post, new Uri(api, "/api/v1/auth/two-factor/setup"), new { });
+            var code = new OtpNet.Totp(OtpNet.Base32Encoding.ToBytes(setup["secret"]!.GetValue<string>())).ComputeTotp(DateTime.UtcNow);
+            answer = await SendAsync(http, token, HttpMethod.Post, new Uri(api, "/api/v1/auth/two-factor/enable"), new { code });
+            token = answer["accessToken"]!.GetValue<string>();
+        }
+
+        return token;
     }
 
     private static Task<JsonObject> SendAsync(HttpClient http, string? token, HttpMethod method, Uri uri, object? body) =>

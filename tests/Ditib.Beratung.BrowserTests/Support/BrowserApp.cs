@@ -41,6 +41,9 @@ public sealed class BrowserApp : WebApplicationFactory<Program>
 
     public FakeClock Clock { get; } = new(Start);
 
+    /// <summary>More configuration for this app (e.g. a short idle time), set before it runs.</summary>
+    public Dictionary<string, string> Settings { get; } = [];
+
     public string DatabasePath { get; }
 
     /// <summary>The address the browser opens, e.g. <c>http://127.0.0.1:41234</c> (no trailing slash).</summary>
@@ -67,12 +70,59 @@ public sealed class BrowserApp : WebApplicationFactory<Program>
         }
 
         var client = new HttpClient { BaseAddress = BaseAddress };
-        var response = await client.PostAsJsonAsync("/api/v1/auth/token", new { username, password = AdminPassword });
-        await EnsureAsync(response, HttpStatusCode.OK);
-        var token = (await response.Content.ReadFromJsonAsync<JsonObject>())!["accessToken"]!.GetValue<string>();
+        var (token, _) = await EnrolAsync(client, username, AdminPassword);
         client.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", token);
         return client;
     }
+
+    /// <summary>
+    /// Sets up the second factor of an account that has none, through the API, as an authenticator app would; returns
+    /// the full token and the TOTP secret (compute codes with <see cref="Totp.CodeAt"/>).
+    /// </summary>
+    public async Task<(string Token, byte[] Secret)> EnrolAsync(HttpClient client, string username, string password)
+    {
+        var signIn = await client.PostAsJsonAsync("/api/v1/auth/token", new { username, password });
+        await EnsureAsync(signIn, HttpStatusCode.OK);
+        var restricted = (await signIn.Content.ReadFromJsonAsync<JsonObject>())!["accessToken"]!.GetValue<string>();
+
+        using var setup = new HttpRequestMessage(HttpMethod.Post, "/api/v1/auth/two-factor/setup") { Content = JsonContent.Create(new { }) };
+        setup.Headers.Authorization = new AuthenticationHeaderValue("Bearer", restricted);
+        var setupAnswer = await client.SendAsync(setup);
+        await EnsureAsync(setupAnswer, HttpStatusCode.OK);
+        var secret = OtpNet.Base32Encoding.ToBytes((await setupAnswer.Content.ReadFromJsonAsync<JsonObject>())!["secret"]!.GetValue<string>());
+
+        using var enable = new HttpRequestMessage(HttpMethod.Post, "/api/v1/auth/two-factor/enable")
+        {
+            Content = JsonContent.Create(new { code = NextCode(secret) }),
+        };
+        enable.Headers.Authorization = new AuthenticationHeaderValue("Bearer", restricted);
+        var enabled = await client.SendAsync(enable);
+        await EnsureAsync(enabled, HttpStatusCode.OK);
+        return ((await enabled.Content.ReadFromJsonAsync<JsonObject>())!["accessToken"]!.GetValue<string>(), secret);
+    }
+
+    /// <summary>
+    /// A code the app takes now for this secret: each time step once (the server refuses a replay), moving the fake
+    /// clock on by a step when the current one is used up.
+    /// </summary>
+    public string NextCode(byte[] secret)
+    {
+        lock (usedSteps)
+        {
+            var key = Convert.ToBase64String(secret);
+            var step = Totp.StepAt(Clock.GetCurrentInstant());
+            if (usedSteps.TryGetValue(key, out var used) && used >= step)
+            {
+                Clock.Advance(NodaTime.Duration.FromSeconds(30 * (used - step + 1)));
+                step = used + 1;
+            }
+
+            usedSteps[key] = step;
+            return Totp.CodeOfStep(secret, step);
+        }
+    }
+
+    private readonly Dictionary<string, long> usedSteps = [];
 
     public static async Task EnsureAsync(HttpResponseMessage response, HttpStatusCode expected)
     {
@@ -133,6 +183,11 @@ public sealed class BrowserApp : WebApplicationFactory<Program>
         builder.UseSetting("Beratung:ApiDocs:Enabled", "true");
         // The residents here give no contact data, so nothing is queued; no mail goes anywhere in any case.
         builder.UseSetting("Beratung:Messages:DispatcherEnabled", "false");
+        foreach (var (key, value) in Settings)
+        {
+            builder.UseSetting(key, value);
+        }
+
         builder.ConfigureTestServices(services =>
         {
             services.AddSingleton<IClock>(Clock);

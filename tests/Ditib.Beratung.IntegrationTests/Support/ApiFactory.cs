@@ -75,32 +75,53 @@ public sealed class ApiFactory : WebApplicationFactory<Program>
     /// <summary>An anonymous client, through <see cref="ClientHandlers"/> when set.</summary>
     public HttpClient NewClient() => ClientHandlers is null ? CreateClient() : CreateDefaultClient(ClientHandlers());
 
+    private readonly System.Collections.Concurrent.ConcurrentDictionary<string, Authenticator> authenticators = new(StringComparer.OrdinalIgnoreCase);
+
     /// <summary>A client signed in as a new account with these roles (created through the application, as the system).</summary>
     public HttpClient CreateClientAs(params string[] roles) => CreateClientAsAsync(roles).GetAwaiter().GetResult().Client;
 
     public async Task<(HttpClient Client, Guid UserId, string Username)> CreateClientAsAsync(params string[] roles)
     {
         var username = $"test-{string.Join('-', roles)}-{Guid.NewGuid().ToString("N")[..8]}";
-        UserDto user;
-        using (SystemScope.Enter())
-        {
-            await using var scope = Services.CreateAsyncScope();
-            user = await scope.ServiceProvider.GetRequiredService<IMediator>().Send(new CreateUser(username, TestPassword, roles));
-        }
-
+        var user = await CreateUserAsync(username, roles);
         var client = NewClient();
-        var response = await client.PostAsJsonAsync("/api/v1/auth/token", new { username, password = TestPassword });
-        response.EnsureSuccessStatusCode();
-        var token = (await response.Content.ReadFromJsonAsync<JsonObject>())!["accessToken"]!.GetValue<string>();
-        client.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", token);
+        client.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", await EnrolAsync(client, username));
         return (client, user.Id, username);
     }
 
-    /// <summary>A fresh client for an existing account, e.g. after the fake clock has outrun the old token.</summary>
+    /// <summary>An account created by the system (as the command-line verb does): its password needs no change, it has no second factor yet.</summary>
+    public async Task<UserDto> CreateUserAsync(string username, params string[] roles)
+    {
+        using (SystemScope.Enter())
+        {
+            await using var scope = Services.CreateAsyncScope();
+            return await scope.ServiceProvider.GetRequiredService<IMediator>().Send(new CreateUser(username, TestPassword, roles));
+        }
+    }
+
+    /// <summary>
+    /// Signs in as an account without a second factor and sets one up through the API, as a person would with an
+    /// authenticator app (kept in <see cref="AuthenticatorOf"/>); returns the full token the set-up answers with.
+    /// </summary>
+    public async Task<string> EnrolAsync(HttpClient client, string username, string password = TestPassword)
+    {
+        var (token, authenticator) = await Authenticator.EnrolAsync(client, username, password, Clock);
+        authenticators[username] = authenticator;
+        return token;
+    }
+
+    /// <summary>The authenticator app of an account enrolled by <see cref="EnrolAsync"/>.</summary>
+    public Authenticator AuthenticatorOf(string username) => authenticators[username];
+
+    /// <summary>The body of a complete sign-in: user name, password and a fresh code of the account's authenticator.</summary>
+    public object SignInBody(string username, string password = TestPassword) =>
+        new { username, password, code = AuthenticatorOf(username).NextCode() };
+
+    /// <summary>A fresh client for an existing, enrolled account, e.g. after the fake clock has outrun the old token.</summary>
     public async Task<HttpClient> SignInAsync(string username)
     {
         var client = NewClient();
-        var response = await client.PostAsJsonAsync("/api/v1/auth/token", new { username, password = TestPassword });
+        var response = await client.PostAsJsonAsync("/api/v1/auth/token", SignInBody(username));
         response.EnsureSuccessStatusCode();
         var token = (await response.Content.ReadFromJsonAsync<JsonObject>())!["accessToken"]!.GetValue<string>();
         client.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", token);
