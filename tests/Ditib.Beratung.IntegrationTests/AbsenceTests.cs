@@ -189,6 +189,17 @@ public sealed class AbsenceTests : IDisposable
         Assert.Equal(before + 52, Scenario.Count(api, "SELECT COUNT(*) FROM slot"));
     }
 
+    [Fact]
+    public async Task OwnProfile_IsFoundByTheLinkedAccount_AndIs404WithoutOne()
+    {
+        var mine = await counsellor.GetFromJsonAsync<JsonObject>("/api/v1/counsellors/me");
+        var none = await desk.GetAsync("/api/v1/counsellors/me");
+
+        Assert.Equal(own, mine!["id"]!.GetValue<Guid>());
+        Assert.Equal(HttpStatusCode.NotFound, none.StatusCode);
+        await Scenario.ProblemAsync(none);
+    }
+
     private static object Body(string from = "2026-12-03", string to = "2026-12-04") => new { from, to, reason = "Erkrankt (Test)" };
 
     private async Task<JsonObject> AbsenceAsync(HttpClient client, Guid counsellorId, bool dryRun, string from = "2026-12-03", string to = "2026-12-04")

@@ -17,6 +17,11 @@ public static class CounsellorEndpoints
                 TypedResults.Ok(await mediator.Send(new ListCounsellors(), ct)))
             .WithSummary("All counsellors");
 
+        group.MapGet("/me", async Task<Ok<CounsellorDto>> (IMediator mediator, CancellationToken ct) =>
+                TypedResults.Ok(await mediator.Send(new GetOwnCounsellor(), ct)))
+            .WithSummary("The counsellor profile linked to the caller's account")
+            .ProducesProblem(StatusCodes.Status404NotFound);
+
         group.MapGet("/{id:guid}", async Task<Ok<CounsellorDto>> (Guid id, IMediator mediator, CancellationToken ct) =>
                 TypedResults.Ok(await mediator.Send(new GetCounsellor(id), ct)))
             .WithSummary("One counsellor")
