@@ -2,6 +2,7 @@ using System.Globalization;
 using Ditib.Beratung.Web.Security;
 using Ditib.Beratung.Web.Support;
 using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Diagnostics;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.Extensions.DependencyInjection;
 
@@ -39,6 +40,19 @@ public static class StaffPages
     /// </summary>
     public static IApplicationBuilder UseStaffPages(this IApplicationBuilder app)
     {
+        // Re-executing /staff/status needs the host's routing, which a branch (UseWhen) does not get: so the status
+        // pages sit in the main pipeline and stand aside for every request outside /staff (the API keeps its
+        // problem details). Inside a branch, a 403 or 404 came back as an empty 404.
+        app.UseStatusCodePagesWithReExecute("/staff/status", "?code={0}");
+        app.Use((context, next) =>
+        {
+            if (!context.Request.Path.StartsWithSegments(PathPrefix) && context.Features.Get<IStatusCodePagesFeature>() is { } statusPages)
+            {
+                statusPages.Enabled = false;
+            }
+
+            return next(context);
+        });
         app.UseWhen(context => context.Request.Path.StartsWithSegments(PathPrefix), staff =>
         {
             staff.Use((context, next) =>
@@ -50,7 +64,6 @@ public static class StaffPages
 
                 return next(context);
             });
-            staff.UseStatusCodePagesWithReExecute("/staff/status", "?code={0}");
         });
         return app;
     }
