@@ -2,6 +2,7 @@ using Ditib.Beratung.Application.Common;
 using Ditib.Beratung.Application.Counsellors;
 using Ditib.Beratung.Application.Slots;
 using Ditib.Beratung.Domain.Common;
+using Ditib.Beratung.Domain.Scheduling;
 using Ditib.Beratung.Domain.Users;
 using Ditib.Beratung.Web.Support;
 using FluentValidation;
@@ -80,11 +81,11 @@ public sealed class IndexModel(IMediator mediator, IClock clock, CentreSettings 
                 : rule.Field == "exceptions" ? "Hours_Error_Exceptions" : "Hours_Error_WeeklyOverlap"]);
         }
 
-        return await ShowPostedAsync(weekly, exceptions, 0, cancellationToken);
+        return await ShowAsync(cancellationToken, StatusCodes.Status400BadRequest, (weekly, exceptions, 0));
     }
 
     public async Task<IActionResult> OnPostAddRowsAsync(List<WeeklyRow> weekly, List<ExceptionRow> exceptions, CancellationToken cancellationToken) =>
-        await FindCounsellorAsync(cancellationToken) is null ? Page() : await ShowPostedAsync(weekly, exceptions, BlankRows, cancellationToken);
+        await ShowAsync(cancellationToken, posted: (weekly, exceptions, BlankRows));
 
     public async Task<IActionResult> OnPostPreviewPublishAsync(string? publishFrom, string? publishTo, CancellationToken cancellationToken) =>
         await PublishAsync(publishFrom, publishTo, dryRun: true, cancellationToken);
@@ -119,36 +120,37 @@ public sealed class IndexModel(IMediator mediator, IClock clock, CentreSettings 
         }
         catch (DomainRuleException)
         {
-            PublishErrors.Add("publish-to", texts["Hours_Error_TooManySlots", SlotPlannerLimit]);
+            PublishErrors.Add("publish-to", texts["Hours_Error_TooManySlots", SlotPlanner.MaxSlotsAtOnce]);
         }
 
         return await ShowAsync(cancellationToken, PublishErrors.Any ? StatusCodes.Status400BadRequest : StatusCodes.Status200OK);
     }
 
-    private static int SlotPlannerLimit => Domain.Scheduling.SlotPlanner.MaxSlotsAtOnce;
-
-    private async Task<IActionResult> ShowAsync(CancellationToken cancellationToken, int status = StatusCodes.Status200OK)
+    /// <summary>Shows the stored hours, or the rows just posted (with <paramref name="more"/> empty rows added) when given.</summary>
+    private async Task<IActionResult> ShowAsync(CancellationToken cancellationToken, int status = StatusCodes.Status200OK,
+        (List<WeeklyRow> Weekly, List<ExceptionRow> Exceptions, int More)? posted = null)
     {
         if (Counsellor is null && await FindCounsellorAsync(cancellationToken) is null)
         {
             return Page();
         }
 
-        var hours = await mediator.Send(new GetHours(Counsellor!.Id), cancellationToken);
-        Weekly = [.. hours.Weekly.Select(WeeklyRow.Of), .. Blank<WeeklyRow>(BlankRows)];
-        Exceptions = [.. hours.Exceptions.SelectMany(ExceptionRow.Of), .. Blank<ExceptionRow>(BlankRows)];
+        if (posted is { } rows)
+        {
+            Weekly = [.. rows.Weekly.Take(HoursForm.MaxRows), .. Blank<WeeklyRow>(rows.More)];
+            Exceptions = [.. rows.Exceptions.Take(HoursForm.MaxRows), .. Blank<ExceptionRow>(rows.More)];
+        }
+        else
+        {
+            var hours = await mediator.Send(new GetHours(Counsellor!.Id), cancellationToken);
+            Weekly = [.. hours.Weekly.Select(WeeklyRow.Of), .. Blank<WeeklyRow>(BlankRows)];
+            Exceptions = [.. hours.Exceptions.SelectMany(ExceptionRow.Of), .. Blank<ExceptionRow>(BlankRows)];
+        }
+
         var today = clock.GetCurrentInstant().InZone(settings.Zone).Date;
         PublishFrom ??= Formats.Date.Format(today);
         PublishTo ??= Formats.Date.Format(today.PlusWeeks(6));
         Response.StatusCode = status;
-        return Page();
-    }
-
-    private async Task<IActionResult> ShowPostedAsync(List<WeeklyRow> weekly, List<ExceptionRow> exceptions, int more, CancellationToken cancellationToken)
-    {
-        await ShowAsync(cancellationToken, HoursErrors.Any ? StatusCodes.Status400BadRequest : StatusCodes.Status200OK);
-        Weekly = [.. weekly.Take(HoursForm.MaxRows), .. Blank<WeeklyRow>(more)];
-        Exceptions = [.. exceptions.Take(HoursForm.MaxRows), .. Blank<ExceptionRow>(more)];
         return Page();
     }
 
