@@ -17,6 +17,11 @@ public static class CounsellorEndpoints
                 TypedResults.Ok(await mediator.Send(new ListCounsellors(), ct)))
             .WithSummary("All counsellors");
 
+        group.MapGet("/me", async Task<Ok<CounsellorDto>> (IMediator mediator, CancellationToken ct) =>
+                TypedResults.Ok(await mediator.Send(new GetOwnCounsellor(), ct)))
+            .WithSummary("The counsellor profile linked to the caller's account")
+            .ProducesProblem(StatusCodes.Status404NotFound);
+
         group.MapGet("/{id:guid}", async Task<Ok<CounsellorDto>> (Guid id, IMediator mediator, CancellationToken ct) =>
                 TypedResults.Ok(await mediator.Send(new GetCounsellor(id), ct)))
             .WithSummary("One counsellor")
@@ -52,12 +57,24 @@ public static class CounsellorEndpoints
             .ProducesProblem(StatusCodes.Status404NotFound)
             .ProducesProblem(StatusCodes.Status422UnprocessableEntity);
 
-        group.MapPost("/{id:guid}/slots/publish", async Task<Ok<PublishResult>> (Guid id, PublishBody body, IMediator mediator, CancellationToken ct) =>
-                TypedResults.Ok(await mediator.Send(new PublishSlots(id, body.From, body.To), ct)))
+        group.MapPost("/{id:guid}/slots/publish", async Task<Ok<PublishResult>> (
+                    Guid id, PublishBody body, bool? dryRun, IMediator mediator, CancellationToken ct) =>
+                TypedResults.Ok(await mediator.Send(new PublishSlots(id, body.From, body.To, dryRun ?? false), ct)))
             .RequireAuthorization(Policies.Schedule)
-            .WithSummary("Create slots from the hours for a date range; repeating it creates nothing new")
+            .WithSummary("Create slots from the hours for a date range; repeating it creates nothing new; dryRun=true only counts them")
             .ProducesValidationProblem()
-            .ProducesProblem(StatusCodes.Status404NotFound);
+            .ProducesProblem(StatusCodes.Status404NotFound)
+            .ProducesProblem(StatusCodes.Status422UnprocessableEntity);
+
+        group.MapPost("/{id:guid}/absences", async Task<Ok<AbsenceReport>> (
+                    Guid id, AbsenceBody body, bool? dryRun, IMediator mediator, CancellationToken ct) =>
+                TypedResults.Ok(await mediator.Send(new CancelSlotsForAbsence(id, body.From, body.To, body.Reason, dryRun ?? true), ct)))
+            .RequireAuthorization(Policies.Schedule)
+            .WithSummary("An absence: cancel the counsellor's slots on the days from..to and tell each resident; dryRun=true (the default) only reports who is affected")
+            .ProducesValidationProblem()
+            .ProducesProblem(StatusCodes.Status403Forbidden)
+            .ProducesProblem(StatusCodes.Status404NotFound)
+            .ProducesProblem(StatusCodes.Status422UnprocessableEntity);
 
         group.MapPost("/{id:guid}/slots", async Task<Created<SlotDto>> (Guid id, AdHocSlotBody body, IMediator mediator, CancellationToken ct) =>
             {
@@ -86,6 +103,8 @@ public static class CounsellorEndpoints
     public sealed record HoursBody(IReadOnlyList<WeeklyHoursDto>? Weekly, IReadOnlyList<HoursExceptionDto>? Exceptions);
 
     public sealed record PublishBody(string? From, string? To);
+
+    public sealed record AbsenceBody(string? From, string? To, string? Reason);
 
     public sealed record AdHocSlotBody(string? Start, int Minutes, string? Mode, string? Location, int Capacity = 1);
 }

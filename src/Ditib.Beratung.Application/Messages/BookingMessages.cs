@@ -39,12 +39,16 @@ public sealed class BookingMessages(IOutbox outbox, IEnvelopeCipher cipher, Mess
             cancellationToken);
     }
 
-    /// <summary>Cancelled by the resident or by the centre; the dispatcher words it after the booking's status.</summary>
-    public async Task CancelledAsync(Booking booking, CancellationToken cancellationToken)
+    /// <summary>
+    /// Cancelled by the resident or by the centre; the dispatcher words it after the booking's status. Returns the
+    /// channels the message was queued on (none: the resident cannot be told by message).
+    /// </summary>
+    public async Task<IReadOnlyList<string>> CancelledAsync(Booking booking, CancellationToken cancellationToken)
     {
         await outbox.CancelPendingRemindersAsync(booking.Id, clock.GetCurrentInstant(), cancellationToken);
         var channels = await outbox.ChannelsOfAsync(booking.Id, cancellationToken);
         await outbox.EnqueueAsync(Messages(booking, MessageKinds.Cancellation, channels), cancellationToken);
+        return channels;
     }
 
     private List<OutboxMessage> Messages(Booking booking, string kind, IReadOnlyList<string> channels)

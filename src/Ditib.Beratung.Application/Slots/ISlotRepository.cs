@@ -10,6 +10,9 @@ public interface ISlotRepository
     /// <summary>The intervals of all the counsellor's slots (open or cancelled) that touch the interval.</summary>
     Task<IReadOnlyList<Interval>> IntervalsAsync(Guid counsellorId, Interval interval, CancellationToken cancellationToken);
 
+    /// <summary>The counsellor's slots (open or cancelled) that start inside the interval, by start.</summary>
+    Task<IReadOnlyList<Slot>> StartingInAsync(Guid counsellorId, Interval interval, CancellationToken cancellationToken);
+
     /// <summary>Inserts slots; a slot overlapping an open slot of the same counsellor is a conflict.</summary>
     Task AddAsync(IReadOnlyList<Slot> slots, Instant now, CancellationToken cancellationToken);
 

@@ -1,7 +1,6 @@
 using Ditib.Beratung.Application.Audit;
 using Ditib.Beratung.Application.Common;
 using Ditib.Beratung.Application.Counsellors;
-using Ditib.Beratung.Domain.Common;
 using Ditib.Beratung.Domain.Scheduling;
 using FluentValidation;
 using MediatR;
@@ -9,10 +8,14 @@ using NodaTime;
 
 namespace Ditib.Beratung.Application.Slots;
 
-/// <summary>Cuts the counsellor's hours into slots for a date range. Publishing a range again creates nothing new.</summary>
-public sealed record PublishSlots(Guid CounsellorId, string? From, string? To) : ICommand<PublishResult>;
+/// <summary>
+/// Cuts the counsellor's hours into slots for a date range. Publishing a range again creates nothing new. With
+/// <see cref="DryRun"/> it only counts the slots it would create (the preview), by the same rule.
+/// </summary>
+public sealed record PublishSlots(Guid CounsellorId, string? From, string? To, bool DryRun = false) : ICommand<PublishResult>;
 
-public sealed record PublishResult(int Created);
+/// <summary>How many slots were created, or with <see cref="DryRun"/> would be.</summary>
+public sealed record PublishResult(int Created, bool DryRun = false);
 
 public sealed class PublishSlotsValidator : AbstractValidator<PublishSlots>
 {
@@ -26,9 +29,6 @@ public sealed class PublishSlotsHandler(
     ScheduleAccess access, ICounsellorRepository counsellors, ISlotRepository slots, IAuditTrail audit, CentreSettings settings, IClock clock)
     : IRequestHandler<PublishSlots, PublishResult>
 {
-    /// <summary>Keeps one publish from holding the write lock for long (a busy year is about 3,000 slots).</summary>
-    public const int MaxSlotsAtOnce = 5000;
-
     public async Task<PublishResult> Handle(PublishSlots request, CancellationToken cancellationToken)
     {
         await access.EnsureCanManageAsync(request.CounsellorId, cancellationToken);
@@ -36,16 +36,14 @@ public sealed class PublishSlotsHandler(
         var (from, to) = (Formats.ParseDate(request.From!), Formats.ParseDate(request.To!));
         var now = clock.GetCurrentInstant();
 
-        var planned = SlotPlanner.Plan(hours, from, to, settings.Zone).Where(p => p.Start > now).ToList();
         var existing = await slots.IntervalsAsync(request.CounsellorId, LocalDates.ToInterval(from, to, settings.Zone), cancellationToken);
-        var clashFree = SlotPlanner.WithoutClashes(planned, existing);
-        if (clashFree.Count > MaxSlotsAtOnce)
+        var planned = SlotPlanner.PlanToPublish(hours, from, to, settings.Zone, now, existing);
+        if (request.DryRun)
         {
-            throw new DomainRuleException(
-                $"Publishing would create {clashFree.Count} slots; publish a shorter range (at most {MaxSlotsAtOnce} slots at once).", "to");
+            return new PublishResult(planned.Count, DryRun: true);
         }
 
-        var fresh = clashFree
+        var fresh = planned
             .Select(p => new Slot(Guid.CreateVersion7(), request.CounsellorId, p.Start, p.End, p.Mode, p.Location, p.Capacity, SlotStatus.Open))
             .ToList();
 

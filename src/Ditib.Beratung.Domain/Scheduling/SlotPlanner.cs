@@ -1,3 +1,4 @@
+using Ditib.Beratung.Domain.Common;
 using NodaTime;
 
 namespace Ditib.Beratung.Domain.Scheduling;
@@ -17,6 +18,9 @@ public sealed record PlannedSlot(Instant Start, Instant End, SlotMode Mode, stri
 /// </summary>
 public static class SlotPlanner
 {
+    /// <summary>Keeps one publish from holding the write lock for long (a busy year is about 3,000 slots).</summary>
+    public const int MaxSlotsAtOnce = 5000;
+
     public static IReadOnlyList<PlannedSlot> Plan(ConsultationHours hours, LocalDate from, LocalDate to, DateTimeZone zone)
     {
         var slots = new List<PlannedSlot>();
@@ -36,6 +40,25 @@ public static class SlotPlanner
         }
 
         return slots;
+    }
+
+    /// <summary>
+    /// The slots publishing the range creates: planned from the hours, starting after <paramref name="now"/>, and not
+    /// clashing with the counsellor's <paramref name="existing"/> slots. Publishing and its preview both count with
+    /// this, so the preview's number is what publishing creates. More than <see cref="MaxSlotsAtOnce"/> is refused.
+    /// </summary>
+    public static IReadOnlyList<PlannedSlot> PlanToPublish(
+        ConsultationHours hours, LocalDate from, LocalDate to, DateTimeZone zone, Instant now, IReadOnlyList<Interval> existing)
+    {
+        var planned = Plan(hours, from, to, zone).Where(p => p.Start > now).ToList();
+        var fresh = WithoutClashes(planned, existing);
+        if (fresh.Count > MaxSlotsAtOnce)
+        {
+            throw new DomainRuleException(
+                $"Publishing would create {fresh.Count} slots; publish a shorter range (at most {MaxSlotsAtOnce} slots at once).", "to");
+        }
+
+        return fresh;
     }
 
     /// <summary>Maps one local slot to instants, or null when the daylight-saving rule above drops it.</summary>

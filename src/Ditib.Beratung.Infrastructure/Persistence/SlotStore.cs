@@ -20,11 +20,7 @@ internal sealed class SlotStore(DbSession session) : ISlotRepository, ISlotQueri
 
     public async Task<Slot?> GetAsync(Guid id, CancellationToken cancellationToken)
     {
-        var row = await SingleAsync(id, cancellationToken);
-        return row is null
-            ? null
-            : new Slot(row.Id, row.CounsellorId, row.StartAt, row.EndAt, SlotModes.Parse(row.Mode), row.Location, (int)row.Capacity,
-                row.Status == "cancelled" ? SlotStatus.Cancelled : SlotStatus.Open, row.CancelReason);
+        return (await SingleAsync(id, cancellationToken))?.ToSlot();
     }
 
     async Task<SlotRow?> ISlotQueries.GetAsync(Guid id, CancellationToken cancellationToken) =>
@@ -78,6 +74,19 @@ internal sealed class SlotStore(DbSession session) : ISlotRepository, ISlotQueri
         var rows = await connection.QueryAsync<IntervalRow>(
             session.Command(sql, new { counsellorId, start = interval.Start, end = interval.End }, cancellationToken));
         return rows.Select(r => new Interval(r.StartAt, r.EndAt)).ToList();
+    }
+
+    public async Task<IReadOnlyList<Slot>> StartingInAsync(Guid counsellorId, Interval interval, CancellationToken cancellationToken)
+    {
+        const string sql = """
+            SELECT id, counsellor_id, start_at, end_at, mode, location, capacity, status, cancel_reason FROM slot
+            WHERE counsellor_id = @counsellorId AND start_at >= @start AND start_at < @end
+            ORDER BY start_at
+            """;
+        var connection = await session.ConnectionAsync(cancellationToken);
+        var rows = await connection.QueryAsync<Row>(
+            session.Command(sql, new { counsellorId, start = interval.Start, end = interval.End }, cancellationToken));
+        return rows.Select(r => r.ToSlot()).ToList();
     }
 
     public async Task AddAsync(IReadOnlyList<Slot> slots, Instant now, CancellationToken cancellationToken)
@@ -139,6 +148,10 @@ internal sealed class SlotStore(DbSession session) : ISlotRepository, ISlotQueri
         public long Taken { get; set; }
         public string? Languages { get; set; }
         public string? Topics { get; set; }
+
+        public Slot ToSlot() =>
+            new(Id, CounsellorId, StartAt, EndAt, SlotModes.Parse(Mode), Location, (int)Capacity,
+                Status == "cancelled" ? SlotStatus.Cancelled : SlotStatus.Open, CancelReason);
 
         public SlotRow ToSlotRow() =>
             new(Id, CounsellorId, Counsellor, CounsellorActive, StartAt, EndAt, Mode, Location, (int)Capacity, (int)Taken, Status,

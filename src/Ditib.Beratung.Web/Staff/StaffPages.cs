@@ -2,6 +2,7 @@ using System.Globalization;
 using Ditib.Beratung.Web.Security;
 using Ditib.Beratung.Web.Support;
 using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Diagnostics;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.Extensions.DependencyInjection;
 

@@ -305,8 +305,12 @@ public sealed class HostileInputPropertyTests : IDisposable
             Body(("name", "\"Erfundene Fallperson\""), ("address", "\"Teststraße 1, 47169 Duisburg\""),
                 ("relatedPersons", "[{\"relation\":\"child\",\"name\":\"Erfundenes Kind\",\"dateOfBirth\":\"2015-02-01\"}]")),
             ContentType, (id, body, type) => new Hostile("PUT", $"/api/v1/cases/{id}/client", body, type, plain, true));
+        // The preview only: a recorded absence would cancel the slots the other requests book.
+        var absence = Gen.Select(Segment(ids.CounsellorId.ToString()),
+            Body(("from", "\"2026-12-03\""), ("to", "\"2026-12-04\""), ("reason", "\"Erfundener Grund\"")),
+            ContentType, (id, body, type) => new Hostile("POST", $"/api/v1/counsellors/{id}/absences?dryRun=true", body, type, plain, true));
 
-        return Gen.Frequency((2, search), (4, book), (4, manage), (1, signIn), (2, openCase), (2, note), (2, hours), (2, client));
+        return Gen.Frequency((2, search), (4, book), (4, manage), (1, signIn), (2, openCase), (2, note), (2, hours), (2, client), (1, absence));
     }
 
     // ---- the database before and after ---------------------------------------------------------------------------
