@@ -38,6 +38,26 @@ public sealed class CaseTests : IDisposable
     }
 
     [Fact]
+    public async Task Agenda_ShowsTheConcernToTheSlotsCounsellorOnly_AndSpansTheDaysAsked()
+    {
+        var slotId = await OwnSlotAsync(a);
+        await Scenario.BookAsync(api.CreateClient(), slotId);
+
+        var own = await a.Client.GetFromJsonAsync<List<JsonObject>>("/api/v1/agenda?date=2026-12-01&to=2026-12-03");
+        var deskView = await desk.GetFromJsonAsync<List<JsonObject>>($"/api/v1/agenda?date=2026-12-02&counsellorId={a.CounsellorId}");
+        var otherDay = await a.Client.GetFromJsonAsync<List<JsonObject>>("/api/v1/agenda?date=2026-12-03");
+        var tooLong = await a.Client.GetAsync("/api/v1/agenda?date=2026-12-01&to=2026-12-15");
+
+        Assert.Equal("Erfundenes Anliegen", own!.Single()["bookings"]![0]!["concern"]!.GetValue<string>());
+        var deskEntry = deskView!.Single()["bookings"]![0]!.AsObject();
+        Assert.Equal("Erfundene Testperson", deskEntry["name"]!.GetValue<string>());
+        Assert.Null(deskEntry["concern"]);
+        Assert.Empty(otherDay!);
+        Assert.Equal(HttpStatusCode.BadRequest, tooLong.StatusCode);
+        Assert.True((await Scenario.ProblemAsync(tooLong))["errors"]!.AsObject().ContainsKey("to"));
+    }
+
+    [Fact]
     public async Task OpenCase_FromABooking_CopiesTheContactIntoTheSealedIdentity()
     {
         var slotId = await OwnSlotAsync(a);
