@@ -16,6 +16,7 @@ builder.Services.AddBeratungRateLimits(builder.Configuration);
 builder.Services.AddBeratungCors(builder.Configuration);
 builder.Services.AddBeratungProxies(builder.Configuration);
 builder.AddResidentPages();
+builder.Services.AddCounsellorPages();
 
 builder.Services.AddProblemDetails();
 builder.Services.AddSingleton<IProblemDetailsWriter, ProblemJsonFallbackWriter>();

@@ -34,8 +34,9 @@ public sealed class SecurityHeaders(RequestDelegate next)
             headers.ContentSecurityPolicy = "default-src 'none'; frame-ancestors 'none'";
             headers.CacheControl = "no-store";
         }
-        else if (!context.Request.Path.StartsWithSegments("/scalar"))
+        else if (!context.Request.Path.StartsWithSegments("/scalar") && string.IsNullOrEmpty(headers.ContentSecurityPolicy))
         {
+            // A page may set a policy of its own (the referral letter allows its one inline stylesheet by hash).
             headers.ContentSecurityPolicy = PagePolicy;
         }
     }
