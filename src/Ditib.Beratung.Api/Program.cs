@@ -4,6 +4,7 @@ using Ditib.Beratung.Api.Infrastructure;
 using Ditib.Beratung.Application;
 using Ditib.Beratung.Infrastructure;
 using Ditib.Beratung.Web;
+using Ditib.Beratung.Web.Staff;
 using Scalar.AspNetCore;
 
 var verb = CommandLine.IsVerb(args);
@@ -16,6 +17,7 @@ builder.Services.AddBeratungRateLimits(builder.Configuration);
 builder.Services.AddBeratungCors(builder.Configuration);
 builder.Services.AddBeratungProxies(builder.Configuration);
 builder.AddResidentPages();
+builder.Services.AddStaffPages();
 builder.Services.AddCounsellorPages();
 
 builder.Services.AddProblemDetails();
@@ -53,6 +55,9 @@ if (!app.Environment.IsDevelopment())
 
 app.UseMiddleware<RequestLimits>();
 app.UseResidentPages();
+app.UseStaffPages();
+// Routing after the staff pages' status-code re-execution, so that a re-executed 403 or 404 finds /staff/status.
+app.UseRouting();
 app.UseCors();
 app.UseAuthentication();
 app.UseRateLimiter();
@@ -75,7 +80,7 @@ app.MapReferralEndpoints();
 app.MapPrivacyEndpoints();
 app.MapStatisticsEndpoints();
 app.MapOutboxEndpoints();
-app.MapResidentPages(RateLimits.Booking, RateLimits.ManageLink);
+app.MapResidentPages(RateLimits.Booking, RateLimits.ManageLink, RateLimits.SignIn);
 
 await app.RunAsync();
 return 0;

@@ -49,6 +49,7 @@ public static class DependencyInjection
         services.AddScoped<IBookingRepository, BookingStore>();
         services.AddScoped<IIdempotencyStore, IdempotencyStore>();
         services.AddScoped<IUserRepository, UserStore>();
+        services.AddScoped<Application.Auth.IStaffSessionStore, StaffSessionStore>();
         services.AddScoped<ICaseRepository, CaseStore>();
         services.AddScoped<IPartnerRepository, PartnerStore>();
         services.AddScoped<IReferralRepository, ReferralStore>();

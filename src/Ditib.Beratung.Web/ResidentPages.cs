@@ -1,6 +1,8 @@
 using System.Text.Encodings.Web;
 using System.Text.Unicode;
+using Ditib.Beratung.Web.Staff;
 using Ditib.Beratung.Web.Support;
+using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Http;
@@ -89,18 +91,28 @@ public static class ResidentPages
         return app;
     }
 
-    /// <summary>Maps the pages for anonymous residents; booking and manage-link pages share the API's rate limits.</summary>
-    public static IEndpointRouteBuilder MapResidentPages(this IEndpointRouteBuilder app, string bookingRateLimit, string manageLinkRateLimit)
+    /// <summary>
+    /// Maps every page: the residents' pages are anonymous, and booking and manage-link pages share the API's rate
+    /// limits; the staff pages (<see cref="StaffPages"/>) are not anonymous, and their sign-in shares the API's
+    /// sign-in limit.
+    /// </summary>
+    public static IEndpointRouteBuilder MapResidentPages(this IEndpointRouteBuilder app, string bookingRateLimit, string manageLinkRateLimit,
+        string signInRateLimit)
     {
         app.MapRazorPages()
-            .AllowAnonymous()
             .Add(endpoint =>
             {
                 var page = endpoint.Metadata.OfType<PageActionDescriptor>().FirstOrDefault()?.ViewEnginePath;
+                if (!StaffPages.Contains(page))
+                {
+                    endpoint.Metadata.Add(new AllowAnonymousAttribute());
+                }
+
                 var policy = page switch
                 {
                     "/Book" => bookingRateLimit,
                     "/Manage" or "/Confirmation" or "/Calendar" => manageLinkRateLimit,
+                    "/Staff/SignIn" or "/Staff/Confirm" => signInRateLimit,
                     _ => null,
                 };
                 if (policy is not null)

@@ -39,6 +39,9 @@ public sealed class AccessTests : IClassFixture<AccessTests.World>
         "ANY manage/{reference}/confirmation",
         "ANY manage/{reference}/calendar",
         "ANY privacy",
+        // The staff workspace's sign-in and its status page (every other staff page wants the staff cookie).
+        "ANY staff/sign-in",
+        "ANY staff/status",
     ];
 
     private readonly World world;

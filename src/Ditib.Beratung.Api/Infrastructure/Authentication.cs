@@ -1,4 +1,3 @@
-using System.Security.Claims;
 using Ditib.Beratung.Application.Common;
 using Ditib.Beratung.Application.Users;
 using Ditib.Beratung.Infrastructure.Security;
@@ -49,21 +48,13 @@ public static class Authentication
 
     private static async Task EnsureAccountUnchangedAsync(TokenValidatedContext context)
     {
-        var principal = context.Principal!;
         var users = context.HttpContext.RequestServices.GetRequiredService<IUserRepository>();
-        var user = Guid.TryParse(principal.FindFirstValue(JwtRegisteredClaimNames.Sub), out var id)
-            ? await users.GetAsync(id, context.HttpContext.RequestAborted)
-            : null;
-        if (user is null || !user.Active || user.SecurityStamp != principal.FindFirstValue(JwtTokenIssuer.StampClaim))
+        if (await AccountCheck.RefreshAsync(context.Principal!, users, context.HttpContext.RequestAborted) is not { } current)
         {
             context.Fail("The token is no longer valid; please sign in again.");
             return;
         }
 
-        // The roles that count are the account's as stored now, not those written into the token.
-        var identity = new ClaimsIdentity(principal.Claims.Where(c => c.Type != "role"), principal.Identity!.AuthenticationType,
-            JwtRegisteredClaimNames.Name, "role");
-        identity.AddClaims(user.Roles.Select(role => new Claim("role", role)));
-        context.Principal = new ClaimsPrincipal(identity);
+        context.Principal = current;
     }
 }

@@ -26,7 +26,10 @@ public static class RateLimits
                 ? RateLimitPartition.GetNoLimiter(Booking)
                 : Partition(context, Booking, enabled, section, defaultPermits: 10));
             options.AddPolicy(ManageLink, context => Partition(context, ManageLink, enabled, section, defaultPermits: 30));
-            options.AddPolicy(SignIn, context => Partition(context, SignIn, enabled, section, defaultPermits: 10));
+            // Only sending credentials counts: the staff sign-in page is read with GET under the same policy.
+            options.AddPolicy(SignIn, context => HttpMethods.IsGet(context.Request.Method) || HttpMethods.IsHead(context.Request.Method)
+                ? RateLimitPartition.GetNoLimiter(SignIn)
+                : Partition(context, SignIn, enabled, section, defaultPermits: 10));
             options.OnRejected = async (rejected, cancellationToken) =>
             {
                 var response = rejected.HttpContext.Response;

@@ -3,7 +3,8 @@ namespace Ditib.Beratung.Api.Infrastructure;
 /// <summary>
 /// Headers for an API that carries personal data: no sniffing, no framing, no referrer, and API answers are never
 /// cached. The strict content policy is for the API; the residents' pages get one almost as strict (their own
-/// stylesheet, forms to themselves, no script at all); the Scalar UI needs its scripts.
+/// stylesheet, forms to themselves, no script at all); the staff pages may
+/// load their own script files and are never cached (they show case data); the Scalar UI needs its scripts.
 /// </summary>
 public sealed class SecurityHeaders(RequestDelegate next)
 {
@@ -21,6 +22,9 @@ public sealed class SecurityHeaders(RequestDelegate next)
     public const string PagePolicy =
         "default-src 'none'; style-src 'self'; img-src 'self'; form-action 'self'; base-uri 'none'; frame-ancestors 'none'";
 
+    /// <summary>The staff pages: the same, plus their own script files (the session-expiry warning); never inline.</summary>
+    public const string StaffPagePolicy = PagePolicy + "; script-src 'self'";
+
     private static void Apply(HttpContext context)
     {
         var headers = context.Response.Headers;
@@ -34,9 +38,18 @@ public sealed class SecurityHeaders(RequestDelegate next)
             headers.ContentSecurityPolicy = "default-src 'none'; frame-ancestors 'none'";
             headers.CacheControl = "no-store";
         }
-        else if (!context.Request.Path.StartsWithSegments("/scalar") && string.IsNullOrEmpty(headers.ContentSecurityPolicy))
+        else if (context.Request.Path.StartsWithSegments("/staff"))
         {
-            // A page may set a policy of its own (the referral letter allows its one inline stylesheet by hash).
+            // A staff page may set a stricter policy of its own (the referral letter: its one inline stylesheet by hash).
+            if (string.IsNullOrEmpty(headers.ContentSecurityPolicy))
+            {
+                headers.ContentSecurityPolicy = StaffPagePolicy;
+            }
+
+            headers.CacheControl = "no-store";
+        }
+        else if (!context.Request.Path.StartsWithSegments("/scalar"))
+        {
             headers.ContentSecurityPolicy = PagePolicy;
         }
     }

@@ -16,7 +16,13 @@ namespace Ditib.Beratung.Application.Auth;
 /// </summary>
 public sealed record SignIn(string? Username, string? Password) : IRequest<SignInResult>;
 
-public sealed record SignInResult(TokenDto? Token);
+public sealed record SignInResult(TokenDto? Token, SignedInAccount? Account = null);
+
+/// <summary>The account that has just signed in, for the staff pages' cookie.</summary>
+public sealed record SignedInAccount(Guid Id, string Username, IReadOnlyList<string> Roles, string SecurityStamp)
+{
+    public static SignedInAccount From(User user) => new(user.Id, user.Username, user.Roles, user.SecurityStamp);
+}
 
 public sealed class SignInValidator : AbstractValidator<SignIn>
 {
@@ -92,6 +98,6 @@ public sealed class SignInHandler(
 
         await users.UpdateAsync(user, cancellationToken);
         await audit.RecordAsync(new AuditEvent("auth.sign-in", "user", user.Id.ToString()) { Actor = actor }, cancellationToken);
-        return new SignInResult(tokens.Issue(user, now));
+        return new SignInResult(tokens.Issue(user, now), SignedInAccount.From(user));
     }
 }

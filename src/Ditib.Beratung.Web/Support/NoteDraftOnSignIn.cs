@@ -17,7 +17,7 @@ public sealed class NoteDraftOnSignIn(NoteDrafts drafts) : IAuthorizationMiddlew
 
     public async Task HandleAsync(RequestDelegate next, HttpContext context, AuthorizationPolicy policy, PolicyAuthorizationResult authorizeResult)
     {
-        if (authorizeResult.Challenged && IsNotePost(context, out var code) && context.Request.HasFormContentType)
+        if (authorizeResult.Challenged && IsNotePost(context, out var code) && SameOrigin(context.Request) && context.Request.HasFormContentType)
         {
             var form = await context.Request.ReadFormAsync(context.RequestAborted);
             if (form["text"].ToString() is { Length: > 0 and <= MaxDraftLength } text && !string.IsNullOrWhiteSpace(text))
@@ -28,6 +28,13 @@ public sealed class NoteDraftOnSignIn(NoteDrafts drafts) : IAuthorizationMiddlew
 
         await inner.HandleAsync(next, context, policy, authorizeResult);
     }
+
+    /// <summary>
+    /// Only the centre's own page may leave a draft: without a session there is no antiforgery check to lean on, so a
+    /// form posted from another site (the browser names it in <c>Origin</c>) is not kept.
+    /// </summary>
+    private static bool SameOrigin(HttpRequest request) =>
+        request.Headers.Origin is [{ } origin] && string.Equals(origin.TrimEnd('/'), $"{request.Scheme}://{request.Host}", StringComparison.OrdinalIgnoreCase);
 
     /// <summary>A POST to <c>/staff/cases/{code}</c> without a named handler: the note form.</summary>
     private static bool IsNotePost(HttpContext context, out string code)

@@ -51,7 +51,7 @@ public sealed class CounsellorPagesTests : IDisposable
 
         var page = await desk.GetAsync(path);
 
-        Assert.Equal(HttpStatusCode.Forbidden, page.Status);
+        Assert.True(page.Status == HttpStatusCode.Forbidden, $"{(int)page.Status} {page.Location} {page.Text}");
     }
 
     [Theory]
@@ -101,6 +101,62 @@ public sealed class CounsellorPagesTests : IDisposable
     }
 
     [Fact]
+    public async Task RevealingTheIdentity_WantsAFreshSecondFactor_ThenShowsItAndAuditsIt()
+    {
+        var anna = await CounsellorAsync("Testberaterin Anna Erfunden");
+        var (code, caseId) = await OpenCaseAsync(anna);
+        api.Clock.Advance(Duration.FromMinutes(6)); // the second factor of the sign-in is no longer fresh
+        var page = await anna.Browser.GetAsync($"/staff/cases/{code}");
+
+        var asked = await anna.Browser.SubmitAsync(page, page.Form("form[action*='handler=Reveal']"));
+        Assert.Equal(HttpStatusCode.Redirect, asked.Status);
+        Assert.StartsWith("/staff/confirm?returnUrl=", asked.Location, StringComparison.Ordinal);
+        Assert.Equal(0, Scenario.Count(api, $"SELECT COUNT(*) FROM audit_entry WHERE action = 'client.reveal' AND subject_id = '{caseId}'"));
+
+        await anna.Session.ConfirmSecondFactorAsync();
+        page = await anna.Browser.GetAsync($"/staff/cases/{code}");
+        var revealed = await anna.Browser.SubmitAsync(page, page.Form("form[action*='handler=Reveal']"));
+
+        Assert.Equal(HttpStatusCode.OK, revealed.Status);
+        Assert.Contains("Ayşe Yılmaz-Testfall", revealed.Document.QuerySelector(".identity")!.TextContent, StringComparison.Ordinal);
+        Assert.Equal(1, Scenario.Count(api, $"SELECT COUNT(*) FROM audit_entry WHERE action = 'client.reveal' AND subject_id = '{caseId}'"));
+        var again = await anna.Browser.GetAsync($"/staff/cases/{code}");
+        Assert.Null(again.Document.QuerySelector(".identity"));
+    }
+
+    [Fact]
+    public async Task ANoteSentAfterTheSessionEnded_IsBackInTheFormAfterSigningInAgain_AndNotSavedUntilSent()
+    {
+        var anna = await CounsellorAsync("Testberaterin Anna Erfunden");
+        var (code, _) = await OpenCaseAsync(anna);
+        var page = await anna.Browser.GetAsync($"/staff/cases/{code}");
+        api.Clock.Advance(Duration.FromMinutes(31)); // idle for longer than the session lasts
+
+        var form = page.Form($"form[action='/staff/cases/{code}']");
+        var token = form.QuerySelector("input[name=__form]")!.GetAttribute("value")!;
+        using var request = new HttpRequestMessage(HttpMethod.Post, $"/staff/cases/{code}")
+        {
+            Content = new FormUrlEncodedContent(new Dictionary<string, string> { ["text"] = "Erfundener Entwurf nach langem Gespräch.", ["__form"] = token }),
+        };
+        request.Headers.Add("Origin", "https://localhost");
+        var answer = await PageBrowser.ReadAsync(await anna.Browser.Client.SendAsync(request));
+
+        Assert.Equal(HttpStatusCode.Redirect, answer.Status);
+        Assert.StartsWith("/staff/sign-in", new Uri(new Uri("https://localhost"), answer.Location!).AbsolutePath, StringComparison.Ordinal);
+        Assert.DoesNotContain("Entwurf", string.Join(";", answer.Response.Headers.GetValues("Set-Cookie")), StringComparison.Ordinal);
+        Assert.Equal(0, Scenario.Count(api, "SELECT COUNT(*) FROM case_note"));
+
+        await anna.Session.SignInAgainAsync($"/staff/cases/{code}");
+        var back = await anna.Browser.GetAsync($"/staff/cases/{code}");
+
+        Assert.Equal("Erfundener Entwurf nach langem Gespräch.", back.Document.QuerySelector("#text")!.TextContent);
+        Assert.NotNull(back.Document.QuerySelector(".staff-notice"));
+        Assert.Equal(0, Scenario.Count(api, "SELECT COUNT(*) FROM case_note"));
+        var once = await anna.Browser.GetAsync($"/staff/cases/{code}");
+        Assert.Equal("", once.Document.QuerySelector("#text")!.TextContent);
+    }
+
+    [Fact]
     public async Task Referral_WithWrittenConsent_IsSavedAsDraft_ItsLetterHoldsOnlyTheChosenCategories_AndItCanBeSent()
     {
         var anna = await CounsellorAsync("Testberaterin Anna Erfunden");
@@ -145,7 +201,7 @@ public sealed class CounsellorPagesTests : IDisposable
     {
         var anna = await CounsellorAsync("Testberaterin Anna Erfunden");
         var slot = await anna.Api.PostAsJsonAsync($"/api/v1/counsellors/{anna.CounsellorId}/slots",
-            new { start = "2026-11-30T10:00", minutes = 45, mode = "in-person", location = "Raum 3", capacity = 1 });
+            new { start = "2026-11-30T09:15", minutes = 45, mode = "in-person", location = "Raum 3", capacity = 1 });
         await Scenario.EnsureAsync(slot, HttpStatusCode.Created);
         var slotId = (await slot.Content.ReadFromJsonAsync<JsonObject>())!["id"]!.GetValue<Guid>();
         await Scenario.EnsureAsync(await admin.PostAsJsonAsync("/api/v1/agenda/bookings", Scenario.Booking(slotId)), HttpStatusCode.Created);
@@ -155,12 +211,12 @@ public sealed class CounsellorPagesTests : IDisposable
         Assert.Contains("Erfundenes Anliegen", before.Document.QuerySelector("td.concern")!.TextContent, StringComparison.Ordinal);
         Assert.Empty(before.Document.QuerySelectorAll("button[value=attended]"));
 
-        api.Clock.Advance(Duration.FromMinutes(65)); // 10:05 in Berlin: the appointment has begun
+        api.Clock.Advance(Duration.FromMinutes(20)); // 09:20 in Berlin: the appointment has begun
         var begun = await anna.Browser.GetAsync("/staff");
         var marked = await anna.Browser.SubmitAsync(begun, begun.Form("form[action*='handler=Attendance']"), new Dictionary<string, string> { ["outcome"] = "attended" });
         var after = await anna.Browser.FollowAsync(marked);
 
-        Assert.Equal("Als erschienen eingetragen.", after.Document.QuerySelector(".success")!.TextContent.Trim());
+        Assert.Equal("Als erschienen eingetragen.", after.Document.QuerySelector(".staff-success")!.TextContent.Trim());
         Assert.Contains("erschienen", after.Document.QuerySelector("table.agenda tbody tr")!.TextContent, StringComparison.Ordinal);
         Assert.Empty(after.Document.QuerySelectorAll("button[value=attended]"));
         Assert.Equal(1, Scenario.Count(api, "SELECT COUNT(*) FROM booking WHERE status = 'attended'"));
@@ -173,16 +229,20 @@ public sealed class CounsellorPagesTests : IDisposable
         return browser.Client.PostAsync(action, new FormUrlEncodedContent(fields)).ContinueWith(t => PageBrowser.ReadAsync(t.Result)).Unwrap();
     }
 
-    private sealed record Counsellor(PageBrowser Browser, HttpClient Api, Guid CounsellorId);
+    private sealed record Counsellor(StaffSession Session, HttpClient Api, Guid CounsellorId)
+    {
+        public PageBrowser Browser => Session.Browser;
+    }
 
+    /// <summary>A counsellor signed in to the staff pages (cookie), with her profile, and an API client for setting up data.</summary>
     private async Task<Counsellor> CounsellorAsync(string displayName)
     {
-        var (client, userId, username) = await api.CreateClientAsAsync(Roles.Counsellor);
+        var session = await StaffSession.SignInAsync(api, Roles.Counsellor);
         var created = await admin.PostAsJsonAsync("/api/v1/counsellors",
-            new { displayName, languages = new[] { "de", "tr" }, topics = new[] { "family", "social-benefits" }, userId });
+            new { displayName, languages = new[] { "de", "tr" }, topics = new[] { "family", "social-benefits" }, userId = session.UserId });
         await Scenario.EnsureAsync(created, HttpStatusCode.Created);
         var id = (await created.Content.ReadFromJsonAsync<JsonObject>())!["id"]!.GetValue<Guid>();
-        return new Counsellor(await SignInAsync(username), client, id);
+        return new Counsellor(session, await api.SignInAsync(session.Username), id);
     }
 
     private async Task<(string Code, Guid Id)> OpenCaseAsync(Counsellor counsellor)
@@ -209,17 +269,5 @@ public sealed class CounsellorPagesTests : IDisposable
         return (await response.Content.ReadFromJsonAsync<JsonObject>())!["id"]!.GetValue<Guid>();
     }
 
-    private async Task<PageBrowser> StaffBrowserAsync(params string[] roles)
-    {
-        var (_, _, username) = await api.CreateClientAsAsync(roles);
-        return await SignInAsync(username);
-    }
-
-    /// <summary>A page browser signed in to the staff pages (through the foundation's sign-in).</summary>
-    private async Task<PageBrowser> SignInAsync(string username)
-    {
-        var browser = new PageBrowser(api);
-        browser.Client.DefaultRequestHeaders.Authorization = (await api.SignInAsync(username)).DefaultRequestHeaders.Authorization;
-        return browser;
-    }
+    private async Task<PageBrowser> StaffBrowserAsync(params string[] roles) => (await StaffSession.SignInAsync(api, roles)).Browser;
 }

@@ -1,6 +1,7 @@
 using Ditib.Beratung.Application.Agenda;
 using Ditib.Beratung.Application.Cases;
 using Ditib.Beratung.Application.Common;
+using Ditib.Beratung.Domain.Users;
 using Ditib.Beratung.Web.Support;
 using MediatR;
 using Microsoft.AspNetCore.Mvc;
@@ -36,8 +37,18 @@ public sealed class IndexModel(IMediator mediator, CaseErrors errors, SlotFinder
 
     public string? Done { get; private set; }
 
+    public bool NoProfile { get; private set; }
+
+    /// <summary>The desk, the admin and the data-protection officer land here too; their own pages come in part 2.</summary>
+    public bool IsCounsellor => User.IsInRole(Roles.Counsellor);
+
     public async Task<IActionResult> OnGetAsync(string? date, string? done, CancellationToken cancellationToken)
     {
+        if (!IsCounsellor)
+        {
+            return Page();
+        }
+
         Done = done is "attended" or "no-show" ? done : null;
         if (date is not null && !Formats.IsDate(date))
         {
@@ -50,6 +61,11 @@ public sealed class IndexModel(IMediator mediator, CaseErrors errors, SlotFinder
 
     public async Task<IActionResult> OnPostAttendanceAsync(string? reference, string? outcome, string? date, CancellationToken cancellationToken)
     {
+        if (!IsCounsellor)
+        {
+            return Forbid();
+        }
+
         var status = await Errors.TryAsync(() => Mediator.Send(new RecordAttendance(outcome) { Reference = reference ?? "" }, cancellationToken),
             "CaseError_AttendanceState", "CaseError_NotBegun");
         return status == StatusCodes.Status200OK
@@ -59,6 +75,11 @@ public sealed class IndexModel(IMediator mediator, CaseErrors errors, SlotFinder
 
     public async Task<IActionResult> OnPostOpenCaseAsync(string? reference, string? date, CancellationToken cancellationToken)
     {
+        if (!IsCounsellor)
+        {
+            return Forbid();
+        }
+
         CaseCreatedDto? created = null;
         var status = await Errors.TryAsync(async () => created = await Mediator.Send(new OpenCase(reference, null, null), cancellationToken),
             "CaseError_CaseExists");
@@ -72,7 +93,18 @@ public sealed class IndexModel(IMediator mediator, CaseErrors errors, SlotFinder
         Today = finder.Today;
         Date = Parse(date);
         var from = Date.PlusDays(-1);
-        var agenda = await Mediator.Send(new GetAgenda(Display.Iso(from), null, Display.Iso(Date.PlusDays(1))), cancellationToken);
+        IReadOnlyList<AgendaSlotDto> agenda;
+        try
+        {
+            agenda = await Mediator.Send(new GetAgenda(Display.Iso(from), null, Display.Iso(Date.PlusDays(1))), cancellationToken);
+        }
+        catch (ForbiddenException)
+        {
+            // A counsellor account the admin has not linked to a counsellor profile yet: nothing to show, and it says why.
+            NoProfile = true;
+            return Page();
+        }
+
         var now = clock.GetCurrentInstant();
         var slots = new List<(LocalDate Day, DaySlot Slot)>();
         foreach (var entry in agenda.Where(e => e.Slot.Status != "cancelled" || e.Bookings.Count > 0))

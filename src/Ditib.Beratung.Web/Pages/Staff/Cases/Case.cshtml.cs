@@ -1,9 +1,13 @@
 using Ditib.Beratung.Application.Cases;
 using Ditib.Beratung.Application.Counsellors;
 using Ditib.Beratung.Application.Referrals;
+using Ditib.Beratung.Web.Security;
+using Ditib.Beratung.Web.Staff;
 using Ditib.Beratung.Web.Support;
 using MediatR;
+using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
+using NodaTime;
 
 namespace Ditib.Beratung.Web.Pages.Staff.Cases;
 
@@ -15,7 +19,8 @@ public sealed record TimelineNote(NoteDto Note, NoteDto? SupersededBy, NoteDto? 
 /// whose answer says what the scrubber replaced), the client's identity on request (<see cref="RevealClient"/>,
 /// audited, after a fresh second factor), sharing, closing and reopening (<see cref="ManageCase"/>), the referrals.
 /// </summary>
-public sealed class CaseModel(IMediator mediator, CaseErrors errors, ReferenceNames names, NoteDrafts drafts)
+[Authorize(Policy = Policies.CaseWork)]
+public sealed class CaseModel(IMediator mediator, CaseErrors errors, ReferenceNames names, NoteDrafts drafts, IClock clock)
     : CasePageModel(mediator, errors)
 {
     public IReadOnlyList<TimelineNote> Timeline { get; private set; } = [];
@@ -83,7 +88,8 @@ public sealed class CaseModel(IMediator mediator, CaseErrors errors, ReferenceNa
             return Page();
         }
 
-        if (FreshSecondFactor.Demand(HttpContext, CaseLinks.Case(Case.Code)) is { } stepUp)
+        // Wants the second factor entered in the last five minutes; the confirm page comes back to this case page.
+        if (FreshSecondFactor.Require(this, clock, CaseLinks.Case(Case.Code)) is { } stepUp)
         {
             return stepUp;
         }

@@ -1,12 +1,15 @@
 using Ditib.Beratung.Application.Cases;
 using Ditib.Beratung.Application.ReferenceData;
 using Ditib.Beratung.Web.Support;
+using Ditib.Beratung.Web.Security;
 using MediatR;
+using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 
 namespace Ditib.Beratung.Web.Pages.Staff.Cases;
 
 /// <summary>Fälle: the counsellor's own and shared cases by status and topic (<see cref="ListCases"/>); a code opens its case.</summary>
+[Authorize(Policy = Policies.CaseWork)]
 public sealed class IndexModel(IMediator mediator, CaseErrors errors, ReferenceNames names) : CasePageModel(mediator, errors)
 {
     public string? Status { get; private set; }

@@ -1,6 +1,8 @@
 using Ditib.Beratung.Application.Referrals;
 using Ditib.Beratung.Web.Support;
+using Ditib.Beratung.Web.Security;
 using MediatR;
+using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 
 namespace Ditib.Beratung.Web.Pages.Staff.Cases;
@@ -10,6 +12,7 @@ namespace Ditib.Beratung.Web.Pages.Staff.Cases;
 /// API's letter, audited), served as it is, under a policy that allows its one inline A4 print stylesheet by hash and
 /// nothing else.
 /// </summary>
+[Authorize(Policy = Policies.CaseWork)]
 public sealed class LetterModel(IMediator mediator, CaseErrors errors) : CasePageModel(mediator, errors)
 {
     public static readonly string Policy =

@@ -2,7 +2,9 @@ using Ditib.Beratung.Application.Partners;
 using Ditib.Beratung.Application.Referrals;
 using Ditib.Beratung.Domain.Referrals;
 using Ditib.Beratung.Web.Support;
+using Ditib.Beratung.Web.Security;
 using MediatR;
+using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 
 namespace Ditib.Beratung.Web.Pages.Staff.Cases;
@@ -46,6 +48,7 @@ public sealed class ReferralForm
 /// Weitervermittlung: partners suggested by the case's topics (<see cref="SuggestPartners"/>), purpose, what to share,
 /// the client's consent or a legal basis, summary and follow-up date; saved as a draft with <see cref="CreateReferral"/>.
 /// </summary>
+[Authorize(Policy = Policies.CaseWork)]
 public sealed class NewReferralModel(IMediator mediator, CaseErrors errors, SlotFinder finder) : CasePageModel(mediator, errors)
 {
     public IReadOnlyList<PartnerDto> Suggested { get; private set; } = [];

@@ -1,7 +1,9 @@
 using Ditib.Beratung.Application.Referrals;
 using Ditib.Beratung.Domain.Referrals;
 using Ditib.Beratung.Web.Support;
+using Ditib.Beratung.Web.Security;
 using MediatR;
+using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 
 namespace Ditib.Beratung.Web.Pages.Staff.Cases;
@@ -10,6 +12,7 @@ namespace Ditib.Beratung.Web.Pages.Staff.Cases;
 /// One referral of the case: its state, the letter as it will print, sending and withdrawing
 /// (<see cref="TakeReferralStep"/>, the same request as the API).
 /// </summary>
+[Authorize(Policy = Policies.CaseWork)]
 public sealed class ReferralModel(IMediator mediator, CaseErrors errors) : CasePageModel(mediator, errors)
 {
     public ReferralListItemDto Referral { get; private set; } = null!;

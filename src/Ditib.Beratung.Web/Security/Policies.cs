@@ -1,10 +1,15 @@
 using Ditib.Beratung.Domain.Users;
+using Ditib.Beratung.Web.Staff;
+using Microsoft.AspNetCore.Authorization;
 
-namespace Ditib.Beratung.Api.Infrastructure;
+namespace Ditib.Beratung.Web.Security;
 
 /// <summary>
-/// Who may call which endpoint group. Every endpoint names one of these or <c>AllowAnonymous</c>; anything else
-/// falls back to "signed in", and a test fails when an endpoint has neither.
+/// Who may call which endpoint group or open which staff page. Every endpoint names one of these or
+/// <c>AllowAnonymous</c>; anything else falls back to "signed in", and a test fails when an endpoint has neither.
+/// The API's policies carry no scheme, so they take the default one (bearer tokens only). Staff pages sit under
+/// <see cref="StaffPages"/> (the staff cookie only) and name the same role policies on top, e.g.
+/// <c>[Authorize(Policy = Policies.CaseWork)]</c>: the combined policy then asks the cookie for those roles.
 /// </summary>
 public static class Policies
 {
@@ -32,7 +37,10 @@ public static class Policies
 
     public const string Statistics = "statistics";
 
-    public static void Add(Microsoft.AspNetCore.Authorization.AuthorizationOptions options)
+    /// <summary>Every page under <c>/staff</c>: signed in with the staff cookie (never a bearer token), any role.</summary>
+    public const string StaffPages = "staff-pages";
+
+    public static void Add(AuthorizationOptions options)
     {
         options.AddPolicy(Centre, policy => policy.RequireAuthenticatedUser().RequireRole(Roles.All));
         options.AddPolicy(Admin, policy => policy.RequireRole(Roles.Admin));
@@ -43,6 +51,10 @@ public static class Policies
         options.AddPolicy(CaseWork, policy => policy.RequireRole(Roles.Counsellor));
         options.AddPolicy(Agenda, policy => policy.RequireRole(Roles.Staff, Roles.Counsellor));
         options.AddPolicy(Statistics, policy => policy.RequireRole(Roles.Admin, Roles.Dpo));
+        options.AddPolicy(StaffPages, policy => policy
+            .AddAuthenticationSchemes(StaffAuthentication.Scheme)
+            .RequireAuthenticatedUser()
+            .RequireRole(Roles.All));
         options.FallbackPolicy = options.GetPolicy(Centre);
     }
 }
