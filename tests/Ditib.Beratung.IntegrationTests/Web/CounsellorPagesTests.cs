@@ -3,6 +3,7 @@ using System.Net.Http.Json;
 using System.Text.Json.Nodes;
 using Ditib.Beratung.Domain.Users;
 using Ditib.Beratung.IntegrationTests.Support;
+using Ditib.Beratung.Web.Support;
 using NodaTime;
 
 namespace Ditib.Beratung.IntegrationTests.Web;
@@ -134,6 +135,11 @@ public sealed class CounsellorPagesTests : IDisposable
 
         var form = page.Form($"form[action='/staff/cases/{code}']");
         var token = form.QuerySelector("input[name=__form]")!.GetAttribute("value")!;
+        var crossSite = await anna.Browser.Client.PostAsync($"/staff/cases/{code}",
+            new FormUrlEncodedContent(new Dictionary<string, string> { ["text"] = "Untergeschobener Text", ["__form"] = token }));
+        Assert.Equal(HttpStatusCode.Redirect, crossSite.StatusCode);
+        Assert.False(crossSite.Headers.TryGetValues("Set-Cookie", out var planted) && planted.Any(c => c.StartsWith(NoteDrafts.CookieName, StringComparison.Ordinal)),
+            "a form without the centre's Origin left a draft");
         using var request = new HttpRequestMessage(HttpMethod.Post, $"/staff/cases/{code}")
         {
             Content = new FormUrlEncodedContent(new Dictionary<string, string> { ["text"] = "Erfundener Entwurf nach langem Gespräch.", ["__form"] = token }),
