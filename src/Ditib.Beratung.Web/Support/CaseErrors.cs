@@ -24,7 +24,6 @@ public sealed class CaseErrors(IStringLocalizer<CaseTexts> texts)
         ["PartnerId"] = ("partner", "CaseError_Partner"),
         ["Purpose"] = ("purpose", "CaseError_Purpose"),
         ["SharedCategories"] = ("categories", "CaseError_Categories"),
-        ["SharedCategories[0]"] = ("categories", "CaseError_Categories"),
         ["Summary"] = ("summary", "CaseError_Summary"),
         ["LanguageNeeds"] = ("languageNeeds", "CaseError_LanguageNeeds"),
         ["FollowUpOn"] = ("followUpOn", "CaseError_FollowUp"),
