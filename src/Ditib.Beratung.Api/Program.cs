@@ -22,6 +22,7 @@ builder.Services.AddBeratungCors(builder.Configuration);
 builder.Services.AddBeratungProxies(builder.Configuration);
 builder.AddResidentPages();
 builder.Services.AddStaffPages();
+builder.Services.AddCounsellorPages();
 
 builder.Services.AddProblemDetails();
 builder.Services.AddSingleton<IProblemDetailsWriter, ProblemJsonFallbackWriter>();

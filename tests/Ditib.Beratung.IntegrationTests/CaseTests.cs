@@ -38,6 +38,26 @@ public sealed class CaseTests : IDisposable
     }
 
     [Fact]
+    public async Task Agenda_ShowsTheConcernToTheSlotsCounsellorOnly_AndSpansTheDaysAsked()
+    {
+        var slotId = await OwnSlotAsync(a);
+        await Scenario.BookAsync(api.CreateClient(), slotId);
+
+        var own = await a.Client.GetFromJsonAsync<List<JsonObject>>("/api/v1/agenda?date=2026-12-01&to=2026-12-03");
+        var deskView = await desk.GetFromJsonAsync<List<JsonObject>>($"/api/v1/agenda?date=2026-12-02&counsellorId={a.CounsellorId}");
+        var otherDay = await a.Client.GetFromJsonAsync<List<JsonObject>>("/api/v1/agenda?date=2026-12-03");
+        var tooLong = await a.Client.GetAsync("/api/v1/agenda?date=2026-12-01&to=2026-12-15");
+
+        Assert.Equal("Erfundenes Anliegen", own!.Single()["bookings"]![0]!["concern"]!.GetValue<string>());
+        var deskEntry = deskView!.Single()["bookings"]![0]!.AsObject();
+        Assert.Equal("Erfundene Testperson", deskEntry["name"]!.GetValue<string>());
+        Assert.Null(deskEntry["concern"]);
+        Assert.Empty(otherDay!);
+        Assert.Equal(HttpStatusCode.BadRequest, tooLong.StatusCode);
+        Assert.True((await Scenario.ProblemAsync(tooLong))["errors"]!.AsObject().ContainsKey("to"));
+    }
+
+    [Fact]
     public async Task OpenCase_FromABooking_CopiesTheContactIntoTheSealedIdentity()
     {
         var slotId = await OwnSlotAsync(a);
@@ -90,7 +110,27 @@ public sealed class CaseTests : IDisposable
         Assert.Equal("Testberaterin Anna Erfunden", notes[0]["author"]!.GetValue<string>());
         Assert.Equal(created["text"]!.GetValue<string>(), notes[0]["text"]!.GetValue<string>());
         Assert.Contains("14:30", notes[1]["text"]!.GetValue<string>(), StringComparison.Ordinal);
+        Assert.Equal(["email:1", "name:1", "phone:1"], notes[0]["redactions"]!.AsArray().Select(r => $"{r!["kind"]}:{r["count"]}").Order());
+        Assert.Empty(notes[1]["redactions"]!.AsArray());
         Assert.Equal(1, Scenario.Count(api, $"SELECT COUNT(*) FROM audit_entry WHERE action = 'case.notes-read' AND subject_id = '{id}'"));
+    }
+
+    [Fact]
+    public async Task ListCases_ByCode_FindsOnlyAReadableCase_WhateverTheLetterCase()
+    {
+        var opened = await OpenDirectAsync(a.Client, "Ayşe Yılmaz-Testfall");
+        await OpenDirectAsync(a.Client, "Mehmet Öztürk-Testfall");
+
+        var found = await a.Client.GetFromJsonAsync<List<JsonObject>>("/api/v1/cases?code=f-2026-0001");
+        var byOther = await b.Client.GetFromJsonAsync<List<JsonObject>>("/api/v1/cases?code=F-2026-0001");
+        var one = await a.Client.GetFromJsonAsync<JsonObject>($"/api/v1/cases/{opened["id"]}");
+        var bad = await a.Client.GetAsync("/api/v1/cases?code=Yilmaz");
+
+        Assert.Equal(opened["id"]!.GetValue<Guid>(), found!.Single()["id"]!.GetValue<Guid>());
+        Assert.Empty(byOther!);
+        Assert.Equal("F-2026-0001", one!["code"]!.GetValue<string>());
+        Assert.Equal(HttpStatusCode.BadRequest, bad.StatusCode);
+        Assert.True((await Scenario.ProblemAsync(bad))["errors"]!.AsObject().ContainsKey("code"));
     }
 
     [Fact]
@@ -103,6 +143,7 @@ public sealed class CaseTests : IDisposable
         {
             var responses = new[]
             {
+                await b.Client.GetAsync($"/api/v1/cases/{caseId}"),
                 await b.Client.GetAsync($"/api/v1/cases/{caseId}/notes"),
                 await b.Client.GetAsync($"/api/v1/cases/{caseId}/client"),
                 await b.Client.PostAsJsonAsync($"/api/v1/cases/{caseId}/notes", new { text = "Versuch" }),

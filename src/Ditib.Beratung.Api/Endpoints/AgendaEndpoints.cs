@@ -15,10 +15,10 @@ public static class AgendaEndpoints
     {
         var group = app.MapGroup("/api/v1/agenda").WithTags("Agenda (staff)");
 
-        group.MapGet("/", async Task<Ok<IReadOnlyList<AgendaSlotDto>>> (string? date, Guid? counsellorId, IMediator mediator, CancellationToken ct) =>
-                TypedResults.Ok(await mediator.Send(new GetAgenda(date, counsellorId), ct)))
+        group.MapGet("/", async Task<Ok<IReadOnlyList<AgendaSlotDto>>> (string? date, string? to, Guid? counsellorId, IMediator mediator, CancellationToken ct) =>
+                TypedResults.Ok(await mediator.Send(new GetAgenda(date, counsellorId, to), ct)))
             .RequireAuthorization(Policies.Agenda)
-            .WithSummary("A day's slots and bookings, for one counsellor or all (a counsellor: their own)")
+            .WithSummary("Slots and bookings from date to to (at most 14 days), for one counsellor or all (a counsellor: their own, with the concerns)")
             .ProducesValidationProblem();
 
         group.MapPost("/bookings", async Task<Created<BookingCreatedDto>> (

@@ -25,10 +25,16 @@ public static class CaseEndpoints
             .ProducesProblem(StatusCodes.Status404NotFound)
             .ProducesProblem(StatusCodes.Status409Conflict);
 
-        group.MapGet("/", async Task<Ok<IReadOnlyList<CaseSummaryDto>>> (string? status, string? topic, bool? own, IMediator mediator, CancellationToken ct) =>
-                TypedResults.Ok(await mediator.Send(new ListCases(status, topic, own), ct)))
-            .WithSummary("Your own and shared cases, by status (open/closed), topic, or own only")
+        group.MapGet("/", async Task<Ok<IReadOnlyList<CaseSummaryDto>>> (
+                    string? status, string? topic, bool? own, string? code, IMediator mediator, CancellationToken ct) =>
+                TypedResults.Ok(await mediator.Send(new ListCases(status, topic, own, code), ct)))
+            .WithSummary("Your own and shared cases, by status (open/closed), topic, own only, or case code (F-2026-0042)")
             .ProducesValidationProblem();
+
+        group.MapGet("/{id:guid}", async Task<Ok<CaseSummaryDto>> (Guid id, IMediator mediator, CancellationToken ct) =>
+                TypedResults.Ok(await mediator.Send(new GetCase(id), ct)))
+            .WithSummary("One of your own or shared cases: code, topics, status, owner, sharing (no identity, no notes)")
+            .ProducesProblem(StatusCodes.Status404NotFound);
 
         group.MapGet("/{id:guid}/notes", async Task<Ok<IReadOnlyList<NoteDto>>> (Guid id, IMediator mediator, CancellationToken ct) =>
                 TypedResults.Ok(await mediator.Send(new ListNotes(id), ct)))

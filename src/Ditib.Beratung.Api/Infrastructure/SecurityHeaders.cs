@@ -44,7 +44,12 @@ public sealed class SecurityHeaders(RequestDelegate next)
         }
         else if (context.Request.Path.StartsWithSegments("/staff"))
         {
-            headers.ContentSecurityPolicy = StaffPagePolicy;
+            // A staff page may set a stricter policy of its own (the referral letter: its one inline stylesheet by hash).
+            if (string.IsNullOrEmpty(headers.ContentSecurityPolicy))
+            {
+                headers.ContentSecurityPolicy = StaffPagePolicy;
+            }
+
             headers.CacheControl = "no-store";
         }
         else if (!context.Request.Path.StartsWithSegments("/scalar"))

@@ -9,7 +9,8 @@ using NodaTime;
 
 namespace Ditib.Beratung.Application.Cases;
 
-public sealed record NoteDto(Guid Id, string Author, string CreatedAt, string Text, Guid? Supersedes);
+/// <summary>A note as read: <see cref="Redactions"/> says what the scrubber replaced when it was written.</summary>
+public sealed record NoteDto(Guid Id, string Author, string CreatedAt, string Text, Guid? Supersedes, IReadOnlyList<Redaction> Redactions);
 
 public sealed record NoteCreatedDto(Guid Id, string Text, IReadOnlyList<Redaction> Redactions);
 
@@ -81,7 +82,7 @@ public sealed class ListNotesHandler(CaseAccess access, ICaseRepository cases, I
         foreach (var note in stored)
         {
             var text = await cipher.DecryptAsync(@case.DataKeyId, note.SealedText, AddNoteHandler.NoteContext(@case.Id, note.Id), cancellationToken);
-            notes.Add(new NoteDto(note.Id, note.Author, Formats.Local(note.CreatedAt, zone), Encoding.UTF8.GetString(text), note.Supersedes));
+            notes.Add(new NoteDto(note.Id, note.Author, Formats.Local(note.CreatedAt, zone), Encoding.UTF8.GetString(text), note.Supersedes, note.Redactions));
         }
 
         return notes;

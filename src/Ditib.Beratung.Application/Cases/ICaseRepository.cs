@@ -12,7 +12,7 @@ public sealed record CaseSummaryDto(
     Guid Id, string Code, IReadOnlyList<string> Topics, string Status, string OpenedOn, string? ClosedOn, Guid OwnerCounsellorId,
     string Owner, bool IsOwner, IReadOnlyList<Guid> SharedWith);
 
-public sealed record CaseFilter(Guid CounsellorId, string? Status, string? Topic, bool? OwnOnly, Guid? CaseId = null);
+public sealed record CaseFilter(Guid CounsellorId, string? Status, string? Topic, bool? OwnOnly, Guid? CaseId = null, string? Code = null);
 
 public interface ICaseRepository
 {

@@ -5,8 +5,8 @@ using MediatR;
 
 namespace Ditib.Beratung.Application.Cases;
 
-/// <summary>The counsellor's own and shared cases, filtered by status, topic or ownership.</summary>
-public sealed record ListCases(string? Status, string? Topic, bool? Own) : IRequest<IReadOnlyList<CaseSummaryDto>>;
+/// <summary>The counsellor's own and shared cases, filtered by status, topic or ownership, or found by their code.</summary>
+public sealed record ListCases(string? Status, string? Topic, bool? Own, string? Code = null) : IRequest<IReadOnlyList<CaseSummaryDto>>;
 
 public sealed class ListCasesValidator : AbstractValidator<ListCases>
 {
@@ -14,6 +14,8 @@ public sealed class ListCasesValidator : AbstractValidator<ListCases>
     {
         RuleFor(c => c.Status).Must(s => s is null or "open" or "closed").WithMessage("'status' is open or closed.");
         RuleFor(c => c.Topic).Topic(referenceData);
+        RuleFor(c => c.Code).Must(CaseCodes.IsCode).When(c => c.Code is not null)
+            .WithMessage("'code' is a case code such as F-2026-0042.");
     }
 }
 
@@ -22,6 +24,7 @@ public sealed class ListCasesHandler(CaseAccess access, ICaseRepository cases) :
     public async Task<IReadOnlyList<CaseSummaryDto>> Handle(ListCases request, CancellationToken cancellationToken)
     {
         var counsellor = await access.CurrentCounsellorAsync(cancellationToken);
-        return await cases.ListAsync(new CaseFilter(counsellor.Id, request.Status, request.Topic, request.Own), cancellationToken);
+        return await cases.ListAsync(
+            new CaseFilter(counsellor.Id, request.Status, request.Topic, request.Own, Code: CaseCodes.Normalise(request.Code)), cancellationToken);
     }
 }

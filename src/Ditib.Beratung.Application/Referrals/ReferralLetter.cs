@@ -65,6 +65,15 @@ public static class ReferralLetter
         .signature { margin-top: 12mm; }
         """;
 
+    /// <summary>
+    /// The letter's one inline stylesheet as a content-security-policy source (<c>'sha256-…'</c>), so that a page can
+    /// show the letter under a policy that allows exactly this stylesheet and nothing else.
+    /// </summary>
+    public static readonly string StyleSource =
+        $"'sha256-{Convert.ToBase64String(System.Security.Cryptography.SHA256.HashData(Encoding.UTF8.GetBytes(StyleElementText)))}'";
+
+    private const string StyleElementText = "\n" + Style + "\n";
+
     public static string Render(LetterContent content)
     {
         ArgumentNullException.ThrowIfNull(content);
@@ -74,7 +83,7 @@ public static class ReferralLetter
         var html = new StringBuilder();
         html.Append("<!DOCTYPE html>\n<html lang=\"de\">\n<head>\n<meta charset=\"utf-8\" />\n");
         html.Append("<title>").Append(Encode(subject)).Append("</title>\n");
-        html.Append("<style>\n").Append(Style).Append("\n</style>\n</head>\n<body>\n");
+        html.Append("<style>").Append(StyleElementText).Append("</style>\n</head>\n<body>\n");
 
         html.Append("<header class=\"sender\">").Append(Encode(Sender)).Append("</header>\n");
         html.Append("<address class=\"recipient\"><strong>").Append(Encode(content.PartnerName)).Append("</strong>");

@@ -88,6 +88,7 @@ internal sealed class CaseStore(DbSession session, IClock clock) : ICaseReposito
                         AND EXISTS (SELECT 1 FROM case_share s WHERE s.case_id = c.id AND s.counsellor_id = @CounsellorId)))
                AND (@Status IS NULL OR c.status = @Status)
                AND (@CaseId IS NULL OR c.id = @CaseId)
+               AND (@Code IS NULL OR c.code = @Code)
                AND (@Topic IS NULL OR EXISTS (SELECT 1 FROM case_topic t WHERE t.case_id = c.id AND t.topic_code = @Topic))
              ORDER BY c.opened_on DESC, c.code DESC
             """;

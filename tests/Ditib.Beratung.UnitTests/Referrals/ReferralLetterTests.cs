@@ -207,6 +207,19 @@ public sealed class ReferralLetterTests
         Assert.Throws<ArgumentException>(() => ReferralLetter.Render(Content([ReferralLetter.Topics, category])));
     }
 
+    [Fact]
+    public void StyleSource_IsTheHashOfTheLettersOneInlineStylesheet()
+    {
+        var html = ReferralLetter.Render(Content(ReferralLetter.AllCategories));
+        var start = html.IndexOf("<style>", StringComparison.Ordinal) + "<style>".Length;
+        var style = html[start..html.IndexOf("</style>", StringComparison.Ordinal)];
+        var hash = Convert.ToBase64String(System.Security.Cryptography.SHA256.HashData(System.Text.Encoding.UTF8.GetBytes(style)));
+
+        Assert.Equal(1, CountOf(html, "<style"));
+        Assert.Contains("@page { size: A4;", style, StringComparison.Ordinal);
+        Assert.Equal($"'sha256-{hash}'", ReferralLetter.StyleSource);
+    }
+
     private static LetterContent Content(IReadOnlyCollection<string> categories) => new(
         "F-2026-0042",
         "Frauenberatung Beispielhausen (erfunden)",
