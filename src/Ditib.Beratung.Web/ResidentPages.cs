@@ -106,10 +106,11 @@ public static class ResidentPages
         });
 
         // An address outside the API that is neither a page nor a file does not exist: 404 (the error page in the
-        // visitor's language), before authorization would answer 401 for lack of a policy.
+        // visitor's language), before authorization would answer 401 for lack of a policy. The staff workspace answers
+        // its own unknown addresses with its own page (UseStaffPages).
         app.Use((context, next) =>
         {
-            if (context.GetEndpoint() is null && ServesPage(context))
+            if (context.GetEndpoint() is null && ServesPage(context) && !context.Request.Path.StartsWithSegments("/staff"))
             {
                 context.Response.StatusCode = StatusCodes.Status404NotFound;
                 return Task.CompletedTask;

@@ -3,6 +3,7 @@ using Ditib.Beratung.Web.Security;
 using Ditib.Beratung.Web.Support;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Diagnostics;
+using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.Extensions.DependencyInjection;
 
@@ -55,6 +56,17 @@ public static class StaffPages
                 return next(context);
             });
             staff.UseStatusCodePages(StaffStatusPage.WriteAsync);
+            staff.Use((context, next) =>
+            {
+                // No such staff page: 404, before authorization would answer 401 for lack of a policy.
+                if (context.GetEndpoint() is null)
+                {
+                    context.Response.StatusCode = StatusCodes.Status404NotFound;
+                    return Task.CompletedTask;
+                }
+
+                return next(context);
+            });
         });
         return app;
     }

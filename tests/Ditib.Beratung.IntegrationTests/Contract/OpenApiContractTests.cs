@@ -101,6 +101,8 @@ public sealed class OpenApiContractTests : IClassFixture<OpenApiContractTests.Ru
             await admin.GetAsync("/api/v1/counsellors");
             await admin.GetAsync($"/api/v1/counsellors/{counsellorId}");
             await admin.GetAsync($"/api/v1/counsellors/{Guid.NewGuid()}");
+            await counsellor.GetAsync("/api/v1/counsellors/me");
+            await admin.GetAsync("/api/v1/counsellors/me");
             await admin.PutAsJsonAsync($"/api/v1/counsellors/{counsellorId}",
                 new { displayName = "Vertragsberaterin Erfunden", languages = new[] { "de", "tr" }, topics = new[] { "family", "education" }, userId = counsellorUser });
             var weekly = new[] { "monday", "tuesday", "wednesday", "thursday", "friday" }
@@ -156,6 +158,10 @@ public sealed class OpenApiContractTests : IClassFixture<OpenApiContractTests.Ru
             await staff.PostAsJsonAsync($"/api/v1/slots/{slots[6]}/cancel", new { reason = "Krank" });
             await staff.PostAsJsonAsync($"/api/v1/slots/{Guid.NewGuid()}/cancel", new { reason = "Krank" });
             await counsellor.PostAsJsonAsync($"/api/v1/slots/{slots[7]}/cancel", new { reason = "" });
+            await staff.PostAsJsonAsync($"/api/v1/counsellors/{colleagueId}/absences?dryRun=true", new { from = "2026-12-10", to = "2026-12-11", reason = "Erfundene Abwesenheit" });
+            await staff.PostAsJsonAsync($"/api/v1/counsellors/{colleagueId}/absences?dryRun=true", new { from = "2026-12-11", to = "2026-12-10", reason = "" });
+            await counsellor.PostAsJsonAsync($"/api/v1/counsellors/{colleagueId}/absences?dryRun=true", new { from = "2026-12-10", to = "2026-12-11", reason = "Fremd" });
+            await dpo.PostAsJsonAsync($"/api/v1/counsellors/{colleagueId}/absences?dryRun=true", new { from = "2026-12-10", to = "2026-12-11", reason = "Fremd" });
 
             // Cases and notes.
             var caseBooking = await BookAsync(anonymous, slots[8], "family");
@@ -168,6 +174,9 @@ public sealed class OpenApiContractTests : IClassFixture<OpenApiContractTests.Ru
             await counsellor.PostAsJsonAsync("/api/v1/cases", new { client = new { name = "X" } });
             await staff.PostAsJsonAsync("/api/v1/cases", new { client = new { name = "X" }, topics = new[] { "family" } });
             await counsellor.GetAsync("/api/v1/cases?status=open&own=true");
+            await counsellor.GetAsync($"/api/v1/cases/{caseId}");
+            await colleague.GetAsync($"/api/v1/cases/{caseId}");
+            await staff.GetAsync($"/api/v1/cases/{caseId}");
             await counsellor.GetAsync("/api/v1/cases?own=vielleicht");
             var note = await counsellor.PostAsJsonAsync($"/api/v1/cases/{caseId}/notes", new { text = "Erste Notiz, Tel. 0203 5550100." });
             var noteId = (await note.Content.ReadFromJsonAsync<JsonObject>())!["id"]!.GetValue<Guid>();
@@ -272,6 +281,10 @@ public sealed class OpenApiContractTests : IClassFixture<OpenApiContractTests.Ru
             await admin.PostAsJsonAsync($"/api/v1/users/{userId}/password", new { password = "kurz" });
             await counsellor.PostAsJsonAsync("/api/v1/auth/password", new { currentPassword = "falsch-falsch-falsch", newPassword = "Noch-Eine-Lange-Testphrase-73" });
             await counsellor.PostAsJsonAsync("/api/v1/auth/password", new { currentPassword = ApiFactory.TestPassword, newPassword = "Noch-Eine-Lange-Testphrase-73" });
+            var (spare, _, _) = await api.CreateClientAsAsync(Roles.Staff);
+            await spare.PostAsync("/api/v1/auth/two-factor/recovery-codes", null);
+            await spare.PostAsync("/api/v1/auth/sign-out-everywhere", null);
+            await spare.PostAsync("/api/v1/auth/sign-out-everywhere", null);
 
             // After the appointment: the manage link is gone.
             var late = await BookAsync(anonymous, slots[9], "family");

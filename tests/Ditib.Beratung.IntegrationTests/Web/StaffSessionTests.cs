@@ -106,8 +106,9 @@ public sealed class StaffSessionTests : IDisposable
 
         var page = await session.GetAsync("/staff/gibt-es-nicht");
 
+        Assert.Equal(HttpStatusCode.NotFound, page.Response.StatusCode);
         Assert.Equal("text/html", page.Response.Content.Headers.ContentType?.MediaType);
-        Assert.Equal("Das hat nicht geklappt", page.Heading);
+        Assert.Equal("Nicht gefunden", page.Heading);
         Assert.Equal("no-store", page.Response.Headers.CacheControl?.ToString());
     }
 
