@@ -159,7 +159,7 @@ public sealed class CaseTests : IDisposable
 
         Assert.Empty((await b.Client.GetFromJsonAsync<List<JsonObject>>("/api/v1/cases"))!);
         // Every attempt on the existing case is audited as a denied access (reads and commands alike); the unknown id is not.
-        Assert.Equal(5, Scenario.Count(api, $"SELECT COUNT(*) FROM audit_entry WHERE action = 'case.access-denied' AND subject_id = '{id}' AND outcome = 'denied'"));
+        Assert.Equal(6, Scenario.Count(api, $"SELECT COUNT(*) FROM audit_entry WHERE action = 'case.access-denied' AND subject_id = '{id}' AND outcome = 'denied'"));
         Assert.Equal(0, Scenario.Count(api, $"SELECT COUNT(*) FROM audit_entry WHERE subject_id = '{unknown}'"));
     }
 

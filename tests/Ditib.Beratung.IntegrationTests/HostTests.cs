@@ -84,6 +84,7 @@ public sealed class HostTests : IDisposable
         { "Beratung__Auth__SigningKey", "Beratung__Auth__SigningKey" },
         { "Beratung__Auth__LockoutAttempts=0", "Beratung:Auth:LockoutAttempts" },
         { "Beratung__Audit__ChainKey", "Beratung__Audit__ChainKey" },
+        { "Beratung__Auth__TwoFactor__Required=false", "Beratung:Auth:TwoFactor:Required may be false only in Development" },
         { "Beratung__Centre__Phone", "Beratung:Centre:Phone is required outside Development (Beratung__Centre__Phone)" },
         { "Beratung__Centre__Phone=ruf uns an", "Beratung:Centre:Phone must be a phone number" },
         { "Beratung__Centre__DataProtectionOfficer__Email", "Beratung:Centre:DataProtectionOfficer:Email" },

@@ -176,17 +176,6 @@ public sealed class SecondFactorTests : IDisposable
         Assert.False(stored.AsSpan().IndexOf(secret) >= 0, "the TOTP secret is in the database in clear");
     }
 
-    [Fact]
-    public void TwoFactorNotRequired_OutsideDevelopment_StopsTheStartUp()
-    {
-        using var misconfigured = new ApiFactory();
-        misconfigured.Settings["Beratung:Auth:TwoFactor:Required"] = "false";
-
-        var error = Assert.ThrowsAny<Exception>(() => misconfigured.CreateClient());
-
-        Assert.Contains("TwoFactor:Required", error.ToString(), StringComparison.Ordinal);
-    }
-
     private async Task<HttpResponseMessage> SignInAsync(string username, string code) =>
         await anonymous.PostAsJsonAsync("/api/v1/auth/token", new { username, password = ApiFactory.TestPassword, code });
 
