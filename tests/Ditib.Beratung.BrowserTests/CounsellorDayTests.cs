@@ -148,10 +148,8 @@ public sealed class CounsellorDayTests(BrowserFixture fixture, ITestOutputHelper
 
         var desk = await StaffSession.CreateAccountAsync(fixture.App, "staff");
         using var client = new HttpClient { BaseAddress = fixture.App.BaseAddress };
-        var token = await client.PostAsJsonAsync("/api/v1/auth/token", new { username = desk.Username, password = desk.Password });
-        await BrowserApp.EnsureAsync(token, HttpStatusCode.OK);
-        client.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer",
-            (await token.Content.ReadFromJsonAsync<JsonObject>())!["accessToken"]!.GetValue<string>());
+        var (token, _) = await fixture.App.EnrolAsync(client, desk.Username, desk.Password);
+        client.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", token);
         var booking = await client.PostAsJsonAsync("/api/v1/agenda/bookings", new
         {
             slotId, name = "Erfundene Testperson", language = "tr", topic = "family", interpreterNeeded = true,
