@@ -1,9 +1,9 @@
-using System.Collections;
 using System.Globalization;
 using System.Resources;
 using System.Text.RegularExpressions;
 using Ditib.Beratung.Domain.Bookings;
 using Ditib.Beratung.Domain.Referrals;
+using Ditib.Beratung.IntegrationTests.Support;
 
 namespace Ditib.Beratung.IntegrationTests.Web;
 
@@ -12,31 +12,22 @@ public sealed partial class CaseTextsTests
 {
     private static readonly ResourceManager Resources = new("Ditib.Beratung.Web.CaseTexts", typeof(Ditib.Beratung.Web.CaseTexts).Assembly);
 
-    private static Dictionary<string, string> Texts(CultureInfo culture) =>
-        Resources.GetResourceSet(culture, createIfNotExists: true, tryParents: false)!.Cast<DictionaryEntry>()
-            .ToDictionary(e => (string)e.Key, e => (string)e.Value!);
-
     [Fact]
     public void EnglishHoldsEveryGermanKey_WithTheSamePlaceholders()
     {
-        var german = Texts(CultureInfo.InvariantCulture);
-        var english = Texts(CultureInfo.GetCultureInfo("en"));
-
-        Assert.True(german.Count > 150, $"only {german.Count} keys");
-        Assert.Equal(german.Keys.Order(), english.Keys.Order());
-        Assert.All(english, entry => Assert.Equal(Placeholders(german[entry.Key]), Placeholders(entry.Value)));
+        Assert.True(ResourceTexts.Of(Resources, CultureInfo.InvariantCulture).Count > 150, "fewer than 150 keys");
+        ResourceTexts.AssertEnglishMatchesGerman(Resources);
     }
 
     [Fact]
     public void EveryKeyTheCounsellorPagesUse_Exists()
     {
-        var keys = Texts(CultureInfo.InvariantCulture).Keys.ToHashSet();
-        var web = Path.Combine(RepositoryRoot(), "src", "Ditib.Beratung.Web");
-        var files = Directory.EnumerateFiles(Path.Combine(web, "Pages", "Staff", "Cases"), "*.cs*")
-            .Concat(Directory.EnumerateFiles(Path.Combine(web, "Pages", "Staff"), "Index.cshtml*"))
-            .Concat(Directory.EnumerateFiles(Path.Combine(web, "Support"), "Case*.cs"))
-            .Concat(Directory.EnumerateFiles(Path.Combine(web, "Pages", "Shared"), "_Case*.cshtml"));
-        var used = files.SelectMany(f => UsedKey().Matches(File.ReadAllText(f)).Select(m => m.Groups["key"].Value))
+        var keys = ResourceTexts.Of(Resources, CultureInfo.InvariantCulture).Keys.ToHashSet();
+        var files = ResourceTexts.SourceFiles(ResourceTexts.WebFolder("Pages", "Staff", "Cases"), option: SearchOption.TopDirectoryOnly)
+            .Concat(ResourceTexts.SourceFiles(ResourceTexts.WebFolder("Pages", "Staff"), "Index.cshtml*", SearchOption.TopDirectoryOnly))
+            .Concat(ResourceTexts.SourceFiles(ResourceTexts.WebFolder("Support"), "Case*.cs", SearchOption.TopDirectoryOnly))
+            .Concat(ResourceTexts.SourceFiles(ResourceTexts.WebFolder("Pages", "Shared"), "_Case*.cshtml", SearchOption.TopDirectoryOnly));
+        var used = ResourceTexts.KeysUsedIn(files, UsedKey())
             .Concat(Enum.GetValues<BookingStatus>().Select(s => $"Status_{s.ToCode()}"))
             .Concat(Enum.GetValues<ReferralStatus>().Select(s => $"Referral_Status_{s.ToCode()}"))
             .Concat(SharedCategories.All.SelectMany(c => new[] { $"Category_{c}", $"Category_{c}_Says" }))
@@ -48,22 +39,6 @@ public sealed partial class CaseTextsTests
         Assert.True(used.Count > 150, $"only {used.Count} keys found");
         Assert.DoesNotContain(used, k => !keys.Contains(k));
     }
-
-    private static string RepositoryRoot()
-    {
-        var folder = new DirectoryInfo(AppContext.BaseDirectory);
-        while (folder is not null && !File.Exists(Path.Combine(folder.FullName, "Ditib.Beratung.sln")))
-        {
-            folder = folder.Parent;
-        }
-
-        return folder?.FullName ?? throw new InvalidOperationException("Repository root not found.");
-    }
-
-    private static string[] Placeholders(string text) => PlaceholderPattern().Matches(text).Select(m => m.Value).Order().ToArray();
-
-    [GeneratedRegex(@"\{\d+\}")]
-    private static partial Regex PlaceholderPattern();
 
     [GeneratedRegex("\"(?<key>(CaseErrors?|Day|Cases?|Client|Note|Referrals?|NewReferral|Grounds)_[A-Za-z_]+)\"")]
     private static partial Regex UsedKey();

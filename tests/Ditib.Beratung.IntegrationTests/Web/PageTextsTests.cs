@@ -1,8 +1,8 @@
-using System.Collections;
 using System.Globalization;
 using System.Text.RegularExpressions;
 using Ditib.Beratung.Domain.Bookings;
 using Ditib.Beratung.Domain.Scheduling;
+using Ditib.Beratung.IntegrationTests.Support;
 
 namespace Ditib.Beratung.IntegrationTests.Web;
 
@@ -10,9 +10,7 @@ namespace Ditib.Beratung.IntegrationTests.Web;
 public sealed partial class PageTextsTests
 {
     private static Dictionary<string, string> Texts(string culture) =>
-        PageTexts.Set(culture == "de" ? CultureInfo.InvariantCulture : CultureInfo.GetCultureInfo(culture))
-            .Cast<DictionaryEntry>()
-            .ToDictionary(e => (string)e.Key, e => (string)e.Value!);
+        ResourceTexts.Of(PageTexts.Set(culture == "de" ? CultureInfo.InvariantCulture : CultureInfo.GetCultureInfo(culture)));
 
     [Theory]
     [InlineData("tr")]
@@ -28,8 +26,8 @@ public sealed partial class PageTextsTests
         {
             Assert.False(string.IsNullOrWhiteSpace(entry.Value), $"{culture}: '{entry.Key}' is empty");
             // Plural forms may write the number as a word ("يومين", two days) instead of its placeholder.
-            var expected = Placeholders(german[entry.Key]);
-            Assert.True(expected.SequenceEqual(Placeholders(entry.Value)) || (entry.Key.StartsWith("Days_", StringComparison.Ordinal) && Placeholders(entry.Value).Length == 0),
+            var expected = ResourceTexts.Placeholders(german[entry.Key]);
+            Assert.True(expected.SequenceEqual(ResourceTexts.Placeholders(entry.Value)) || (entry.Key.StartsWith("Days_", StringComparison.Ordinal) && ResourceTexts.Placeholders(entry.Value).Length == 0),
                 $"{culture}: '{entry.Key}' has other placeholders than the German");
         });
     }
@@ -38,10 +36,7 @@ public sealed partial class PageTextsTests
     public void EveryKeyThePagesUse_Exists()
     {
         var keys = Texts("de").Keys.ToHashSet();
-        var web = Path.Combine(RepositoryRoot(), "src", "Ditib.Beratung.Web");
-        var used = Directory.EnumerateFiles(web, "*.cs*", SearchOption.AllDirectories)
-            .Where(f => !f.Contains($"{Path.DirectorySeparatorChar}obj{Path.DirectorySeparatorChar}", StringComparison.Ordinal))
-            .SelectMany(f => UsedKey().Matches(File.ReadAllText(f)).Select(m => m.Groups["key"].Value))
+        var used = ResourceTexts.KeysUsedIn(ResourceTexts.SourceFiles(ResourceTexts.WebFolder()), UsedKey())
             .Concat(SlotModes.Codes.Select(m => $"Mode_{m}"))
             .Concat(Enum.GetValues<BookingStatus>().Select(s => $"Status_{s.ToCode()}"))
             .Distinct()
@@ -50,22 +45,6 @@ public sealed partial class PageTextsTests
         Assert.True(used.Count > 100, $"only {used.Count} keys found");
         Assert.DoesNotContain(used, k => !keys.Contains(k));
     }
-
-    private static string RepositoryRoot()
-    {
-        var folder = new DirectoryInfo(AppContext.BaseDirectory);
-        while (folder is not null && !File.Exists(Path.Combine(folder.FullName, "Ditib.Beratung.sln")))
-        {
-            folder = folder.Parent;
-        }
-
-        return folder?.FullName ?? throw new InvalidOperationException("Repository root not found.");
-    }
-
-    private static string[] Placeholders(string text) => PlaceholderPattern().Matches(text).Select(m => m.Value).Order().ToArray();
-
-    [GeneratedRegex(@"\{\d+\}")]
-    private static partial Regex PlaceholderPattern();
 
     /// <summary>T["Key"], texts.Add(..., "Error_X"), Notice keys and the like: any quoted word that looks like a text key.</summary>
     [GeneratedRegex("\"(?<key>(Site|Layout|Errors?|Notice|Start|List|Slot|Taken|Book|Details|Confirm|Personal|Manage|Privacy)_[A-Za-z_]+)\"")]
