@@ -107,7 +107,7 @@ public sealed class StaffSessionTests : IDisposable
         var page = await session.GetAsync("/staff/gibt-es-nicht");
 
         Assert.Equal("text/html", page.Response.Content.Headers.ContentType?.MediaType);
-        Assert.Equal("Das hat nicht geklappt", page.Heading);
+        Assert.Equal((HttpStatusCode.NotFound, "Seite nicht gefunden"), (page.Status, page.Heading));
         Assert.Equal("no-store", page.Response.Headers.CacheControl?.ToString());
     }
 
