@@ -121,6 +121,7 @@ public sealed partial class CounsellorPagesTests : IDisposable
 
         Assert.Equal(HttpStatusCode.OK, revealed.Status);
         Assert.Contains("Ayşe Yılmaz-Testfall", revealed.Document.QuerySelector(".identity")!.TextContent, StringComparison.Ordinal);
+        Assert.NotNull(revealed.Document.QuerySelector($"a[href='/staff/cases/{code}/client']"));
         Assert.Equal(1, Scenario.Count(api, $"SELECT COUNT(*) FROM audit_entry WHERE action = 'client.reveal' AND subject_id = '{caseId}'"));
         var again = await anna.Browser.GetAsync($"/staff/cases/{code}");
         Assert.Null(again.Document.QuerySelector(".identity"));
