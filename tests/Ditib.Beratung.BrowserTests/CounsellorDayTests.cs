@@ -60,6 +60,17 @@ public sealed class CounsellorDayTests(BrowserFixture fixture, ITestOutputHelper
         await Expect(page.Locator(".timeline .note-text").First).ToHaveTextAsync("Rückruf unter [TELEFON] vereinbart, Unterlagen an [E-MAIL] geschickt.");
         await CheckAsync(page, "case");
 
+        // The client's details: the sign-in's second factor is 20 minutes old, so confirm first; record a related person.
+        await page.GotoAsync($"{caseUrl}/client");
+        await page.GetByLabel("Code", new() { Exact = true }).FillAsync(fixture.App.NextCode(session.Account.Secret!));
+        await page.GetByRole(AriaRole.Button, new() { Name = "Bestätigen" }).ClickAsync();
+        await Expect(page.GetByRole(AriaRole.Heading, new() { Level = 1 })).ToHaveTextAsync(new Regex("^Angaben zur Person – Fall F-2026-\\d{4}$"));
+        await CheckAsync(page, "client");
+        await page.GetByLabel("Beziehung").First.SelectOptionAsync("child");
+        await page.Locator("#related-0-name").FillAsync("Erfundenes Testkind");
+        await page.GetByRole(AriaRole.Button, new() { Name = "Angaben speichern" }).ClickAsync();
+        await Expect(page.Locator(".staff-success")).ToHaveTextAsync("Die Angaben zur Person sind gespeichert.");
+
         await page.GetByRole(AriaRole.Navigation, new() { Name = "Hauptnavigation" }).GetByRole(AriaRole.Link, new() { Name = "Fälle" }).ClickAsync();
         await Expect(page.GetByRole(AriaRole.Heading, new() { Level = 1 })).ToHaveTextAsync("Fälle");
         await CheckAsync(page, "cases");

@@ -1,3 +1,5 @@
+using System.Globalization;
+using System.Text.RegularExpressions;
 using Ditib.Beratung.Application.Common;
 using Ditib.Beratung.Domain.Common;
 using FluentValidation;
@@ -9,7 +11,7 @@ namespace Ditib.Beratung.Web.Support;
 /// The counsellor's pages' <see cref="PageErrors"/>: the application's validation, rule and state failures become
 /// German (or English) field errors. The validators' own messages are never shown; each property maps to a field.
 /// </summary>
-public sealed class CaseErrors(IStringLocalizer<CaseTexts> texts)
+public sealed partial class CaseErrors(IStringLocalizer<CaseTexts> texts)
 {
     private static readonly Dictionary<string, (string Field, string Key)> Properties = new(StringComparer.OrdinalIgnoreCase)
     {
@@ -33,6 +35,12 @@ public sealed class CaseErrors(IStringLocalizer<CaseTexts> texts)
         ["consent.witness"] = ("witness", "CaseError_Witness"),
         ["legalBasis.basis"] = ("basis", "CaseError_Basis"),
         ["legalBasis.reason"] = ("basisReason", "CaseError_BasisReason"),
+        ["Name"] = ("name", "CaseError_ClientName"),
+        ["Phone"] = ("phone", "CaseError_Phone"),
+        ["Email"] = ("email", "CaseError_Email"),
+        ["DateOfBirth"] = ("dateOfBirth", "CaseError_DateOfBirth"),
+        ["Address"] = ("address", "CaseError_Address"),
+        ["RelatedPersons"] = ("related", "CaseError_RelatedPersons"),
     };
 
     private readonly List<PageError> errors = [];
@@ -68,7 +76,9 @@ public sealed class CaseErrors(IStringLocalizer<CaseTexts> texts)
             foreach (var failure in validation.Errors)
             {
                 var name = failure.PropertyName.StartsWith("SharedCategories", StringComparison.Ordinal) ? "SharedCategories" : failure.PropertyName;
-                var (field, key) = Properties.TryGetValue(name, out var mapped) ? mapped : ((string?)null, "CaseError_Generic")!;
+                var (field, key) = Properties.TryGetValue(name, out var mapped) ? mapped
+                    : RelatedPersonProperty().Match(name) is { Success: true } related ? RelatedPersonField(related)
+                    : ((string?)null, "CaseError_Generic")!;
                 Add(field, key);
             }
 
@@ -91,4 +101,23 @@ public sealed class CaseErrors(IStringLocalizer<CaseTexts> texts)
             return StatusCodes.Status403Forbidden;
         }
     }
+
+    /// <summary>Row <c>i</c> of the related persons (the page sends the named rows first, so the index is the row's): <c>related-i-name</c> and so on.</summary>
+    public static string RelatedPersonFieldId(int row, string property) => $"related-{row}-{property}";
+
+    private static (string? Field, string Key) RelatedPersonField(Match match)
+    {
+        var property = match.Groups["property"].Value;
+        var row = int.Parse(match.Groups["row"].Value, CultureInfo.InvariantCulture);
+        return property switch
+        {
+            "Relation" => (RelatedPersonFieldId(row, "relation"), "CaseError_Relation"),
+            "Name" => (RelatedPersonFieldId(row, "name"), "CaseError_RelatedName"),
+            "DateOfBirth" => (RelatedPersonFieldId(row, "dateOfBirth"), "CaseError_DateOfBirth"),
+            _ => ("related", "CaseError_RelatedPersons"),
+        };
+    }
+
+    [GeneratedRegex(@"^RelatedPersons\[(?<row>[0-9]{1,3})\](\.(?<property>\w+))?$")]
+    private static partial Regex RelatedPersonProperty();
 }

@@ -14,6 +14,8 @@ public static class CaseLinks
 
     public static string Case(string code) => $"{Cases}/{Uri.EscapeDataString(code)}";
 
+    public static string Client(string code) => $"{Case(code)}/client";
+
     public static string NewReferral(string code) => $"{Case(code)}/referrals/new";
 
     public static string Referral(string code, Guid id) => $"{Case(code)}/referrals/{id.ToString("D", CultureInfo.InvariantCulture)}";

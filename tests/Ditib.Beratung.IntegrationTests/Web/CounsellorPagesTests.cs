@@ -9,7 +9,7 @@ using NodaTime;
 namespace Ditib.Beratung.IntegrationTests.Web;
 
 /// <summary>The counsellor's pages over HTTP: who may open them, and what writing a note, referring and revealing do.</summary>
-public sealed class CounsellorPagesTests : IDisposable
+public sealed partial class CounsellorPagesTests : IDisposable
 {
     private readonly ApiFactory api = new();
     private readonly HttpClient admin;
@@ -46,6 +46,7 @@ public sealed class CounsellorPagesTests : IDisposable
     [InlineData("/staff/cases")]
     [InlineData("/staff/cases/F-2026-0001")]
     [InlineData("/staff/cases/F-2026-0001/referrals/new")]
+    [InlineData("/staff/cases/F-2026-0001/client")]
     public async Task DeskRole_Gets403_OnCasePages(string path)
     {
         var desk = await StaffBrowserAsync(Roles.Staff);
@@ -120,6 +121,7 @@ public sealed class CounsellorPagesTests : IDisposable
 
         Assert.Equal(HttpStatusCode.OK, revealed.Status);
         Assert.Contains("Ayşe Yılmaz-Testfall", revealed.Document.QuerySelector(".identity")!.TextContent, StringComparison.Ordinal);
+        Assert.NotNull(revealed.Document.QuerySelector($"a[href='/staff/cases/{code}/client']"));
         Assert.Equal(1, Scenario.Count(api, $"SELECT COUNT(*) FROM audit_entry WHERE action = 'client.reveal' AND subject_id = '{caseId}'"));
         var again = await anna.Browser.GetAsync($"/staff/cases/{code}");
         Assert.Null(again.Document.QuerySelector(".identity"));

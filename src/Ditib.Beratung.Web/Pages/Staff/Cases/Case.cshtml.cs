@@ -57,7 +57,7 @@ public sealed class CaseModel(IMediator mediator, CaseErrors errors, ReferenceNa
 
         Draft = drafts.Take(HttpContext, Case.Code);
         DraftRestored = Draft is not null;
-        Done = done is "closed" or "reopened" or "shared" or "unshared" ? done : null;
+        Done = done is "closed" or "reopened" or "shared" or "unshared" or "client" ? done : null;
         return await ShowAsync(StatusCodes.Status200OK, saved, correct, cancellationToken);
     }
 
