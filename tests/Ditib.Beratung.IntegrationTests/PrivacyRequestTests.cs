@@ -248,10 +248,13 @@ public sealed class PrivacyRequestTests : IDisposable
                 }
             }
         });
-        while (acknowledged.Count < 20)
+        var waited = System.Diagnostics.Stopwatch.StartNew();
+        while (acknowledged.Count < 20 && !stream.IsCompleted && waited.Elapsed < TimeSpan.FromMinutes(1))
         {
             await Task.Delay(20);
         }
+
+        Assert.True(acknowledged.Count >= 20, $"only {acknowledged.Count} bookings acknowledged before the backup");
 
         var before = acknowledged.ToArray();
         var path = Path.Combine(Path.GetDirectoryName(api.DatabasePath)!, "backup", "beratung-backup.db");
