@@ -69,6 +69,22 @@ public static class StaffAuthentication
     }
 
     /// <summary>
+    /// Checks a code of the second factor for the account signing in or confirming. A malformed code is answered like
+    /// a wrong one, so the page never tells which it was.
+    /// </summary>
+    public static async Task<Application.Auth.SignInResult> VerifyCodeAsync(IMediator mediator, string? code, CancellationToken cancellationToken)
+    {
+        try
+        {
+            return await mediator.Send(new VerifySecondFactor(code), cancellationToken);
+        }
+        catch (FluentValidation.ValidationException)
+        {
+            return Application.Auth.SignInResult.Failed;
+        }
+    }
+
+    /// <summary>
     /// After the password (and the code, if any): a complete sign-in starts a new server-side session and returns to
     /// <paramref name="returnUrl"/>; an account with a step still to take gets the pending cookie and that step's page.
     /// </summary>

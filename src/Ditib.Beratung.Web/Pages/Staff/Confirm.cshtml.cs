@@ -1,6 +1,5 @@
 using Ditib.Beratung.Application.Auth;
 using Ditib.Beratung.Web.Staff;
-using FluentValidation;
 using MediatR;
 using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.Mvc;
@@ -27,16 +26,7 @@ public sealed class ConfirmModel(IMediator mediator) : PageModel
 
     public async Task<IActionResult> OnPostAsync(CancellationToken cancellationToken)
     {
-        Application.Auth.SignInResult result;
-        try
-        {
-            result = await mediator.Send(new VerifySecondFactor(Code), cancellationToken);
-        }
-        catch (ValidationException)
-        {
-            result = Application.Auth.SignInResult.Failed;
-        }
-
+        var result = await StaffAuthentication.VerifyCodeAsync(mediator, Code, cancellationToken);
         if (result is not { Outcome: SignInOutcome.SignedIn, Account.SecondFactorAt: { } at })
         {
             Failed = true;

@@ -1,6 +1,5 @@
 using Ditib.Beratung.Application.Auth;
 using Ditib.Beratung.Web.Staff;
-using FluentValidation;
 using MediatR;
 using Microsoft.AspNetCore.Mvc;
 
@@ -27,16 +26,7 @@ public sealed class SignInCodeModel(IMediator mediator) : PageModel
 
     public async Task<IActionResult> OnPostAsync(CancellationToken cancellationToken)
     {
-        Application.Auth.SignInResult result;
-        try
-        {
-            result = await mediator.Send(new VerifySecondFactor(Code), cancellationToken);
-        }
-        catch (ValidationException)
-        {
-            result = Application.Auth.SignInResult.Failed;
-        }
-
+        var result = await StaffAuthentication.VerifyCodeAsync(mediator, Code, cancellationToken);
         if (result is { Outcome: SignInOutcome.SignedIn, Account: { } account })
         {
             return await StaffAuthentication.ContinueAsync(HttpContext, mediator, account, ReturnUrl);
