@@ -86,7 +86,7 @@ public static class StaffAuthentication
 
     /// <summary>
     /// After the password (and the code, if any): a complete sign-in starts a new server-side session and returns to
-    /// <paramref name="returnUrl"/>; an account with a step still to take gets the pending cookie and that step's page.
+    /// <paramref name="returnUrl"/>, or to the home page of the current role (<see cref="StaffRoles"/>); an account with a step still to take gets the pending cookie and that step's page.
     /// </summary>
     public static async Task<IActionResult> ContinueAsync(HttpContext context, IMediator mediator, SignedInAccount account, string? returnUrl)
     {
@@ -97,7 +97,11 @@ public static class StaffAuthentication
 
         await context.SignOutAsync(PendingScheme);
         await StartSessionAsync(context, mediator, account);
-        return new LocalRedirectResult(ReturnUrls.Safe(returnUrl));
+        // Asked for no page in particular (or just the workspace): the home page of the person's current role.
+        var target = ReturnUrls.Safe(returnUrl);
+        return new LocalRedirectResult(target == ReturnUrls.Home
+            ? StaffRoles.Home(StaffRoles.Choose(account.Roles, StaffRoles.Chosen(context)) ?? "")
+            : target);
     }
 
     /// <summary>The password was right and the code is still to come (the account has a second factor).</summary>

@@ -2,6 +2,7 @@ using Ditib.Beratung.Application.Agenda;
 using Ditib.Beratung.Application.Cases;
 using Ditib.Beratung.Application.Common;
 using Ditib.Beratung.Domain.Users;
+using Ditib.Beratung.Web.Staff;
 using Ditib.Beratung.Web.Support;
 using MediatR;
 using Microsoft.AspNetCore.Mvc;
@@ -39,14 +40,14 @@ public sealed class IndexModel(IMediator mediator, CaseErrors errors, SlotFinder
 
     public bool NoProfile { get; private set; }
 
-    /// <summary>The desk, the admin and the data-protection officer land here too; their own pages come in part 2.</summary>
     public bool IsCounsellor => User.IsInRole(Roles.Counsellor);
 
     public async Task<IActionResult> OnGetAsync(string? date, string? done, CancellationToken cancellationToken)
     {
         if (!IsCounsellor)
         {
-            return Page();
+            // The desk, the admin and the data-protection officer have a day of their own: no empty counsellor's day.
+            return LocalRedirect(StaffRoles.CurrentHome(HttpContext));
         }
 
         Done = done is "attended" or "no-show" ? done : null;

@@ -1,0 +1,68 @@
+using System.Text.RegularExpressions;
+using Ditib.Beratung.Domain.Users;
+
+namespace Ditib.Beratung.Tests.Shared;
+
+/// <summary>
+/// A page of the staff workspace and the roles that may open it. <see cref="Route"/> is the page's route as the app
+/// declares it (without constraints); <c>{code}</c> and <c>{id}</c> are filled with a real case and referral of the
+/// signed-in counsellor.
+/// </summary>
+public sealed record StaffPage(string Route, params string[] Roles)
+{
+    /// <summary>What an allowed role gets: 200, or 204 for the keep-alive.</summary>
+    public int Status { get; init; } = 200;
+
+    /// <summary>Mein Tag: a role not listed is sent to its own home page instead of getting 403.</summary>
+    public bool OthersGoHome { get; init; }
+
+    /// <summary>The route with its parameters filled in from <paramref name="examples"/>.</summary>
+    public string Path(IReadOnlyDictionary<string, string> examples) =>
+        Regex.Replace(Route, @"\{(?<name>\w+)\}", m => examples[m.Groups["name"].Value]);
+}
+
+/// <summary>
+/// Every page under <c>/staff</c> and who may open it, one row each: the role × page test (IntegrationTests,
+/// <c>StaffPagesByRoleTests</c>) asks each page as each role and as nobody, the browser test
+/// (<c>StaffPagesAxeTests</c>) runs axe on each page each role may open. A test fails when a page of the app is
+/// missing here. This file is linked into both test projects.
+/// </summary>
+public static class StaffPageTable
+{
+    public const string Anonymous = "anonymous";
+
+    /// <summary>One account per role is signed in; a person with several roles may open what each of them may.</summary>
+    public static readonly IReadOnlyList<string> SignedInRoles = [Roles.Counsellor, Roles.Staff, Roles.Dpo, Roles.Admin];
+
+    private const string Counsellor = Roles.Counsellor;
+
+    private static readonly string[] Everyone = [.. SignedInRoles];
+
+    public static readonly IReadOnlyList<StaffPage> Pages =
+    [
+        new("/staff", Counsellor) { OthersGoHome = true },
+        new("/staff/cases", Counsellor),
+        new("/staff/cases/{code}", Counsellor),
+        new("/staff/cases/{code}/client", Counsellor),
+        new("/staff/cases/{code}/referrals/new", Counsellor),
+        new("/staff/cases/{code}/referrals/{id}", Counsellor),
+        new("/staff/cases/{code}/referrals/{id}/letter", Counsellor),
+        new("/staff/hours", Counsellor),
+        new("/staff/hours/absence", Counsellor),
+        new("/staff/absence", Roles.Staff),
+        new("/staff/dpo", Roles.Dpo),
+        new("/staff/admin", Roles.Admin),
+        new("/staff/account", Everyone),
+        new("/staff/confirm", Everyone),
+        new("/staff/enrol", Everyone),
+        new("/staff/role", Everyone),
+        new("/staff/sign-out", Everyone),
+        new("/staff/keep-alive", Everyone) { Status = 204 },
+    ];
+
+    /// <summary>
+    /// The sign-in and its later steps, outside the table: open to anyone; the later steps send a browser without a
+    /// pending sign-in back to the sign-in page.
+    /// </summary>
+    public static readonly IReadOnlyList<string> SignInSteps = ["/staff/sign-in", "/staff/sign-in/code", "/staff/password"];
+}
