@@ -286,6 +286,10 @@ public sealed class DpoPagesTests : IDisposable
 
         var nextDay = await dpo.Client.GetStringAsync("/staff/dpo/audit?handler=csv&action=test.csv&from=2026-12-01");
         Assert.Single(nextDay.Split("\r\n", StringSplitOptions.RemoveEmptyEntries));
+        var (apiDpo, _, _) = await api.CreateClientAsAsync(Roles.Dpo);
+        var other = (await apiDpo.GetFromJsonAsync<JsonArray>("/api/v1/audit?action=test.other"))!;
+        Assert.Equal(3, other.Count);
+        Assert.All(other, e => Assert.Equal("other", e!["subjectId"]!.GetValue<string>()));
     }
 
     [Fact]

@@ -21,7 +21,6 @@ public sealed class DpoErrors(IStringLocalizer<DpoTexts> texts)
         ["SubjectId"] = ("subjectId", "Dpo_Error_Filter"),
         ["Actor"] = ("actor", "Dpo_Error_Filter"),
         ["Action"] = ("action", "Dpo_Error_Filter"),
-        ["Before"] = ("actor", "Dpo_Error_Filter"),
         ["NotedSeq"] = ("seq", "Dpo_Error_Seq"),
         ["NotedHash"] = ("hash", "Dpo_Error_Hash"),
     };
