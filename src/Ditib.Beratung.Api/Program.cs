@@ -23,6 +23,7 @@ builder.Services.AddBeratungProxies(builder.Configuration);
 builder.AddResidentPages();
 builder.Services.AddStaffPages();
 builder.Services.AddCounsellorPages();
+builder.Services.AddDpoPages();
 
 builder.Services.AddProblemDetails();
 builder.Services.AddSingleton<IProblemDetailsWriter, ProblemJsonFallbackWriter>();

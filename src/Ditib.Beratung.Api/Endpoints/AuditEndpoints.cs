@@ -13,10 +13,10 @@ public static class AuditEndpoints
         var group = app.MapGroup("/api/v1/audit").WithTags("Audit").RequireAuthorization(Policies.Dpo);
 
         group.MapGet("/", async Task<Ok<IReadOnlyList<AuditEntryDto>>> (
-                    string? subjectType, string? subjectId, string? actor, string? from, string? to, int? limit, long? before,
+                    string? subjectType, string? subjectId, string? actor, string? action, string? from, string? to, int? limit, long? before,
                     HttpContext http, IMediator mediator, CancellationToken ct) =>
                 {
-                    var page = await mediator.Send(new ListAudit(subjectType, subjectId, actor, from, to, limit, before), ct);
+                    var page = await mediator.Send(new ListAudit(subjectType, subjectId, actor, from, to, limit, before, action), ct);
                     if (page.Next is { } next)
                     {
                         http.Response.Headers.Link = $"<{http.Request.Path}{QueryString.Create(http.Request.Query.Where(q => q.Key != "before")
@@ -25,7 +25,7 @@ public static class AuditEndpoints
 
                     return TypedResults.Ok(page.Items);
                 })
-            .WithSummary("Audit entries, newest first, by subject, actor (name or id) and local dates; the Link header (rel=next) " +
+            .WithSummary("Audit entries, newest first, by subject, actor (name or id), action and local dates; the Link header (rel=next) " +
                 "names the next page (before=the last entry's seq), down to the first entry")
             .ProducesValidationProblem();
 

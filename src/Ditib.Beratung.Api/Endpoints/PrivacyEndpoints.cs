@@ -18,9 +18,10 @@ public static class PrivacyEndpoints
             .ProducesValidationProblem()
             .ProducesProblem(StatusCodes.Status404NotFound);
 
-        group.MapGet("/cases/{code}/export.html", async Task<ContentHttpResult> (string code, IMediator mediator, CancellationToken ct) =>
-                TypedResults.Text(AccessExportPage.Render(await mediator.Send(new GetAccessExport(code), ct)), "text/html", System.Text.Encoding.UTF8))
-            .WithSummary("Access request (Art. 15) as a readable page")
+        group.MapGet("/cases/{code}/export.html", async Task<ContentHttpResult> (
+                    string code, IMediator mediator, IAccessExportDocument document, CancellationToken ct) =>
+                TypedResults.Text(await document.RenderAsync(await mediator.Send(new GetAccessExport(code), ct), ct), "text/html", System.Text.Encoding.UTF8))
+            .WithSummary("Access request (Art. 15) as a page to print or hand over (the same as the DPO's page in the staff workspace)")
             .Produces<string>(StatusCodes.Status200OK, "text/html")
             .ProducesProblem(StatusCodes.Status404NotFound);
 

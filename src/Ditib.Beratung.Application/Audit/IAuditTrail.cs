@@ -27,7 +27,8 @@ public interface IAuditTrail
 public sealed record AuditEntryDto(
     long Seq, Guid Id, string At, Guid? ActorId, string ActorName, string Action, string SubjectType, string? SubjectId, string Outcome);
 
-public sealed record AuditFilter(string? SubjectType, string? SubjectId, string? Actor, Instant? From, Instant? To, int Limit, long? Before = null);
+public sealed record AuditFilter(
+    string? SubjectType, string? SubjectId, string? Actor, Instant? From, Instant? To, int Limit, long? Before = null, string? Action = null);
 
 /// <summary>
 /// The outcome of recomputing the chain. <paramref name="Entries"/>, <paramref name="LastSeq"/>,

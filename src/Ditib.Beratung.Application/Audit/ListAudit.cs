@@ -8,8 +8,10 @@ namespace Ditib.Beratung.Application.Audit;
 /// <summary>
 /// The data-protection officer's view of the audit trail, newest first; local dates, inclusive. A page holds at most
 /// <c>Limit</c> entries; <c>Before</c> (an entry's number) continues below that entry, down to the first one.
+/// <c>Action</c> keeps the entries of one action (e.g. <c>privacy.erasure</c>).
 /// </summary>
-public sealed record ListAudit(string? SubjectType, string? SubjectId, string? Actor, string? From, string? To, int? Limit, long? Before = null)
+public sealed record ListAudit(
+    string? SubjectType, string? SubjectId, string? Actor, string? From, string? To, int? Limit, long? Before = null, string? Action = null)
     : IRequest<AuditPage>;
 
 /// <summary>One page of entries; <paramref name="Next"/> is the <c>before</c> of the following page, null on the last.</summary>
@@ -27,6 +29,7 @@ public sealed class ListAuditValidator : AbstractValidator<ListAudit>
         RuleFor(a => a.SubjectType).MaximumLength(50);
         RuleFor(a => a.SubjectId).MaximumLength(100);
         RuleFor(a => a.Actor).MaximumLength(100);
+        RuleFor(a => a.Action).MaximumLength(50);
         RuleFor(a => a.Before).GreaterThan(0).When(a => a.Before is not null);
     }
 }
@@ -39,7 +42,7 @@ public sealed class ListAuditHandler(IAuditQueries audit, CentreSettings setting
         Instant? to = request.To is null ? null : Formats.ParseDate(request.To).PlusDays(1).AtStartOfDayInZone(settings.Zone).ToInstant();
         var limit = request.Limit ?? 200;
         var items = await audit.ListAsync(
-            new AuditFilter(request.SubjectType, request.SubjectId, request.Actor, from, to, limit, request.Before), cancellationToken);
+            new AuditFilter(request.SubjectType, request.SubjectId, request.Actor, from, to, limit, request.Before, request.Action), cancellationToken);
         return new AuditPage(items, items.Count == limit && items[^1].Seq > 1 ? items[^1].Seq : null);
     }
 }

@@ -1,5 +1,3 @@
-using System.Net;
-using System.Text;
 using Ditib.Beratung.Application.Audit;
 using Ditib.Beratung.Application.Bookings;
 using Ditib.Beratung.Application.Cases;
@@ -86,65 +84,5 @@ public sealed class GetAccessExportHandler(
         var slot = (await slots.GetAsync(record.Booking.SlotId, cancellationToken))!;
         return new AccessBooking(record.Booking.Reference, record.Booking.Status.ToCode(), Formats.Local(slot.Start, settings.Zone), personal.Name,
             personal.Phone, personal.Email, personal.Concern, record.Booking.StatusReason);
-    }
-}
-
-/// <summary>The access export as a page the DPO can print or hand over.</summary>
-public static class AccessExportPage
-{
-    public static string Render(AccessExport export)
-    {
-        static string E(string? value) => WebUtility.HtmlEncode(value ?? "–");
-        var html = new StringBuilder();
-        html.Append("<!DOCTYPE html><html lang=\"de\"><head><meta charset=\"utf-8\"><title>Auskunft ").Append(E(export.CaseCode))
-            .Append("</title><style>body{font-family:sans-serif;margin:2em}table{border-collapse:collapse}td,th{border:1px solid #999;padding:.3em;vertical-align:top}</style></head><body>");
-        html.Append("<h1>Auskunft nach Art. 15 DSGVO – Fall ").Append(E(export.CaseCode)).Append("</h1>");
-        html.Append("<p>Themen: ").Append(E(string.Join(", ", export.Topics))).Append("; Status: ").Append(E(export.Status))
-            .Append("; eröffnet ").Append(E(export.OpenedOn)).Append("; geschlossen ").Append(E(export.ClosedOn))
-            .Append(export.Erased ? "; die Daten des Falls wurden gelöscht." : "").Append("</p>");
-        if (export.Client is { } c)
-        {
-            html.Append("<h2>Gespeicherte Angaben zur Person</h2><table>")
-                .Append("<tr><th>Name</th><td>").Append(E(c.Name)).Append("</td></tr><tr><th>Telefon</th><td>").Append(E(c.Phone))
-                .Append("</td></tr><tr><th>E-Mail</th><td>").Append(E(c.Email)).Append("</td></tr><tr><th>Geburtsdatum</th><td>").Append(E(c.DateOfBirth))
-                .Append("</td></tr><tr><th>Anschrift</th><td>").Append(E(c.Address)).Append("</td></tr></table>");
-            Section(html, "Angehörige und weitere Personen", ["Beziehung", "Name", "Geburtsdatum"],
-                c.RelatedPersons.Select(p => new[] { p.Relation, p.Name, p.DateOfBirth ?? "–" }));
-        }
-
-        Section(html, "Notizen", ["Zeit", "Verfasst von", "Text"], export.Notes.Select(n => new[] { n.CreatedAt, n.Author, n.Text }));
-        Section(html, "Weiterleitungen", ["Partner", "Stand", "Wiedervorlage", "Zweck", "Geteilte Angaben"],
-            export.Referrals.Select(r => new[] { r.Partner, r.Status, r.FollowUpOn, r.Purpose ?? "–", string.Join(", ", r.SharedCategories) }));
-        if (export.Booking is { } b)
-        {
-            Section(html, "Termin", ["Referenz", "Beginn", "Stand", "Name", "Telefon", "E-Mail", "Anliegen", "Grund der Änderung"],
-                [[b.Reference, b.Start, b.Status, b.Name, b.Phone ?? "–", b.Email ?? "–", b.Concern ?? "–", b.StatusReason ?? "–"]]);
-        }
-
-        Section(html, "Wer hat den Fall wann gelesen", ["Zeit (UTC)", "Person", "Vorgang"], export.Reads.Select(r => new[] { r.At, r.Actor, r.Action }));
-        return html.Append("</body></html>").ToString();
-
-        static void Section(StringBuilder html, string title, string[] headings, IEnumerable<string[]> rows)
-        {
-            html.Append("<h2>").Append(WebUtility.HtmlEncode(title)).Append("</h2><table><tr>");
-            foreach (var heading in headings)
-            {
-                html.Append("<th>").Append(WebUtility.HtmlEncode(heading)).Append("</th>");
-            }
-
-            html.Append("</tr>");
-            foreach (var row in rows)
-            {
-                html.Append("<tr>");
-                foreach (var cell in row)
-                {
-                    html.Append("<td>").Append(WebUtility.HtmlEncode(cell)).Append("</td>");
-                }
-
-                html.Append("</tr>");
-            }
-
-            html.Append("</table>");
-        }
     }
 }

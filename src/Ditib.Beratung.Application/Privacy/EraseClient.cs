@@ -13,7 +13,18 @@ namespace Ditib.Beratung.Application.Privacy;
 /// </summary>
 public sealed record EraseClient(string? CaseCode) : ICommand<ErasureResult>;
 
-public sealed record ErasureResult(string CaseCode, bool Erased, string? Refusal);
+/// <summary><paramref name="RefusalCode"/> says why it was refused (<see cref="ErasureRefusals"/>), for pages that explain it in their language.</summary>
+public sealed record ErasureResult(string CaseCode, bool Erased, string? Refusal, string? RefusalCode = null);
+
+/// <summary>The reasons an erasure request is refused: data already erased, a legal hold, a referral still open.</summary>
+public static class ErasureRefusals
+{
+    public const string AlreadyErased = "already-erased", LegalHold = "legal-hold", OpenReferral = "open-referral";
+
+    /// <summary>The first reason that applies, or null when the case may be erased now.</summary>
+    public static string? For(bool erased, bool legalHold, int openReferrals) =>
+        erased ? AlreadyErased : legalHold ? LegalHold : openReferrals > 0 ? OpenReferral : null;
+}
 
 public sealed class EraseClientValidator : AbstractValidator<EraseClient>
 {
@@ -26,17 +37,17 @@ public sealed class EraseClientHandler(IPrivacyRepository privacy, IEnvelopeCiph
     public async Task<ErasureResult> Handle(EraseClient request, CancellationToken cancellationToken)
     {
         var found = await privacy.FindCaseAsync(request.CaseCode!, cancellationToken) ?? throw new NotFoundException("No case with this code.");
-        var refusal = found switch
+        var code = ErasureRefusals.For(found.Erased, found.LegalHoldReason is not null, found.OpenReferrals);
+        if (code is not null)
         {
-            { Erased: true } => "The case's data has already been erased.",
-            { LegalHoldReason: { } reason } => $"A legal hold is set on the case: {reason}",
-            { OpenReferrals: > 0 } => "A referral of the case is still open; withdraw or complete it first.",
-            _ => null,
-        };
-        if (refusal is not null)
-        {
+            var refusal = code switch
+            {
+                ErasureRefusals.AlreadyErased => "The case's data has already been erased.",
+                ErasureRefusals.LegalHold => $"A legal hold is set on the case: {found.LegalHoldReason}",
+                _ => "A referral of the case is still open; withdraw or complete it first.",
+            };
             await audit.RecordAsync(new AuditEvent("privacy.erasure", "case", found.Id.ToString(), "refused"), cancellationToken);
-            return new ErasureResult(found.Code, false, refusal);
+            return new ErasureResult(found.Code, false, refusal, code);
         }
 
         var erased = await privacy.EraseCaseAsync(found.Id, clock.GetCurrentInstant().InZone(centre.Zone).Date, cancellationToken);

@@ -52,6 +52,7 @@ internal sealed class AuditStore(DbSession session, ICurrentUser currentUser, IC
             WHERE (@SubjectType IS NULL OR subject_type = @SubjectType)
               AND (@SubjectId IS NULL OR subject_id = @SubjectId)
               AND (@Actor IS NULL OR lower(actor_name) = lower(@Actor) OR actor_id = lower(@Actor))
+              AND (@Action IS NULL OR action = @Action)
               AND (@From IS NULL OR at >= @From)
               AND (@To IS NULL OR at < @To)
               AND (@Before IS NULL OR seq < @Before)
