@@ -43,6 +43,7 @@ public sealed partial class StaffSignInTests(StaffFixture fixture, ITestOutputHe
     {
         var session = await StaffSession.SignInAsync(fixture, "staff");
         var used = Totp.CodeAt(session.Account.Secret!, fixture.App.Clock.GetCurrentInstant());
+        await session.Page.GotoAsync("/staff/account");
         await session.Page.GetByRole(AriaRole.Button, new() { Name = "Abmelden" }).First.ClickAsync();
 
         await StaffSession.FillPasswordAsync(session.Page, session.Account);

@@ -116,7 +116,7 @@ public sealed class StaffSessionTests : IDisposable
     public async Task Api_RefusesTheStaffCookie()
     {
         var session = await StaffSession.SignInAsync(api, "admin");
-        Assert.Equal(HttpStatusCode.OK, (await session.GetAsync("/staff")).Status);
+        Assert.Equal(HttpStatusCode.OK, (await session.GetAsync("/staff/account")).Status);
 
         var response = await session.Client.GetAsync("/api/v1/users");
 
@@ -174,12 +174,12 @@ public sealed class StaffSessionTests : IDisposable
         var session = await StaffSession.SignInAsync(api, "staff");
 
         api.Clock.Advance(Duration.FromMinutes(29));
-        Assert.Equal(HttpStatusCode.OK, (await session.GetAsync("/staff")).Status);
+        Assert.Equal(HttpStatusCode.OK, (await session.GetAsync("/staff/account")).Status);
         api.Clock.Advance(Duration.FromMinutes(29));
-        Assert.Equal(HttpStatusCode.OK, (await session.GetAsync("/staff")).Status);
+        Assert.Equal(HttpStatusCode.OK, (await session.GetAsync("/staff/account")).Status);
         api.Clock.Advance(Duration.FromMinutes(31));
 
-        Assert.Equal(HttpStatusCode.Redirect, (await session.GetAsync("/staff")).Status);
+        Assert.Equal(HttpStatusCode.Redirect, (await session.GetAsync("/staff/account")).Status);
     }
 
     [Fact]
@@ -207,11 +207,11 @@ public sealed class StaffSessionTests : IDisposable
         for (var i = 0; i < 23; i++)
         {
             api.Clock.Advance(Duration.FromMinutes(25));
-            Assert.Equal(HttpStatusCode.OK, (await session.GetAsync("/staff")).Status);
+            Assert.Equal(HttpStatusCode.OK, (await session.GetAsync("/staff/account")).Status);
         }
 
         api.Clock.Advance(Duration.FromMinutes(25));
-        Assert.Equal(HttpStatusCode.Redirect, (await session.GetAsync("/staff")).Status);
+        Assert.Equal(HttpStatusCode.Redirect, (await session.GetAsync("/staff/account")).Status);
     }
 
     [Fact]

@@ -132,15 +132,15 @@ public sealed class StaffSignInPagesTests : IDisposable
         var elsewhere = await SubmitPasswordAsync(other, session.Username, null);
         var code = await other.GetAsync(elsewhere.Location!);
         await other.SubmitAsync(code, code.Form(".staff-form"), new Dictionary<string, string> { ["Code"] = session.Authenticator.NextCode() });
-        Assert.Equal(HttpStatusCode.OK, (await other.GetAsync("/staff")).Status);
+        Assert.Equal(HttpStatusCode.OK, (await other.GetAsync("/staff/account")).Status);
         var bearer = await api.SignInAsync(session.Username);
 
         var account = await session.GetAsync("/staff/account");
         var signedOut = await session.Browser.SubmitAsync(account, account.Form("form[action*='SignOutEverywhere']"));
 
         Assert.Equal("/staff/sign-in?signedOut=true", signedOut.Location);
-        Assert.Equal(HttpStatusCode.Redirect, (await session.GetAsync("/staff")).Status);
-        Assert.Equal(HttpStatusCode.Redirect, (await other.GetAsync("/staff")).Status);
+        Assert.Equal(HttpStatusCode.Redirect, (await session.GetAsync("/staff/account")).Status);
+        Assert.Equal(HttpStatusCode.Redirect, (await other.GetAsync("/staff/account")).Status);
         Assert.Equal(HttpStatusCode.Unauthorized, (await bearer.GetAsync("/api/v1/agenda?date=2026-12-01")).StatusCode);
     }
 
