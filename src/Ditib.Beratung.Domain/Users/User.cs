@@ -126,6 +126,16 @@ public sealed class User
         return true;
     }
 
+    /// <summary>
+    /// An admin removes the second factor (a lost phone): the secret in use and any pending one are gone, every token
+    /// and cookie issued before stops working, and the next sign-in leads to setting up a new one.
+    /// </summary>
+    public void ResetSecondFactor()
+    {
+        SecondFactor = SecondFactor.None with { DataKeyId = SecondFactor.DataKeyId };
+        SecurityStamp = NewStamp();
+    }
+
     /// <summary>Sign out everywhere: every token and cookie issued before stops working.</summary>
     public void EndAllSessions() => SecurityStamp = NewStamp();
 
