@@ -7,8 +7,9 @@ using Ditib.Beratung.IntegrationTests.Support;
 namespace Ditib.Beratung.IntegrationTests;
 
 /// <summary>
-/// Issue 15, the admin: resetting a user's second factor and ending a user's sessions over the API. Both are audited
-/// and end the user's bearer tokens and staff cookies at once; only admins may, and an unknown id is a 404.
+/// Issue 15, the admin: resetting a user's second factor, ending a user's sessions and changing a user's roles over the
+/// API. Each is audited and ends the user's bearer tokens and staff cookies at once; only admins may, an unknown id is
+/// a 404, and the last active admin keeps the admin role.
 /// </summary>
 public sealed class UserAdminTests : IDisposable
 {
@@ -109,5 +110,63 @@ public sealed class UserAdminTests : IDisposable
 
         Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
         Assert.True((await Scenario.ProblemAsync(response))["errors"]!.AsObject().ContainsKey("roles"));
+    }
+
+    [Fact]
+    public async Task SetRoles_GivesTheNewRoles_EndsTheOldToken_AndIsAudited()
+    {
+        var admin = api.CreateClientAs(Roles.Admin);
+        var (desk, userId, username) = await api.CreateClientAsAsync(Roles.Staff);
+
+        var response = await admin.PutAsJsonAsync($"/api/v1/users/{userId}/roles", new { roles = new[] { "staff", "dpo" } });
+
+        await Scenario.EnsureAsync(response, HttpStatusCode.OK);
+        Assert.Equal(["dpo", "staff"], (await response.Content.ReadFromJsonAsync<JsonObject>())!["roles"]!.AsArray().Select(r => r!.GetValue<string>()));
+        Assert.Equal(HttpStatusCode.Unauthorized, (await desk.GetAsync("/api/v1/counsellors")).StatusCode);
+        await Scenario.EnsureAsync(await (await api.SignInAsync(username)).GetAsync("/api/v1/audit?limit=1"), HttpStatusCode.OK);
+        Assert.Equal(1, Scenario.Count(api, $"SELECT count(*) FROM audit_entry WHERE action = 'user.roles' AND subject_id = '{userId}' AND outcome = 'success: roles dpo,staff'"));
+    }
+
+    [Fact]
+    public async Task SetRoles_WithoutAdmin_OnTheLastActiveAdmin_Is422_AndKeepsTheRole()
+    {
+        var (admin, adminId, _) = await api.CreateClientAsAsync(Roles.Admin);
+
+        var response = await admin.PutAsJsonAsync($"/api/v1/users/{adminId}/roles", new { roles = new[] { "staff" } });
+
+        Assert.Equal((HttpStatusCode)422, response.StatusCode);
+        Assert.Equal(1, Scenario.Count(api, $"SELECT count(*) FROM user_role WHERE user_id = '{adminId}' AND role = 'admin'"));
+        await Scenario.EnsureAsync(await admin.GetAsync("/api/v1/users"), HttpStatusCode.OK);
+    }
+
+    [Fact]
+    public async Task SetRoles_AnotherAdminMayDropTheirAdminRole_WhileOneRemains()
+    {
+        var admin = api.CreateClientAs(Roles.Admin);
+        var (_, otherId, _) = await api.CreateClientAsAsync(Roles.Admin);
+
+        var response = await admin.PutAsJsonAsync($"/api/v1/users/{otherId}/roles", new { roles = new[] { "dpo" } });
+
+        await Scenario.EnsureAsync(response, HttpStatusCode.OK);
+        Assert.Equal(0, Scenario.Count(api, $"SELECT count(*) FROM user_role WHERE user_id = '{otherId}' AND role = 'admin'"));
+    }
+
+    [Fact]
+    public async Task SetRoles_BadInput_Is400NamingRoles_UnknownUser404_NonAdmin403()
+    {
+        var admin = api.CreateClientAs(Roles.Admin);
+        var dpo = api.CreateClientAs(Roles.Dpo);
+        var (_, userId, _) = await api.CreateClientAsAsync(Roles.Staff);
+
+        var bad = await admin.PutAsJsonAsync($"/api/v1/users/{userId}/roles", new { roles = new[] { "king" } });
+        var empty = await admin.PutAsJsonAsync($"/api/v1/users/{userId}/roles", new { roles = Array.Empty<string>() });
+        var unknown = await admin.PutAsJsonAsync($"/api/v1/users/{Guid.NewGuid()}/roles", new { roles = new[] { "staff" } });
+        var forbidden = await dpo.PutAsJsonAsync($"/api/v1/users/{userId}/roles", new { roles = new[] { "admin" } });
+
+        Assert.True((await Scenario.ProblemAsync(bad))["errors"]!.AsObject().ContainsKey("roles"));
+        Assert.True((await Scenario.ProblemAsync(empty))["errors"]!.AsObject().ContainsKey("roles"));
+        Assert.Equal(HttpStatusCode.NotFound, unknown.StatusCode);
+        Assert.Equal(HttpStatusCode.Forbidden, forbidden.StatusCode);
+        Assert.Equal(0, Scenario.Count(api, $"SELECT count(*) FROM user_role WHERE user_id = '{userId}' AND role <> 'staff'"));
     }
 }

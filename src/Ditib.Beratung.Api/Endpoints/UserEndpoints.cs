@@ -54,6 +54,13 @@ public static class UserEndpoints
             .ProducesValidationProblem()
             .ProducesProblem(StatusCodes.Status404NotFound);
 
+        group.MapPut("/{id:guid}/roles", async Task<Ok<UserDto>> (Guid id, RolesBody body, IMediator mediator, CancellationToken ct) =>
+                TypedResults.Ok(await mediator.Send(new SetUserRoles(id, body.Roles), ct)))
+            .WithSummary("Give an account other roles; its tokens stop working (the last active admin keeps the admin role)")
+            .ProducesValidationProblem()
+            .ProducesProblem(StatusCodes.Status404NotFound)
+            .ProducesProblem(StatusCodes.Status422UnprocessableEntity);
+
         group.MapPost("/{id:guid}/two-factor/reset", async Task<Ok<UserDto>> (Guid id, IMediator mediator, CancellationToken ct) =>
                 TypedResults.Ok(await mediator.Send(new ResetTwoFactor(id), ct)))
             .WithSummary("Remove a user's second factor and recovery codes; their sessions and tokens end, the next sign-in sets up a new one")
@@ -68,4 +75,6 @@ public static class UserEndpoints
     }
 
     public sealed record PasswordBody(string? Password);
+
+    public sealed record RolesBody(IReadOnlyList<string>? Roles);
 }

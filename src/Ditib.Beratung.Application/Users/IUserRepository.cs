@@ -15,7 +15,7 @@ public interface IUserRepository
     /// <summary>A user name taken by another account (case-insensitively) is a conflict.</summary>
     Task AddAsync(User user, CancellationToken cancellationToken);
 
-    /// <summary>Stores password hash, active flag, sign-in counters and security stamp.</summary>
+    /// <summary>Stores password hash, active flag, sign-in counters, second factor, security stamp and roles.</summary>
     Task UpdateAsync(User user, CancellationToken cancellationToken);
 }
 

@@ -4,11 +4,12 @@ namespace Ditib.Beratung.Domain.Users;
 
 /// <summary>
 /// The centre always keeps at least one active admin: without one, nobody could create accounts, unlock them or reset
-/// a second factor, and only the server's command line could help.
+/// a second factor, and only the server's command line could help. Checked before an account is deactivated or loses
+/// the admin role.
 /// </summary>
 public static class LastAdmin
 {
-    /// <summary>Refuses to deactivate <paramref name="user"/> when it is the only active admin among <paramref name="accounts"/>.</summary>
+    /// <summary>Refuses when <paramref name="user"/> is the only active admin among <paramref name="accounts"/>.</summary>
     public static void EnsureOthersRemain(User user, IEnumerable<User> accounts)
     {
         if (user.Active && user.IsIn(Roles.Admin)

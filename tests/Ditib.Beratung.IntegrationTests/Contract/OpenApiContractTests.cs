@@ -282,6 +282,10 @@ public sealed class OpenApiContractTests : IClassFixture<OpenApiContractTests.Ru
             await admin.GetAsync($"/api/v1/users/{userId}");
             await admin.GetAsync($"/api/v1/users/{Guid.NewGuid()}");
             await admin.PostAsync($"/api/v1/users/{adminId}/deactivate", null);
+            await admin.PutAsJsonAsync($"/api/v1/users/{userId}/roles", new { roles = new[] { "staff", "counsellor" } });
+            await admin.PutAsJsonAsync($"/api/v1/users/{userId}/roles", new { roles = new[] { "king" } });
+            await admin.PutAsJsonAsync($"/api/v1/users/{Guid.NewGuid()}/roles", new { roles = new[] { "staff" } });
+            await admin.PutAsJsonAsync($"/api/v1/users/{adminId}/roles", new { roles = new[] { "staff" } });
             await admin.PostAsync($"/api/v1/users/{userId}/two-factor/reset", null);
             await admin.PostAsync($"/api/v1/users/{Guid.NewGuid()}/two-factor/reset", null);
             await admin.PostAsync($"/api/v1/users/{userId}/sessions/end", null);

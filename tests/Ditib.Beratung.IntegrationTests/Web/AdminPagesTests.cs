@@ -79,7 +79,7 @@ public sealed partial class AdminPagesTests : IDisposable
         var newPage = await admin.GetAsync("/staff/admin/users/new");
         var page = await admin.GetAsync($"/staff/admin/users/{desk.Id}");
         var answers = new List<Page>();
-        foreach (var handler in new[] { "Deactivate", "Unlock", "Password", "TwoFactor", "Sessions" })
+        foreach (var handler in new[] { "Roles", "Deactivate", "Unlock", "Password", "TwoFactor", "Sessions" })
         {
             answers.Add(await admin.Browser.SubmitAsync(page, page.Form($"form[action*='handler={handler}']")));
         }
@@ -109,6 +109,19 @@ public sealed partial class AdminPagesTests : IDisposable
         Assert.Contains(Text("Admin_Error_Deactivate"), refused.Document.QuerySelector(".staff-errors")!.TextContent, StringComparison.Ordinal);
         Assert.Equal(Text("User_Active"), refused.Document.QuerySelector("#state-active")!.TextContent);
         Assert.Equal(1, Scenario.Count(api, $"SELECT active FROM app_user WHERE id = '{admin.UserId}'"));
+    }
+
+    [Fact]
+    public async Task TheOnlyActiveAdmin_KeepsTheAdminRole_ThePageSaysWhy()
+    {
+        var admin = await StaffSession.SignInAsync(api, Roles.Admin);
+        var page = await admin.GetAsync($"/staff/admin/users/{admin.UserId}");
+
+        var refused = await admin.Browser.SubmitAsync(page, page.Form("form[action*='handler=Roles']"), new Dictionary<string, string> { ["roles"] = Roles.Staff });
+
+        Assert.Equal(HttpStatusCode.BadRequest, refused.Status);
+        Assert.Contains(Text("Admin_Error_LastAdmin"), refused.Document.QuerySelector(".staff-errors")!.TextContent, StringComparison.Ordinal);
+        Assert.Equal(1, Scenario.Count(api, $"SELECT count(*) FROM user_role WHERE user_id = '{admin.UserId}' AND role = 'admin'"));
     }
 
     [Fact]

@@ -60,4 +60,18 @@ public sealed class LastAdminTests
         Assert.NotEqual(stamp, user.SecurityStamp);
         Assert.Equal(PendingSteps.TwoFactorSetup, PendingSteps.For(user, secondFactorRequired: true));
     }
+
+    [Fact]
+    public void ChangeRoles_SortsAndDeduplicates_AndRenewsTheStamp_UnknownRolesAreRefused()
+    {
+        var user = Account("desk", true, Roles.Staff);
+        var stamp = user.SecurityStamp;
+
+        user.ChangeRoles([Roles.Staff, Roles.Counsellor, Roles.Staff]);
+
+        Assert.Equal([Roles.Counsellor, Roles.Staff], user.Roles);
+        Assert.NotEqual(stamp, user.SecurityStamp);
+        Assert.Throws<DomainRuleException>(() => user.ChangeRoles(["king"]));
+        Assert.Throws<DomainRuleException>(() => user.ChangeRoles([]));
+    }
 }

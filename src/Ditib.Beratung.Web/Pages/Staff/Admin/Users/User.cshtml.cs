@@ -12,7 +12,7 @@ using NodaTime;
 namespace Ditib.Beratung.Web.Pages.Staff.Admin.Users;
 
 /// <summary>
-/// One account: its state, and the admin's steps on it (the API's requests): deactivate or activate, unlock, set a
+/// One account: its state, and the admin's steps on it (the API's requests): its roles, deactivate or activate, unlock, set a
 /// password (to be changed at the next sign-in), reset the second factor, end its sessions. Each step wants a fresh
 /// second factor; without one, the confirm page comes back here.
 /// </summary>
@@ -43,6 +43,9 @@ public sealed class UserModel(IMediator mediator, ICurrentUser currentUser, IClo
     public Task<IActionResult> OnPostActivateAsync(Guid id, CancellationToken cancellationToken) =>
         RunAsync(id, new SetUserActive(id, true), "UserPage_Activated", cancellationToken);
 
+    public Task<IActionResult> OnPostRolesAsync(Guid id, List<string> roles, CancellationToken cancellationToken) =>
+        RunAsync(id, new SetUserRoles(id, roles), "UserPage_RolesSet", cancellationToken, ruleKey: "Admin_Error_LastAdmin");
+
     public Task<IActionResult> OnPostUnlockAsync(Guid id, CancellationToken cancellationToken) =>
         RunAsync(id, new UnlockUser(id), "UserPage_Unlocked", cancellationToken);
 
@@ -60,7 +63,9 @@ public sealed class UserModel(IMediator mediator, ICurrentUser currentUser, IClo
         return result;
     }
 
-    private async Task<IActionResult> RunAsync(Guid id, IRequest<UserDto> step, string done, CancellationToken cancellationToken)
+    /// <summary>Sends a step; <paramref name="ruleKey"/> is the text for the rule about the own and the last admin account.</summary>
+    private async Task<IActionResult> RunAsync(Guid id, IRequest<UserDto> step, string done, CancellationToken cancellationToken,
+        string ruleKey = "Admin_Error_Deactivate")
     {
         if (FreshSecondFactor.Require(this, clock, $"/staff/admin/users/{id}") is { } confirm)
         {
@@ -81,7 +86,8 @@ public sealed class UserModel(IMediator mediator, ICurrentUser currentUser, IClo
             AdminErrors.Add(Errors, texts, exception, property => property switch
             {
                 "password" => ("user-password", "Admin_Error_Password"),
-                "id" => (null, "Admin_Error_Deactivate"),
+                "roles" => ("user-roles", "Admin_Error_Roles"),
+                "id" => (null, ruleKey),
                 "conflict" => (null, "Admin_Error_AlreadyDone"),
                 _ => (null, "Admin_Error_General"),
             });
