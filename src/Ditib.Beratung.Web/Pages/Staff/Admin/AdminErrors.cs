@@ -20,7 +20,7 @@ public static class AdminErrors
             ValidationException validation => validation.Errors.Select(e => e.PropertyName).ToList(),
             DomainRuleException rule => [rule.Field ?? ""],
             ConflictException => ["conflict"],
-            _ => throw exception,
+            _ => throw new ArgumentOutOfRangeException(nameof(exception), "Not an expected failure."),
         };
         foreach (var property in properties)
         {
