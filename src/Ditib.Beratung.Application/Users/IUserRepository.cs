@@ -15,7 +15,7 @@ public interface IUserRepository
     /// <summary>A user name taken by another account (case-insensitively) is a conflict.</summary>
     Task AddAsync(User user, CancellationToken cancellationToken);
 
-    /// <summary>Stores password hash, active flag, sign-in counters and security stamp.</summary>
+    /// <summary>Stores password hash, active flag, sign-in counters, second factor, security stamp and roles.</summary>
     Task UpdateAsync(User user, CancellationToken cancellationToken);
 }
 
@@ -59,9 +59,18 @@ public sealed record TokenDto(string AccessToken, string ExpiresAt, string? Requ
     public Auth.SignedInAccount? Account { get; init; }
 }
 
-public sealed record UserDto(Guid Id, string Username, IReadOnlyList<string> Roles, bool Active, bool LockedOut)
+/// <summary>
+/// An account as the admin sees it: <see cref="LockedUntil"/> is the account's own lock after too many failures from
+/// everywhere (while <see cref="LockedOut"/>); <see cref="TwoFactorEnrolled"/> says whether a second factor is in use;
+/// <see cref="PasswordChangeRequired"/> that the next sign-in must change a password someone else set.
+/// </summary>
+public sealed record UserDto(
+    Guid Id, string Username, IReadOnlyList<string> Roles, bool Active, bool LockedOut, string? LockedUntil = null,
+    bool TwoFactorEnrolled = false, bool PasswordChangeRequired = false)
 {
-    public static UserDto From(User user, Instant now) => new(user.Id, user.Username, user.Roles, user.Active, user.IsLockedOut(now));
+    public static UserDto From(User user, Instant now) =>
+        new(user.Id, user.Username, user.Roles, user.Active, user.IsLockedOut(now),
+            user.IsLockedOut(now) ? Common.Formats.Local(user.LockedUntil!.Value, DateTimeZone.Utc) : null, user.HasSecondFactor, user.PasswordChangeRequired);
 }
 
 /// <summary>

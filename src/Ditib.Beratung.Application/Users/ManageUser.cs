@@ -7,7 +7,10 @@ using NodaTime;
 
 namespace Ditib.Beratung.Application.Users;
 
-/// <summary>An admin deactivates or re-activates an account; deactivation ends its tokens at once.</summary>
+/// <summary>
+/// An admin deactivates or re-activates an account; deactivation ends its tokens at once. Neither her own account nor
+/// the last active admin can be deactivated.
+/// </summary>
 public sealed record SetUserActive(Guid Id, bool Active) : ICommand<UserDto>;
 
 public sealed class SetUserActiveHandler(IUserRepository users, ICurrentUser currentUser, IAuditTrail audit, IClock clock)
@@ -19,6 +22,11 @@ public sealed class SetUserActiveHandler(IUserRepository users, ICurrentUser cur
         if (!request.Active && user.Id == currentUser.Id)
         {
             throw new DomainRuleException("You cannot deactivate your own account.", "id");
+        }
+
+        if (!request.Active)
+        {
+            Domain.Users.LastAdmin.EnsureOthersRemain(user, await users.ListAsync(cancellationToken));
         }
 
         if (request.Active)

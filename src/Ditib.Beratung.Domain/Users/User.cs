@@ -34,7 +34,7 @@ public sealed class User
     public Guid Id { get; }
     public string Username { get; }
     public string PasswordHash { get; private set; }
-    public IReadOnlyList<string> Roles { get; }
+    public IReadOnlyList<string> Roles { get; private set; }
     public bool Active { get; private set; }
     public int FailedSignIns { get; private set; }
     public Instant? LockedUntil { get; private set; }
@@ -126,6 +126,16 @@ public sealed class User
         return true;
     }
 
+    /// <summary>
+    /// An admin removes the second factor (a lost phone): the secret in use and any pending one are gone, every token
+    /// and cookie issued before stops working, and the next sign-in leads to setting up a new one.
+    /// </summary>
+    public void ResetSecondFactor()
+    {
+        SecondFactor = SecondFactor.None with { DataKeyId = SecondFactor.DataKeyId };
+        SecurityStamp = NewStamp();
+    }
+
     /// <summary>Sign out everywhere: every token and cookie issued before stops working.</summary>
     public void EndAllSessions() => SecurityStamp = NewStamp();
 
@@ -160,6 +170,18 @@ public sealed class User
         Active = true;
         FailedSignIns = 0;
         LockedUntil = null;
+    }
+
+    /// <summary>An admin gives the account other roles; its sessions and tokens end, so none keeps the old roles.</summary>
+    public void ChangeRoles(IReadOnlyCollection<string> roles)
+    {
+        if (roles.Count == 0 || !roles.All(Users.Roles.IsKnown))
+        {
+            throw new DomainRuleException("A user holds one or more of the roles admin, counsellor, staff, dpo.", "roles");
+        }
+
+        Roles = roles.Distinct(StringComparer.Ordinal).Order(StringComparer.Ordinal).ToList();
+        SecurityStamp = NewStamp();
     }
 
     public bool IsIn(string role) => Roles.Contains(role, StringComparer.Ordinal);

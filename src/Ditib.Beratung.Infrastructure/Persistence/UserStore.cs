@@ -60,8 +60,12 @@ internal sealed class UserStore(DbSession session, IClock clock) : IUserReposito
                                 password_change_required = @PasswordChangeRequired, updated_at = @now
             WHERE id = @Id
             """;
+        const string deleteRoles = "DELETE FROM user_role WHERE user_id = @Id AND role NOT IN @Roles";
+        const string insertRoles = "INSERT INTO user_role (user_id, role) SELECT @Id, @Role WHERE NOT EXISTS (SELECT 1 FROM user_role WHERE user_id = @Id AND role = @Role)";
         var connection = await session.ConnectionAsync(cancellationToken);
         await connection.ExecuteAsync(session.Command(sql, Parameters(user), cancellationToken));
+        await connection.ExecuteAsync(session.Command(deleteRoles, new { user.Id, user.Roles }, cancellationToken));
+        await connection.ExecuteAsync(session.Command(insertRoles, user.Roles.Select(role => new { user.Id, Role = role }), cancellationToken));
     }
 
     private object Parameters(User user) => new

@@ -74,7 +74,7 @@ public sealed class OpenApiContractTests : IClassFixture<OpenApiContractTests.Ru
         private async Task WalkAsync()
         {
             var anonymous = api.NewClient();
-            var (admin, _, _) = await api.CreateClientAsAsync(Roles.Admin);
+            var (admin, adminId, _) = await api.CreateClientAsAsync(Roles.Admin);
             var (staff, _, _) = await api.CreateClientAsAsync(Roles.Staff);
             var (dpo, _, _) = await api.CreateClientAsAsync(Roles.Dpo);
             var (counsellor, counsellorUser, _) = await api.CreateClientAsAsync(Roles.Counsellor);
@@ -279,6 +279,18 @@ public sealed class OpenApiContractTests : IClassFixture<OpenApiContractTests.Ru
             await admin.PostAsync($"/api/v1/users/{Guid.NewGuid()}/unlock", null);
             await admin.PostAsJsonAsync($"/api/v1/users/{userId}/password", new { password = "Neue-Lange-Testphrase-Vertrag-72" });
             await admin.PostAsJsonAsync($"/api/v1/users/{userId}/password", new { password = "kurz" });
+            await admin.GetAsync($"/api/v1/users/{userId}");
+            await admin.GetAsync($"/api/v1/users/{Guid.NewGuid()}");
+            await admin.PostAsync($"/api/v1/users/{adminId}/deactivate", null);
+            await admin.PutAsJsonAsync($"/api/v1/users/{userId}/roles", new { roles = new[] { "staff", "counsellor" } });
+            await admin.PutAsJsonAsync($"/api/v1/users/{userId}/roles", new { roles = new[] { "king" } });
+            await admin.PutAsJsonAsync($"/api/v1/users/{Guid.NewGuid()}/roles", new { roles = new[] { "staff" } });
+            await admin.PutAsJsonAsync($"/api/v1/users/{adminId}/roles", new { roles = new[] { "staff" } });
+            await admin.PostAsync($"/api/v1/users/{userId}/two-factor/reset", null);
+            await admin.PostAsync($"/api/v1/users/{Guid.NewGuid()}/two-factor/reset", null);
+            await admin.PostAsync($"/api/v1/users/{userId}/sessions/end", null);
+            await admin.PostAsync($"/api/v1/users/{Guid.NewGuid()}/sessions/end", null);
+            await counsellor.PostAsync($"/api/v1/users/{userId}/sessions/end", null);
             await counsellor.PostAsJsonAsync("/api/v1/auth/password", new { currentPassword = "falsch-falsch-falsch", newPassword = "Noch-Eine-Lange-Testphrase-73" });
             await counsellor.PostAsJsonAsync("/api/v1/auth/password", new { currentPassword = ApiFactory.TestPassword, newPassword = "Noch-Eine-Lange-Testphrase-73" });
             var (spare, _, _) = await api.CreateClientAsAsync(Roles.Staff);
