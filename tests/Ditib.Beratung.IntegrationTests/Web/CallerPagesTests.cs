@@ -136,6 +136,23 @@ public sealed class CallerPagesTests : IDisposable
     }
 
     [Fact]
+    public async Task BookingPage_OfAnErasedBooking_Is410_AndCancellingItChangesNothing()
+    {
+        var reference = await BookAsync("2026-12-03T09:00");
+        var desk = await StaffSession.SignInAsync(api, Roles.Staff);
+        var page = await desk.GetAsync($"/staff/bookings/{reference}");
+        await Scenario.EraseBookingAsync(api, reference);
+
+        var erased = await desk.GetAsync($"/staff/bookings/{reference}");
+        var cancelled = await desk.Browser.SubmitAsync(page, page.Form("form[action*='handler=Cancel']"));
+
+        Assert.Equal(HttpStatusCode.Gone, erased.Status);
+        Assert.Contains("gelöscht", erased.Text, StringComparison.Ordinal);
+        Assert.Equal(HttpStatusCode.Gone, cancelled.Status);
+        Assert.Equal(0, Scenario.Count(api, "SELECT COUNT(*) FROM booking WHERE status <> 'confirmed'"));
+    }
+
+    [Fact]
     public async Task Undelivered_ListsAFailedMessageWithThePhone_AuditsTheReading_AndSendsItAgain()
     {
         var reference = await BookAsync("2026-12-03T09:00");

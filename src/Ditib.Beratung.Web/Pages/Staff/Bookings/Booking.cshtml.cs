@@ -95,6 +95,11 @@ public sealed class BookingModel(IMediator mediator, SlotFinder finder, Referenc
             Errors.Add(null, texts["Caller_Error_Begun"]);
             return await ShowAsync(canonical, null, false, StatusCodes.Status422UnprocessableEntity, cancellationToken);
         }
+        catch (Exception exception) when (exception is NotFoundException or GoneException)
+        {
+            // Unknown or erased: the page says so (404 with the search form, 410).
+            return await ShowAsync(canonical, null, false, StatusCodes.Status200OK, cancellationToken);
+        }
     }
 
     public async Task<IActionResult> OnPostMoveAsync(string reference, Guid? slotId, string? from, bool same, CancellationToken cancellationToken)
@@ -122,6 +127,10 @@ public sealed class BookingModel(IMediator mediator, SlotFinder finder, Referenc
         catch (ConflictException)
         {
             error = ("slot", "Caller_Error_SlotTaken", StatusCodes.Status409Conflict);
+        }
+        catch (GoneException)
+        {
+            return await ShowAsync(canonical, null, false, StatusCodes.Status200OK, cancellationToken);
         }
         catch (DomainRuleException rule)
         {
