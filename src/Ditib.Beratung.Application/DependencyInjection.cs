@@ -16,6 +16,8 @@ public static class DependencyInjection
         services.AddScoped<ServiceFactory>(provider => provider.GetService!);
         services.AddScoped<IMediator, Mediator>();
         services.AddScoped<Bookings.BookingAccess>();
+        services.AddScoped<Bookings.BookingChanges>();
+        services.AddScoped<Agenda.DeskBookingAccess>();
         services.AddScoped<ScheduleAccess>();
         services.AddScoped<Cases.CaseAccess>();
         services.AddScoped<Counsellors.CounsellorAccounts>();

@@ -44,6 +44,36 @@ public static class AgendaEndpoints
             .ProducesProblem(StatusCodes.Status409Conflict)
             .ProducesProblem(StatusCodes.Status422UnprocessableEntity);
 
+        group.MapGet("/bookings/{reference}", async Task<Ok<DeskBookingDto>> (string reference, IMediator mediator, CancellationToken ct) =>
+                TypedResults.Ok(await mediator.Send(new GetDeskBooking(reference), ct)))
+            .RequireAuthorization(Policies.Staff)
+            .WithSummary("A caller's booking by its reference (typed loosely): when, where, with whom, language, state, name; audited")
+            .ProducesValidationProblem()
+            .ProducesProblem(StatusCodes.Status404NotFound)
+            .ProducesProblem(StatusCodes.Status410Gone);
+
+        group.MapPost("/bookings/{reference}/cancel", async Task<Ok<DeskBookingDto>> (
+                    string reference, CancelBookingForCaller? request, IMediator mediator, CancellationToken ct) =>
+                TypedResults.Ok(await mediator.Send((request ?? new CancelBookingForCaller(null)) with { Reference = reference }, ct)))
+            .RequireAuthorization(Policies.Staff)
+            .WithSummary("Cancel on the caller's behalf until the appointment begins (the body with a reason is optional); the resident is told as usual")
+            .ProducesValidationProblem()
+            .ProducesProblem(StatusCodes.Status404NotFound)
+            .ProducesProblem(StatusCodes.Status409Conflict)
+            .ProducesProblem(StatusCodes.Status410Gone)
+            .ProducesProblem(StatusCodes.Status422UnprocessableEntity);
+
+        group.MapPost("/bookings/{reference}/reschedule", async Task<Ok<DeskBookingDto>> (
+                    string reference, RescheduleBookingForCaller request, IMediator mediator, CancellationToken ct) =>
+                TypedResults.Ok(await mediator.Send(request with { Reference = reference }, ct)))
+            .RequireAuthorization(Policies.Staff)
+            .WithSummary("Move to another free slot on the caller's behalf, in one step; the resident is told as usual")
+            .ProducesValidationProblem()
+            .ProducesProblem(StatusCodes.Status404NotFound)
+            .ProducesProblem(StatusCodes.Status409Conflict)
+            .ProducesProblem(StatusCodes.Status410Gone)
+            .ProducesProblem(StatusCodes.Status422UnprocessableEntity);
+
         return app;
     }
 }

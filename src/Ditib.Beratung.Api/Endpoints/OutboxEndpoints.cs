@@ -17,6 +17,14 @@ public static class OutboxEndpoints
             .WithSummary("Messages to residents by state (pending, sent, failed, skipped, cancelled), oldest first: kind, channel, booking, attempts, times, last error")
             .ProducesValidationProblem();
 
+        group.MapPost("/{id:guid}/retry", async Task<Ok<RetriedMessageDto>> (Guid id, IMediator mediator, CancellationToken ct) =>
+                TypedResults.Ok(await mediator.Send(new RetryMessage(id), ct)))
+            .WithSummary("Send a message that could not be delivered again (due now); refused when superseded (409) or the booking's data is erased (410); audited")
+            .ProducesValidationProblem()
+            .ProducesProblem(StatusCodes.Status404NotFound)
+            .ProducesProblem(StatusCodes.Status409Conflict)
+            .ProducesProblem(StatusCodes.Status410Gone);
+
         return app;
     }
 }

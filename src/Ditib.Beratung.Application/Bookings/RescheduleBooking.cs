@@ -1,10 +1,8 @@
 using System.Text.Json.Serialization;
 using Ditib.Beratung.Application.Common;
-using Ditib.Beratung.Application.Messages;
-using Ditib.Beratung.Application.Slots;
+using Ditib.Beratung.Domain.Bookings;
 using FluentValidation;
 using MediatR;
-using NodaTime;
 
 namespace Ditib.Beratung.Application.Bookings;
 
@@ -23,26 +21,14 @@ public sealed class RescheduleBookingValidator : AbstractValidator<RescheduleBoo
     public RescheduleBookingValidator() => RuleFor(r => r.SlotId).NotEmpty();
 }
 
-public sealed class RescheduleBookingHandler(
-    BookingAccess access, IBookingRepository bookings, ISlotQueries slots, IEnvelopeCipher cipher, CentreSettings settings, IClock clock,
-    BookingMessages messages)
+public sealed class RescheduleBookingHandler(BookingAccess access, BookingChanges changes, IEnvelopeCipher cipher, CentreSettings settings)
     : IRequestHandler<RescheduleBooking, BookingDto>
 {
     public async Task<BookingDto> Handle(RescheduleBooking request, CancellationToken cancellationToken)
     {
-        var now = clock.GetCurrentInstant();
         var (record, current) = await access.OpenAsync(request.Reference, request.Token, cancellationToken);
-        var target = await slots.GetAsync(request.SlotId, cancellationToken) ?? throw new NotFoundException("Slot not found.");
-        if (target.Id != current.Id)
-        {
-            target.EnsureBookable(now, settings.MinimumNotice, record.Topic, record.Language, record.InterpreterNeeded);
-        }
-
-        record.Booking.MoveTo(target.Id, now, current.Start, settings.CancelCutoff);
-        await bookings.UpdateAsync(record.Booking, cancellationToken);
-        await messages.RescheduledAsync(record.Booking, target.Start, cancellationToken);
-
-        var moved = (await slots.GetAsync(target.Id, cancellationToken))!;
+        var moved = await changes.MoveAsync(record, current, request.SlotId, ChangeWindow.OnlineUntil(settings.CancelCutoff), settings.MinimumNotice,
+            cancellationToken);
         var personal = await PersonalData.OpenAsync(cipher, record, cancellationToken);
         return BookingDto.From(record, personal, moved.ToDto(settings.Zone));
     }

@@ -42,15 +42,14 @@ public sealed class Booking(Guid id, string reference, Guid slotId, BookingStatu
         }
     }
 
-    public void CancelByResident(Instant now, Instant slotStart, Duration cutoff, string? reason)
+    public void CancelByResident(Instant now, Instant slotStart, Duration cutoff, string? reason) =>
+        CancelByResident(now, slotStart, ChangeWindow.OnlineUntil(cutoff), reason);
+
+    /// <summary>The resident cancels: online with the link, or through the desk on the phone (still the resident's wish).</summary>
+    public void CancelByResident(Instant now, Instant slotStart, ChangeWindow window, string? reason)
     {
         EnsureConfirmed("cancelled");
-        if (now > slotStart - cutoff)
-        {
-            throw new DomainRuleException(
-                $"Bookings can be cancelled online until {cutoff.TotalMinutes:0} minutes before the start; please call the centre.");
-        }
-
+        window.Ensure(now, slotStart, "cancelled");
         Change(BookingStatus.CancelledByResident, now, reason);
     }
 
@@ -64,7 +63,10 @@ public sealed class Booking(Guid id, string reference, Guid slotId, BookingStatu
         Change(BookingStatus.CancelledByCentre, now, reason);
     }
 
-    public void MoveTo(Guid slotId, Instant now, Instant currentSlotStart, Duration cutoff)
+    public void MoveTo(Guid slotId, Instant now, Instant currentSlotStart, Duration cutoff) =>
+        MoveTo(slotId, now, currentSlotStart, ChangeWindow.OnlineUntil(cutoff));
+
+    public void MoveTo(Guid slotId, Instant now, Instant currentSlotStart, ChangeWindow window)
     {
         EnsureConfirmed("rescheduled");
         if (slotId == SlotId)
@@ -72,12 +74,7 @@ public sealed class Booking(Guid id, string reference, Guid slotId, BookingStatu
             throw new DomainRuleException("The booking is already in this slot.", "slotId");
         }
 
-        if (now > currentSlotStart - cutoff)
-        {
-            throw new DomainRuleException(
-                $"Bookings can be moved online until {cutoff.TotalMinutes:0} minutes before the start; please call the centre.");
-        }
-
+        window.Ensure(now, currentSlotStart, "moved");
         SlotId = slotId;
         Sequence++;
         StatusChangedAt = now;

@@ -27,11 +27,26 @@ public static class BookingReference
         return string.Concat(characters[..4], "-", characters[4..]);
     }
 
-    /// <summary>A reference as a person may type or read it out: any capitalisation, surrounding spaces.</summary>
+    /// <summary>
+    /// A reference as a person may type or read it out: any capitalisation, spaces anywhere, with or without the dash
+    /// (<c>k7qm 3xpa</c>, <c>K7QM3XPA</c>); anything else is not a reference.
+    /// </summary>
     public static bool TryNormalise(string? input, out string reference)
     {
-        reference = input?.Trim().ToUpperInvariant() ?? "";
-        return IsWellFormed(reference);
+        reference = "";
+        if (input is null || input.Length > 40)
+        {
+            return false;
+        }
+
+        var compact = string.Concat(input.Where(c => !char.IsWhiteSpace(c) && c != '-')).ToUpperInvariant();
+        if (compact.Length != CharacterCount || compact.AsSpan().ContainsAnyExcept(AlphabetCharacters))
+        {
+            return false;
+        }
+
+        reference = FromCharacters(compact);
+        return true;
     }
 
     public static bool IsWellFormed(string? reference) =>

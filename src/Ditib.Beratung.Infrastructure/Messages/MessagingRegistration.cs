@@ -21,6 +21,7 @@ public static partial class MessagingRegistration
         services.AddScoped<OutboxStore>();
         services.AddScoped<IOutbox>(provider => provider.GetRequiredService<OutboxStore>());
         services.AddScoped<IOutboxQueries>(provider => provider.GetRequiredService<OutboxStore>());
+        services.AddScoped<IUndeliveredMessages, UndeliveredStore>();
         services.AddSingleton<MessageComposer>();
         services.AddSingleton<IMailTransport>(provider => provider.GetRequiredService<MessagingOptions>() is { Smtp: { } smtp }
             ? new SmtpMailTransport(smtp)

@@ -4,7 +4,6 @@ using Ditib.Beratung.Application.Bookings;
 using Ditib.Beratung.Application.Common;
 using Ditib.Beratung.Application.Messages;
 using Ditib.Beratung.Application.Slots;
-using Ditib.Beratung.Domain.Bookings;
 using Ditib.Beratung.Infrastructure.Persistence;
 using Ditib.Beratung.Infrastructure.Security;
 using MailKit;
@@ -129,9 +128,7 @@ public sealed partial class OutboxDispatcher(
 
         // Only a cancellation is told whatever happened since; a confirmation, change or reminder that is no longer
         // true (the booking moved or was cancelled while it waited, e.g. for a mail server) is not sent.
-        var booking = record.Booking;
-        if (message.Kind != MessageKinds.Cancellation
-            && (booking.Status != BookingStatus.Confirmed || booking.SlotId != message.SlotId || booking.Sequence != message.Sequence))
+        if (MessageRelevance.IsSuperseded(message.Kind, message.SlotId, message.Sequence, record.Booking))
         {
             return (MessageStates.Cancelled, "superseded");
         }

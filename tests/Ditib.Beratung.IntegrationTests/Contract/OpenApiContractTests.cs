@@ -152,8 +152,25 @@ public sealed class OpenApiContractTests : IClassFixture<OpenApiContractTests.Ru
             await staff.PostAsJsonAsync($"/api/v1/agenda/bookings/{deskReference}/attendance", new { outcome = "vielleicht" });
             await staff.PostAsJsonAsync($"/api/v1/agenda/bookings/{reference}/attendance", new { outcome = "attended" });
             await staff.PostAsJsonAsync("/api/v1/agenda/bookings/ZZZZ-ZZZZ/attendance", new { outcome = "attended" });
-            await staff.GetAsync("/api/v1/outbox?state=pending&limit=5");
+            var pending = await staff.GetFromJsonAsync<List<JsonObject>>("/api/v1/outbox?state=pending&limit=5");
             await staff.GetAsync("/api/v1/outbox?state=verloren");
+            await staff.PostAsync($"/api/v1/outbox/{pending![0]["id"]}/retry", null);
+            await staff.PostAsync($"/api/v1/outbox/{Guid.NewGuid()}/retry", null);
+            await counsellor.PostAsync($"/api/v1/outbox/{Guid.NewGuid()}/retry", null);
+
+            // The desk for a caller: look up loosely, move, cancel.
+            await staff.GetAsync($"/api/v1/agenda/bookings/{deskReference.ToLowerInvariant().Replace("-", "", StringComparison.Ordinal)}");
+            await staff.GetAsync("/api/v1/agenda/bookings/ZZZZ-ZZZZ");
+            await staff.GetAsync("/api/v1/agenda/bookings/kaputt");
+            await counsellor.GetAsync($"/api/v1/agenda/bookings/{deskReference}");
+            await staff.PostAsJsonAsync($"/api/v1/agenda/bookings/{deskReference}/reschedule", new { slotId = slots[5] });
+            await staff.PostAsJsonAsync($"/api/v1/agenda/bookings/{deskReference}/reschedule", new { slotId = Guid.Empty });
+            await staff.PostAsJsonAsync($"/api/v1/agenda/bookings/{deskReference}/reschedule", new { slotId = slots[5] });
+            await dpo.PostAsJsonAsync($"/api/v1/agenda/bookings/{deskReference}/reschedule", new { slotId = slots[4] });
+            await staff.PostAsJsonAsync($"/api/v1/agenda/bookings/{deskReference}/cancel", new { reason = "Anruf: Termin passt nicht" });
+            await staff.PostAsJsonAsync($"/api/v1/agenda/bookings/{deskReference}/cancel", new { reason = "Nochmal" });
+            await staff.PostAsync("/api/v1/agenda/bookings/ZZZZ-ZZZZ/cancel", null);
+            await counsellor.PostAsync($"/api/v1/agenda/bookings/{deskReference}/cancel", null);
             await staff.PostAsJsonAsync($"/api/v1/slots/{slots[6]}/cancel", new { reason = "Krank" });
             await staff.PostAsJsonAsync($"/api/v1/slots/{slots[6]}/cancel", new { reason = "Krank" });
             await staff.PostAsJsonAsync($"/api/v1/slots/{Guid.NewGuid()}/cancel", new { reason = "Krank" });

@@ -71,4 +71,29 @@ public sealed class BookingReferenceTests
     {
         Assert.False(BookingReference.IsWellFormed(reference));
     }
+
+    [Theory]
+    [InlineData("K7QM-3XPA")]
+    [InlineData("k7qm-3xpa")]
+    [InlineData(" k7qm 3xpa ")]
+    [InlineData("K7QM3XPA")]
+    [InlineData("k 7 q m 3 x p a")]
+    public void TryNormalise_LooselyTypedReference_GivesTheCanonicalForm(string typed)
+    {
+        Assert.True(BookingReference.TryNormalise(typed, out var reference));
+        Assert.Equal("K7QM-3XPA", reference);
+    }
+
+    [Theory]
+    [InlineData(null)]
+    [InlineData("")]
+    [InlineData("K7QM-3XP")]
+    [InlineData("K7QM-3XPAA")]
+    [InlineData("K7QM-3XP0")]
+    [InlineData("K7QM_3XPA")]
+    public void TryNormalise_NotAReference_IsFalseAndEmpty(string? typed)
+    {
+        Assert.False(BookingReference.TryNormalise(typed, out var reference));
+        Assert.Equal("", reference);
+    }
 }

@@ -39,6 +39,49 @@ public sealed class BookingTests
     }
 
     [Fact]
+    public void CancelByResident_AtTheDeskInsideTheCutoff_Cancels()
+    {
+        var booking = NewBooking();
+
+        booking.CancelByResident(SlotStart - Duration.FromMinutes(5), SlotStart, ChangeWindow.AtTheDesk, "Anruf");
+
+        Assert.Equal(BookingStatus.CancelledByResident, booking.Status);
+        Assert.Equal("Anruf", booking.StatusReason);
+    }
+
+    [Fact]
+    public void CancelByResident_AtTheDeskOnceBegun_IsRefusedAndChangesNothing()
+    {
+        var booking = NewBooking();
+
+        Assert.Throws<DomainRuleException>(() => booking.CancelByResident(SlotStart, SlotStart, ChangeWindow.AtTheDesk, null));
+
+        Assert.Equal(BookingStatus.Confirmed, booking.Status);
+        Assert.Equal(InitialSequence, booking.Sequence);
+    }
+
+    [Fact]
+    public void MoveTo_AtTheDeskInsideTheCutoff_Moves()
+    {
+        var booking = NewBooking();
+
+        booking.MoveTo(OtherSlotId, SlotStart - Duration.FromMinutes(5), SlotStart, ChangeWindow.AtTheDesk);
+
+        Assert.Equal(OtherSlotId, booking.SlotId);
+        Assert.Equal(InitialSequence + 1, booking.Sequence);
+    }
+
+    [Fact]
+    public void MoveTo_AtTheDeskOnceBegun_IsRefused()
+    {
+        var booking = NewBooking();
+
+        Assert.Throws<DomainRuleException>(() => booking.MoveTo(OtherSlotId, SlotStart + Duration.FromMinutes(1), SlotStart, ChangeWindow.AtTheDesk));
+
+        Assert.Equal(SlotId, booking.SlotId);
+    }
+
+    [Fact]
     public void CancelByResident_ExactlyAtCutoff_Cancels()
     {
         var booking = NewBooking();
