@@ -4,6 +4,7 @@ using Ditib.Beratung.Api.Infrastructure;
 using Ditib.Beratung.Application;
 using Ditib.Beratung.Infrastructure;
 using Ditib.Beratung.Web;
+using Ditib.Beratung.Web.Letters;
 using Ditib.Beratung.Web.Staff;
 
 if (CommandLine.Preflight(args, Console.Out, Console.Error) is { } done)
@@ -23,6 +24,7 @@ builder.Services.AddBeratungProxies(builder.Configuration);
 builder.AddResidentPages();
 builder.Services.AddStaffPages();
 builder.Services.AddCounsellorPages();
+builder.Services.AddLetterViews();
 
 builder.Services.AddProblemDetails();
 builder.Services.AddSingleton<IProblemDetailsWriter, ProblemJsonFallbackWriter>();

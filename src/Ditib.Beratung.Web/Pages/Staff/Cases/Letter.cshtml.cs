@@ -1,4 +1,5 @@
 using Ditib.Beratung.Application.Referrals;
+using Ditib.Beratung.Web.Letters;
 using Ditib.Beratung.Web.Support;
 using Ditib.Beratung.Web.Security;
 using MediatR;
@@ -16,7 +17,7 @@ namespace Ditib.Beratung.Web.Pages.Staff.Cases;
 public sealed class LetterModel(IMediator mediator, CaseErrors errors) : CasePageModel(mediator, errors)
 {
     public static readonly string Policy =
-        $"default-src 'none'; style-src {ReferralLetter.StyleSource}; img-src 'self'; form-action 'none'; base-uri 'none'; frame-ancestors 'none'";
+        $"default-src 'none'; style-src {LetterStyle.Source}; img-src 'self'; form-action 'none'; base-uri 'none'; frame-ancestors 'none'";
 
     public async Task<IActionResult> OnGetAsync(string code, Guid id, CancellationToken cancellationToken)
     {
