@@ -14,6 +14,10 @@ public static class LetterStyle
 
     public static readonly string Source = $"'sha256-{Convert.ToBase64String(SHA256.HashData(Encoding.UTF8.GetBytes(Text)))}'";
 
+    /// <summary>The content-security policy of a page that is a letter: its stylesheet, nothing else.</summary>
+    public static readonly string PagePolicy =
+        $"default-src 'none'; style-src {Source}; img-src 'self'; form-action 'none'; base-uri 'none'; frame-ancestors 'none'";
+
     private static string Read()
     {
         using var stream = typeof(LetterStyle).Assembly.GetManifestResourceStream("Ditib.Beratung.Web.Letters.letter.css")
