@@ -118,7 +118,7 @@ public sealed class ReferralLetterViewTests(ReferralLetterViewTests.Host host) :
         var html = await host.RenderAsync(Content(ReferralLetter.AllCategories));
 
         var body = Body(Parse(html));
-        Assert.Equal("Erfundenstadt, 01.12.2026", Assert.Single(body.Elements("p"), p => (string?)p.Attribute("class") == "date").Value);
+        Assert.Equal("Erfundenstadt, 01.12.2026", Assert.Single(body.Descendants("p"), p => (string?)p.Attribute("class") == "date").Value);
         Assert.Contains("17.04.1991", body.Value, StringComparison.Ordinal);
         Assert.DoesNotContain("2026-12-01", html, StringComparison.Ordinal);
         Assert.DoesNotContain("1991-04-17", html, StringComparison.Ordinal);
@@ -131,7 +131,7 @@ public sealed class ReferralLetterViewTests(ReferralLetterViewTests.Host host) :
 
         var body = Body(Parse(html));
         Assert.Equal("Erfundene Begegnungsstätte Erfundenstadt · Probeallee 5 · 12345 Erfundenstadt", body.Element("header")!.Value);
-        var signature = Assert.Single(body.Elements("p"), p => (string?)p.Attribute("class") == "signature");
+        var signature = Assert.Single(body.Descendants("p"), p => (string?)p.Attribute("class") == "signature");
         Assert.Contains("Hatice Beratertest", signature.Value, StringComparison.Ordinal);
         Assert.Contains("Erfundene Begegnungsstätte Erfundenstadt", signature.Value, StringComparison.Ordinal);
         Assert.Contains("Telefon 0999 5550123", signature.Value, StringComparison.Ordinal);
@@ -142,7 +142,7 @@ public sealed class ReferralLetterViewTests(ReferralLetterViewTests.Host host) :
     [Fact]
     public async Task Render_WritesThePartnersAddressBlock_OneLinePerField()
     {
-        var address = Body(Parse(await host.RenderAsync(Content([])))).Element("address")!;
+        var address = Body(Parse(await host.RenderAsync(Content([])))).Descendants("address").Single();
 
         Assert.Equal(["Frauenberatung Beispielhausen (erfunden)", "Frau Erfundene Ansprechperson", "Testallee 9", "47000 Beispielhausen"], Lines(address));
         Assert.Equal("Frauenberatung Beispielhausen (erfunden)", address.Element("strong")!.Value);
@@ -157,7 +157,7 @@ public sealed class ReferralLetterViewTests(ReferralLetterViewTests.Host host) :
     {
         var content = Content([]) with { Recipient = new LetterRecipient("Partner Ohne Anschrift (erfunden)", contactPerson, street, postcodeAndCity) };
 
-        var address = Body(Parse(await host.RenderAsync(content))).Element("address")!;
+        var address = Body(Parse(await host.RenderAsync(content))).Descendants("address").Single();
 
         var expected = new[] { "Partner Ohne Anschrift (erfunden)", contactPerson, street, postcodeAndCity }.Where(l => !string.IsNullOrWhiteSpace(l));
         Assert.Equal(expected, Lines(address));
@@ -171,7 +171,7 @@ public sealed class ReferralLetterViewTests(ReferralLetterViewTests.Host host) :
         var body = Body(Parse(await host.RenderAsync(Content([]))));
 
         Assert.Contains("Platz in einer Schutzunterkunft finden", body.Value, StringComparison.Ordinal);
-        var basis = Assert.Single(body.Elements("p"), p => (string?)p.Attribute("class") == "basis");
+        var basis = Assert.Single(body.Descendants("p"), p => (string?)p.Attribute("class") == "basis");
         Assert.Contains("Grundlage der Weitergabe: " + Basis, basis.Value, StringComparison.Ordinal);
     }
 
@@ -180,7 +180,7 @@ public sealed class ReferralLetterViewTests(ReferralLetterViewTests.Host host) :
     {
         var document = Parse(await host.RenderAsync(Content([])));
 
-        Assert.Equal("Weiterleitung – Fall F-2026-0042", Body(document).Element("h1")!.Value);
+        Assert.Equal("Weiterleitung – Fall F-2026-0042", Body(document).Descendants("h1").Single().Value);
         Assert.Equal("Weiterleitung – Fall F-2026-0042", document.Root!.Element("head")!.Element("title")!.Value);
     }
 
