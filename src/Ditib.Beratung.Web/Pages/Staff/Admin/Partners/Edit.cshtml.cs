@@ -23,7 +23,7 @@ public sealed class EditModel(IMediator mediator, ReferenceNames names, IStringL
 {
     public const string New = "new";
 
-    /// <summary>Field ids by the request's property names, with the text that explains each one's rule.</summary>
+    /// <summary>Field ids by the request's property names (every property <see cref="SavePartnerValidator"/> checks), with the text of each one's rule.</summary>
     private static readonly Dictionary<string, (string Field, string Key, int Limit)> Fields = new(StringComparer.OrdinalIgnoreCase)
     {
         ["Name"] = ("partner-name", "Partners_Error_Name", PartnerLimits.Name),
@@ -79,9 +79,9 @@ public sealed class EditModel(IMediator mediator, ReferenceNames names, IStringL
         {
             foreach (var failure in validation.Errors)
             {
-                var property = failure.PropertyName.Split('[', '.')[0];
-                var (field, key, limit) = Fields.TryGetValue(property, out var known) ? known : Fields["Name"];
-                Errors.Add(field, texts[key, limit]);
+                Errors.Add(Fields.TryGetValue(failure.PropertyName.Split('[', '.')[0], out var rule)
+                    ? (rule.Field, texts[rule.Key, rule.Limit])
+                    : (null, texts["Partners_Errors_Title"]));
             }
 
             status = StatusCodes.Status400BadRequest;
