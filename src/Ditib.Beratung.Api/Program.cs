@@ -4,6 +4,7 @@ using Ditib.Beratung.Api.Infrastructure;
 using Ditib.Beratung.Application;
 using Ditib.Beratung.Infrastructure;
 using Ditib.Beratung.Web;
+using Ditib.Beratung.Web.Letters;
 using Ditib.Beratung.Web.Staff;
 
 if (CommandLine.Preflight(args, Console.Out, Console.Error) is { } done)
@@ -24,6 +25,7 @@ builder.AddResidentPages();
 builder.Services.AddStaffPages();
 builder.Services.AddCounsellorPages();
 builder.Services.AddDpoPages();
+builder.Services.AddLetterViews();
 
 builder.Services.AddProblemDetails();
 builder.Services.AddSingleton<IProblemDetailsWriter, ProblemJsonFallbackWriter>();

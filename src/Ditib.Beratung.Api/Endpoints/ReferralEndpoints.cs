@@ -31,7 +31,7 @@ public static class ReferralEndpoints
                 return TypedResults.Created($"/api/v1/partners/{partner.Id}", partner);
             })
             .RequireAuthorization(Policies.Admin)
-            .WithSummary("Add a partner")
+            .WithSummary("Add a partner: name, kind, topics, contact person, e-mail, phone, street, postcode and city, whether it takes referrals")
             .ProducesValidationProblem()
             .ProducesProblem(StatusCodes.Status409Conflict);
 
@@ -100,9 +100,10 @@ public static class ReferralEndpoints
     public sealed record StepBody(string? Reason, string? Outcome);
 
     public sealed record PartnerBody(
-        string? Name, string? Kind, IReadOnlyList<string>? Topics, string? ContactPerson, string? Email, string? Phone, string? Address,
-        bool TakesReferrals = true, bool Retired = false)
+        string? Name, string? Kind, IReadOnlyList<string>? Topics, string? ContactPerson, string? Email, string? Phone, string? Street,
+        string? PostcodeAndCity, bool TakesReferrals = true, bool Retired = false)
     {
-        public SavePartner ToCommand(Guid? id) => new(id, Name, Kind, Topics, ContactPerson, Email, Phone, Address, TakesReferrals, Retired);
+        public SavePartner ToCommand(Guid? id) =>
+            new(id, Name, Kind, Topics, ContactPerson, Email, Phone, Street, PostcodeAndCity, TakesReferrals, Retired);
     }
 }

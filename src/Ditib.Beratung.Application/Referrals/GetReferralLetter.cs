@@ -20,7 +20,8 @@ public sealed record GetReferralLetter(Guid Id) : IRequest<string>;
 
 public sealed class GetReferralLetterHandler(
     IReferralRepository referrals, ICaseRepository cases, CaseAccess access, ICurrentUser currentUser, IPartnerRepository partners,
-    ICounsellorRepository counsellors, IReferenceData referenceData, IEnvelopeCipher cipher, IAuditTrail audit, CentreSettings settings, IClock clock)
+    ICounsellorRepository counsellors, IReferenceData referenceData, IEnvelopeCipher cipher, IAuditTrail audit, IReferralLetterRenderer renderer,
+    CentreSettings settings, IClock clock)
     : IRequestHandler<GetReferralLetter, string>
 {
     private static readonly Dictionary<string, string> Bases = new(StringComparer.Ordinal)
@@ -51,14 +52,12 @@ public sealed class GetReferralLetterHandler(
         var topicNames = shared.Contains(SharedCategories.Topics)
             ? (await referenceData.TopicsAsync(cancellationToken)).Where(t => @case.Topics.Contains(t.Code)).Select(t => t.Names["de"]).ToList()
             : null;
-        var partnerContact = string.Join(", ", new[] { partner.ContactPerson, partner.Address, partner.Email, partner.Phone }.Where(v => !string.IsNullOrWhiteSpace(v)));
-
-        var html = ReferralLetter.Render(new LetterContent(
-            @case.Code, partner.Name, partnerContact.Length > 0 ? partnerContact : null, details.Purpose,
+        var html = await renderer.RenderAsync(new LetterContent(
+            @case.Code, new LetterRecipient(partner.Name, partner.ContactPerson, partner.Street, partner.PostcodeAndCity), details.Purpose,
             clock.GetCurrentInstant().InZone(settings.Zone).Date, shared, contact, topicNames,
             shared.Contains(SharedCategories.Summary) ? details.Summary : null,
             shared.Contains(SharedCategories.LanguageNeeds) ? details.LanguageNeeds : null,
-            Basis(details), author?.DisplayName ?? "Beratung"));
+            Basis(details), author?.DisplayName ?? "Beratung"), cancellationToken);
         await audit.RecordAsync(new AuditEvent("referral.letter", "referral", stored.Referral.Id.ToString()), cancellationToken);
         return html;
     }

@@ -7,21 +7,21 @@ namespace Ditib.Beratung.Infrastructure.Persistence;
 internal sealed class PartnerStore(DbSession session, IClock clock) : IPartnerRepository
 {
     private const string SelectPartners = """
-        SELECT p.id, p.name, p.kind, p.contact_person, p.email, p.phone, p.address, p.takes_referrals, p.retired,
+        SELECT p.id, p.name, p.kind, p.contact_person, p.email, p.phone, p.street, p.postcode_and_city, p.takes_referrals, p.retired,
                (SELECT group_concat(topic_code, ',') FROM partner_topic t WHERE t.partner_id = p.id) AS topics
         FROM partner p
         """;
 
-    public async Task<IReadOnlyList<PartnerDto>> ListAsync(string? topic, CancellationToken cancellationToken)
+    public async Task<IReadOnlyList<PartnerDto>> ListAsync(string? topic, bool includeRetired, CancellationToken cancellationToken)
     {
         const string where = """
-             WHERE p.retired = 0
+             WHERE (@includeRetired = 1 OR p.retired = 0)
                AND (@topic IS NULL OR (p.takes_referrals = 1
                     AND EXISTS (SELECT 1 FROM partner_topic t WHERE t.partner_id = p.id AND t.topic_code = @topic)))
              ORDER BY p.name
             """;
         var connection = await session.ConnectionAsync(cancellationToken);
-        var rows = await connection.QueryAsync<Row>(session.Command(SelectPartners + where, new { topic }, cancellationToken));
+        var rows = await connection.QueryAsync<Row>(session.Command(SelectPartners + where, new { topic, includeRetired }, cancellationToken));
         return rows.Select(r => r.ToDto()).ToList();
     }
 
@@ -35,10 +35,11 @@ internal sealed class PartnerStore(DbSession session, IClock clock) : IPartnerRe
     public async Task SaveAsync(PartnerDto partner, CancellationToken cancellationToken)
     {
         const string upsert = """
-            INSERT INTO partner (id, name, kind, contact_person, email, phone, address, takes_referrals, retired, created_at, updated_at)
-            VALUES (@Id, @Name, @Kind, @ContactPerson, @Email, @Phone, @Address, @TakesReferrals, @Retired, @now, @now)
+            INSERT INTO partner (id, name, kind, contact_person, email, phone, street, postcode_and_city, takes_referrals, retired, created_at, updated_at)
+            VALUES (@Id, @Name, @Kind, @ContactPerson, @Email, @Phone, @Street, @PostcodeAndCity, @TakesReferrals, @Retired, @now, @now)
             ON CONFLICT (id) DO UPDATE SET name = excluded.name, kind = excluded.kind, contact_person = excluded.contact_person,
-                email = excluded.email, phone = excluded.phone, address = excluded.address, takes_referrals = excluded.takes_referrals,
+                email = excluded.email, phone = excluded.phone, street = excluded.street,
+                postcode_and_city = excluded.postcode_and_city, takes_referrals = excluded.takes_referrals,
                 retired = excluded.retired, updated_at = excluded.updated_at;
             DELETE FROM partner_topic WHERE partner_id = @Id;
             """;
@@ -51,7 +52,8 @@ internal sealed class PartnerStore(DbSession session, IClock clock) : IPartnerRe
             partner.ContactPerson,
             partner.Email,
             partner.Phone,
-            partner.Address,
+            partner.Street,
+            partner.PostcodeAndCity,
             partner.TakesReferrals,
             partner.Retired,
             now = clock.GetCurrentInstant(),
@@ -68,11 +70,12 @@ internal sealed class PartnerStore(DbSession session, IClock clock) : IPartnerRe
         public string? ContactPerson { get; set; }
         public string? Email { get; set; }
         public string? Phone { get; set; }
-        public string? Address { get; set; }
+        public string? Street { get; set; }
+        public string? PostcodeAndCity { get; set; }
         public bool TakesReferrals { get; set; }
         public bool Retired { get; set; }
         public string? Topics { get; set; }
 
-        public PartnerDto ToDto() => new(Id, Name, Kind, CodeList.Split(Topics), ContactPerson, Email, Phone, Address, TakesReferrals, Retired);
+        public PartnerDto ToDto() => new(Id, Name, Kind, CodeList.Split(Topics), ContactPerson, Email, Phone, Street, PostcodeAndCity, TakesReferrals, Retired);
     }
 }

@@ -61,10 +61,12 @@ internal sealed class ReferralStore(DbSession session, IClock clock, CentreSetti
     public async Task<IReadOnlyList<ReferralListItemDto>> ListAsync(ReferralFilter filter, CancellationToken cancellationToken)
     {
         const string sql = """
-            SELECT r.id, r.case_id, c.code AS case_code, r.partner_id, p.name AS partner, r.status, r.follow_up_on, r.created_at, r.updated_at
+            SELECT r.id, r.case_id, c.code AS case_code, r.partner_id, p.name AS partner, p.phone AS partner_phone,
+                   co.display_name AS counsellor, r.status, r.follow_up_on, r.created_at, r.updated_at
             FROM referral r
             JOIN case_file c ON c.id = r.case_id
             JOIN partner p ON p.id = r.partner_id
+            JOIN counsellor co ON co.id = r.created_by
             WHERE (@Status IS NULL OR r.status = @Status)
               AND (@CaseId IS NULL OR r.case_id = @CaseId)
               AND (@OpenOnly = 0 OR r.status IN ('draft', 'sent', 'accepted'))
@@ -74,7 +76,7 @@ internal sealed class ReferralStore(DbSession session, IClock clock, CentreSetti
             """;
         var connection = await session.ConnectionAsync(cancellationToken);
         var rows = await connection.QueryAsync<ListRow>(session.Command(sql, filter, cancellationToken));
-        return rows.Select(r => new ReferralListItemDto(r.Id, r.CaseId, r.CaseCode, r.PartnerId, r.Partner, r.Status,
+        return rows.Select(r => new ReferralListItemDto(r.Id, r.CaseId, r.CaseCode, r.PartnerId, r.Partner, r.PartnerPhone, r.Counsellor, r.Status,
             Formats.Date.Format(r.FollowUpOn), Formats.Local(r.CreatedAt, settings.Zone), Formats.Local(r.UpdatedAt, settings.Zone))).ToList();
     }
 
@@ -100,6 +102,8 @@ internal sealed class ReferralStore(DbSession session, IClock clock, CentreSetti
         public string CaseCode { get; set; } = "";
         public Guid PartnerId { get; set; }
         public string Partner { get; set; } = "";
+        public string? PartnerPhone { get; set; }
+        public string Counsellor { get; set; } = "";
         public string Status { get; set; } = "";
         public LocalDate FollowUpOn { get; set; }
         public Instant CreatedAt { get; set; }

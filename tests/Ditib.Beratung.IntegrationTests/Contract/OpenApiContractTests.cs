@@ -227,13 +227,23 @@ public sealed class OpenApiContractTests : IClassFixture<OpenApiContractTests.Ru
             var partnerId = partners![0]["id"]!.GetValue<Guid>();
             await counsellor.GetAsync($"/api/v1/partners/{partnerId}");
             await counsellor.GetAsync($"/api/v1/partners/{Guid.NewGuid()}");
-            var partner = new { name = "Testverein Vertragsprüfung e.V.", kind = "association", topics = new[] { "family" } };
+            var partner = new
+            {
+                name = "Testverein Vertragsprüfung e.V.", kind = "association", topics = new[] { "family" }, contactPerson = (string?)null,
+                email = (string?)null, phone = (string?)null, street = (string?)null, postcodeAndCity = (string?)null,
+            };
             var newPartner = await admin.PostAsJsonAsync("/api/v1/partners", partner);
             await admin.PostAsJsonAsync("/api/v1/partners", partner);
             await counsellor.PostAsJsonAsync("/api/v1/partners", partner);
             var newPartnerId = (await newPartner.Content.ReadFromJsonAsync<JsonObject>())!["id"]!.GetValue<Guid>();
             await admin.PutAsJsonAsync($"/api/v1/partners/{newPartnerId}", partner with { name = "Testverein Vertragsprüfung (neu) e.V." });
             await admin.PutAsJsonAsync($"/api/v1/partners/{newPartnerId}", new { name = "" });
+            await admin.PutAsJsonAsync($"/api/v1/partners/{newPartnerId}", partner with
+            {
+                contactPerson = "Erfundene Ansprechperson", email = "vertrag@example.invalid", phone = "0203 5550188", street = "Vertragsweg 1",
+                postcodeAndCity = "47000 Beispielhausen",
+            });
+            await admin.PutAsJsonAsync($"/api/v1/partners/{newPartnerId}", partner with { street = "Zeile\nZwei", phone = "ruf an" });
             await counsellor.GetAsync($"/api/v1/cases/{caseId}/partner-suggestions");
             await colleague.GetAsync($"/api/v1/cases/{caseId}/partner-suggestions");
             var referral = await counsellor.PostAsJsonAsync($"/api/v1/cases/{caseId}/referrals", new

@@ -29,10 +29,11 @@ public sealed class SingleLineTests
         await AssertRefusedAsync(new AddSlotValidator(), new AddSlot(Guid.CreateVersion7(), "2026-12-01T09:00", 45, "in-person", text, 1), "Location");
         await AssertRefusedAsync(new SetLegalHoldValidator(), new SetLegalHold("F-2026-0001", true, text), "Reason");
         await AssertRefusedAsync(new TakeReferralStepValidator(), new TakeReferralStep(Guid.CreateVersion7(), ReferralAction.Decline, text), "Text");
-        var partner = new SavePartner(null, text, "association", [], text, null, null, text);
+        var partner = new SavePartner(null, text, "association", [], text, null, null, text, text);
         await AssertRefusedAsync(new SavePartnerValidator(referenceData.Object), partner, "Name");
         await AssertRefusedAsync(new SavePartnerValidator(referenceData.Object), partner, "ContactPerson");
-        await AssertRefusedAsync(new SavePartnerValidator(referenceData.Object), partner, "Address");
+        await AssertRefusedAsync(new SavePartnerValidator(referenceData.Object), partner, "Street");
+        await AssertRefusedAsync(new SavePartnerValidator(referenceData.Object), partner, "PostcodeAndCity");
         var referral = new CreateReferral(Guid.CreateVersion7(), text, ["contact"], null, "2026-12-10", new ConsentInput("verbal", "2026-11-30", text), null, text);
         await AssertRefusedAsync(new CreateReferralValidator(), referral, "Purpose");
         await AssertRefusedAsync(new CreateReferralValidator(), referral, "LanguageNeeds");

@@ -1,4 +1,5 @@
 using Ditib.Beratung.Application.Referrals;
+using Ditib.Beratung.Web.Letters;
 using Ditib.Beratung.Web.Support;
 using Ditib.Beratung.Web.Security;
 using MediatR;
@@ -15,9 +16,6 @@ namespace Ditib.Beratung.Web.Pages.Staff.Cases;
 [Authorize(Policy = Policies.CaseWork)]
 public sealed class LetterModel(IMediator mediator, CaseErrors errors) : CasePageModel(mediator, errors)
 {
-    public static readonly string Policy =
-        $"default-src 'none'; style-src {ReferralLetter.StyleSource}; img-src 'self'; form-action 'none'; base-uri 'none'; frame-ancestors 'none'";
-
     public async Task<IActionResult> OnGetAsync(string code, Guid id, CancellationToken cancellationToken)
     {
         if (!await FindCaseAsync(code, cancellationToken)
@@ -28,7 +26,7 @@ public sealed class LetterModel(IMediator mediator, CaseErrors errors) : CasePag
         }
 
         var html = await Mediator.Send(new GetReferralLetter(id), cancellationToken);
-        Response.Headers.ContentSecurityPolicy = Policy;
+        Response.Headers.ContentSecurityPolicy = LetterStyle.PagePolicy;
         return Content(html, "text/html; charset=utf-8");
     }
 }
