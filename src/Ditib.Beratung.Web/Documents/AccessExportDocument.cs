@@ -1,15 +1,6 @@
-using System.Globalization;
 using System.Security.Cryptography;
 using System.Text;
 using Ditib.Beratung.Application.Privacy;
-using Ditib.Beratung.Web.Support;
-using Microsoft.AspNetCore.Mvc;
-using Microsoft.AspNetCore.Mvc.Abstractions;
-using Microsoft.AspNetCore.Mvc.ModelBinding;
-using Microsoft.AspNetCore.Mvc.Razor;
-using Microsoft.AspNetCore.Mvc.Rendering;
-using Microsoft.AspNetCore.Mvc.ViewFeatures;
-using Microsoft.AspNetCore.Routing;
 
 namespace Ditib.Beratung.Web.Documents;
 
@@ -18,9 +9,7 @@ namespace Ditib.Beratung.Web.Documents;
 /// one self-contained German page with an inline A4 print stylesheet, no script, nothing loaded from elsewhere, so it
 /// can be printed, saved or handed over as it is. The API's <c>export.html</c> and the DPO's page both use it.
 /// </summary>
-public sealed class AccessExportDocument(
-    IRazorViewEngine views, ITempDataProvider tempData, IModelMetadataProvider metadata, IHttpContextAccessor accessor, IServiceProvider services)
-    : IAccessExportDocument
+public sealed class AccessExportDocument(DocumentViews views) : IAccessExportDocument
 {
     public const string ViewPath = "/Documents/AccessExport.cshtml";
 
@@ -47,31 +36,6 @@ public sealed class AccessExportDocument(
     /// <summary>The policy a page serving the document sends: its one stylesheet, nothing else.</summary>
     public static readonly string Policy = $"default-src 'none'; style-src {StyleSource}; form-action 'none'; base-uri 'none'; frame-ancestors 'none'";
 
-    public async Task<string> RenderAsync(AccessExport export, CancellationToken cancellationToken)
-    {
-        var http = accessor.HttpContext ?? new DefaultHttpContext { RequestServices = services };
-        var found = views.GetView(executingFilePath: null, ViewPath, isMainPage: true);
-        if (!found.Success)
-        {
-            throw new InvalidOperationException($"The view {ViewPath} was not found.");
-        }
-
-        // The document is German whatever the reader's pages are set to: it is handed to the client.
-        var (culture, uiCulture) = (CultureInfo.CurrentCulture, CultureInfo.CurrentUICulture);
-        CultureInfo.CurrentCulture = CultureInfo.CurrentUICulture = Cultures.Create(Cultures.Default);
-        try
-        {
-            await using var writer = new StringWriter(CultureInfo.InvariantCulture);
-            var context = new ViewContext(
-                new ActionContext(http, http.GetRouteData(), new ActionDescriptor()), found.View,
-                new ViewDataDictionary<AccessExport>(metadata, new ModelStateDictionary()) { Model = export },
-                new TempDataDictionary(http, tempData), writer, new HtmlHelperOptions());
-            await found.View.RenderAsync(context);
-            return writer.ToString();
-        }
-        finally
-        {
-            (CultureInfo.CurrentCulture, CultureInfo.CurrentUICulture) = (culture, uiCulture);
-        }
-    }
+    public Task<string> RenderAsync(AccessExport export, CancellationToken cancellationToken) =>
+        views.RenderAsync(ViewPath, export);
 }

@@ -1,4 +1,6 @@
+using Ditib.Beratung.Application.Privacy;
 using Ditib.Beratung.Application.Referrals;
+using Ditib.Beratung.Web.Documents;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace Ditib.Beratung.Web.Letters;
@@ -7,5 +9,7 @@ namespace Ditib.Beratung.Web.Letters;
 public static class LetterViews
 {
     public static IServiceCollection AddLetterViews(this IServiceCollection services) =>
-        services.AddScoped<IReferralLetterRenderer, RazorLetterRenderer>();
+        services.AddScoped<DocumentViews>()
+            .AddScoped<IReferralLetterRenderer, RazorLetterRenderer>()
+            .AddScoped<IAccessExportDocument, AccessExportDocument>();
 }

@@ -19,9 +19,9 @@ public sealed partial class DpoTextsTests
     {
         var keys = ResourceTexts.Of(Resources, CultureInfo.InvariantCulture).Keys.ToHashSet();
         var files = ResourceTexts.SourceFiles(ResourceTexts.WebFolder("Pages", "Staff", "Dpo"))
-            .Concat(ResourceTexts.SourceFiles(ResourceTexts.WebFolder("Documents")))
-            .Append(ResourceTexts.WebFolder("Pages", "Staff", "_StaffLayout.cshtml"));
+            .Concat(ResourceTexts.SourceFiles(ResourceTexts.WebFolder("Documents")));
         var used = ResourceTexts.KeysUsedIn(files, UsedKey())
+            .Concat(ResourceTexts.KeysUsedIn([ResourceTexts.WebFolder("Pages", "Staff", "_StaffLayout.cshtml")], UsedInLayout()))
             .Concat(new[] { ErasureRefusals.AlreadyErased, ErasureRefusals.LegalHold, ErasureRefusals.OpenReferral }.Select(r => $"Requests_Refusal_{r}"))
             .Concat(new[] { "erased", "hold", "lifted" }.Select(d => $"Requests_Done_{d}"))
             .Concat(new[] { "open", "closed" }.Select(s => $"Requests_Status_{s}"))
@@ -36,4 +36,8 @@ public sealed partial class DpoTextsTests
 
     [GeneratedRegex("\"(?<key>(Nav|Dpo|Audit|Requests|Retention|Statistics|Export)_[A-Za-z_]+)\"")]
     private static partial Regex UsedKey();
+
+    /// <summary>The layout uses several resources; the DPO's are asked through <c>Dpo[…]</c>.</summary>
+    [GeneratedRegex("""Dpo\["(?<key>[^"]+)"\]""")]
+    private static partial Regex UsedInLayout();
 }
