@@ -58,11 +58,13 @@ public sealed class DeskDayTests(BrowserFixture fixture, ITestOutputHelper outpu
         var reference = (await page.Locator("#booked-reference").TextContentAsync())!.Trim();
         Assert.Matches("^[A-Z0-9]{4}-[A-Z0-9]{4}$", reference);
         await Expect(page.Locator("#manage-link")).ToContainTextAsync($"/manage/{reference}?token=");
+        await Screenshots.TakeAsync(page, "desk-booked-1280.png", forReadme: false);
         await CheckAsync(page, "booked");
 
         // The day list as it prints: time, name, room and counsellor; no concern and no phone number anywhere on the page.
         await page.GetByRole(AriaRole.Link, new() { Name = "Zurück zu „Heute“" }).ClickAsync();
         await Expect(column).ToContainTextAsync(reference);
+        await Screenshots.TakeAsync(page, "desk-today-1280.png");
         await page.GetByRole(AriaRole.Link, new() { Name = "Tagesliste drucken" }).ClickAsync();
         await page.EmulateMediaAsync(new() { Media = Media.Print });
         var rows = page.Locator("table.day-list tbody tr");
@@ -120,7 +122,7 @@ public sealed class DeskDayTests(BrowserFixture fixture, ITestOutputHelper outpu
         output.WriteLine($"{name}: axe {result.Violations.Length} violation(s), 768 px overflow {overflow} px");
     }
 
-    /// <summary>A counsellor with places at 09:15 (booked by the desk for a caller, with concern and phone) and 10:30 today.</summary>
+    /// <summary>A counsellor with places at 09:15 (booked by the desk for a caller, with concern and phone) and 10:30 today; a colleague's phone hour at 11:00.</summary>
     private async Task SeedDayAsync()
     {
         using var admin = await fixture.App.AdminClientAsync();
@@ -136,6 +138,13 @@ public sealed class DeskDayTests(BrowserFixture fixture, ITestOutputHelper outpu
             await BrowserApp.EnsureAsync(slot, HttpStatusCode.Created);
             slots.Add((await slot.Content.ReadFromJsonAsync<JsonObject>())!["id"]!.GetValue<Guid>());
         }
+
+        var colleague = await admin.PostAsJsonAsync("/api/v1/counsellors",
+            new { displayName = "Testberater Cem Erfunden", languages = new[] { "de", "ar" }, topics = new[] { "education" } });
+        await BrowserApp.EnsureAsync(colleague, HttpStatusCode.Created);
+        var colleagueId = (await colleague.Content.ReadFromJsonAsync<JsonObject>())!["id"]!.GetValue<Guid>();
+        await BrowserApp.EnsureAsync(await admin.PostAsJsonAsync($"/api/v1/counsellors/{colleagueId}/slots",
+            new { start = "2026-11-30T11:00", minutes = 60, mode = "phone", capacity = 3 }), HttpStatusCode.Created);
 
         var desk = await StaffSession.CreateAccountAsync(fixture.App, "staff");
         using var client = new HttpClient { BaseAddress = fixture.App.BaseAddress };
