@@ -31,22 +31,22 @@ public sealed class BookModel(
 {
     private static readonly Dictionary<string, (string? Field, string Key)> Properties = new(StringComparer.OrdinalIgnoreCase)
     {
-        ["Name"] = ("name", "Error_Name"),
-        ["Phone"] = ("phone", "Error_Phone"),
-        ["Email"] = ("email", "Error_Email"),
-        ["Language"] = ("language", "Error_Language"),
-        ["Topic"] = ("topic", "Error_Topic"),
-        ["Concern"] = ("concern", "Error_Concern"),
-        ["Consent"] = ("consent", "Error_Consent"),
-        ["Consent.Accepted"] = ("consent", "Error_Consent"),
-        ["Consent.PrivacyNoticeVersion"] = ("consent", "Error_ConsentVersion"),
+        ["Name"] = ("name", "Desk_Error_Name"),
+        ["Phone"] = ("phone", "Desk_Error_Phone"),
+        ["Email"] = ("email", "Desk_Error_Email"),
+        ["Language"] = ("language", "Desk_Error_Language"),
+        ["Topic"] = ("topic", "Desk_Error_Topic"),
+        ["Concern"] = ("concern", "Desk_Error_Concern"),
+        ["Consent"] = ("consent", "Desk_Error_Consent"),
+        ["Consent.Accepted"] = ("consent", "Desk_Error_Consent"),
+        ["Consent.PrivacyNoticeVersion"] = ("consent", "Desk_Error_ConsentVersion"),
     };
 
     private static readonly Dictionary<string, (string? Field, string Key)> RuleFields = new(StringComparer.OrdinalIgnoreCase)
     {
-        ["slotId"] = (null, "Error_Past"),
-        ["topic"] = ("topic", "Error_TopicNotOffered"),
-        ["language"] = ("language", "Error_LanguageNotSpoken"),
+        ["slotId"] = (null, "Desk_Error_Past"),
+        ["topic"] = ("topic", "Desk_Error_TopicNotOffered"),
+        ["language"] = ("language", "Desk_Error_LanguageNotSpoken"),
     };
 
     [BindProperty]
@@ -104,21 +104,21 @@ public sealed class BookModel(
         {
             foreach (var failure in validation.Errors)
             {
-                Add(Properties.TryGetValue(failure.PropertyName, out var mapped) ? mapped : (null, "Error_Generic"));
+                Add(Properties.TryGetValue(failure.PropertyName, out var mapped) ? mapped : (null, "Desk_Error_Generic"));
             }
 
             return Invalid(StatusCodes.Status400BadRequest);
         }
         catch (DomainRuleException rule)
         {
-            Add(rule.Field is not null && RuleFields.TryGetValue(rule.Field, out var mapped) ? mapped : (null, "Error_Generic"));
+            Add(rule.Field is not null && RuleFields.TryGetValue(rule.Field, out var mapped) ? mapped : (null, "Desk_Error_Generic"));
             return Invalid(StatusCodes.Status422UnprocessableEntity);
         }
         catch (ConflictException)
         {
             // Taken in the meantime (or cancelled), or this very form was already sent with other entries.
             await LoadAsync(slotId, cancellationToken);
-            Add(NoPlace ? (null, "Book_NoPlace") : (null, "Error_AlreadySent"));
+            Add(NoPlace ? (null, "Desk_Book_NoPlace") : (null, "Desk_Error_AlreadySent"));
             return Show(StatusCodes.Status409Conflict);
         }
     }
@@ -159,30 +159,4 @@ public sealed class BookModel(
             .ToList();
         return true;
     }
-}
-
-/// <summary>What the desk types in, as on the resident form plus language and topic; bound from the form only.</summary>
-public sealed class DeskBookingForm
-{
-    public string? Name { get; set; }
-
-    public string? Phone { get; set; }
-
-    public string? Email { get; set; }
-
-    public string? Language { get; set; }
-
-    public string? Topic { get; set; }
-
-    public bool InterpreterNeeded { get; set; }
-
-    public string? Concern { get; set; }
-
-    public bool ConsentAccepted { get; set; }
-
-    /// <summary>The version of the privacy notice the page showed; the booking records it with the consent.</summary>
-    public string? PrivacyNoticeVersion { get; set; }
-
-    /// <summary>Sending the form twice books once and shows the same answer.</summary>
-    public string? IdempotencyKey { get; set; }
 }

@@ -33,22 +33,22 @@ public abstract class DeskPageModel(IMediator mediator, IStringLocalizer<DeskTex
         }
         catch (ValidationException)
         {
-            Errors.Add(null, texts["Error_Outcome"]);
+            Errors.Add(null, texts["Desk_Error_Outcome"]);
             return StatusCodes.Status400BadRequest;
         }
         catch (DomainRuleException)
         {
-            Errors.Add(null, texts["Error_NotBegun"]);
+            Errors.Add(null, texts["Desk_Error_NotBegun"]);
             return StatusCodes.Status422UnprocessableEntity;
         }
         catch (ConflictException)
         {
-            Errors.Add(null, texts["Error_AttendanceState"]);
+            Errors.Add(null, texts["Desk_Error_AttendanceState"]);
             return StatusCodes.Status409Conflict;
         }
         catch (NotFoundException)
         {
-            Errors.Add(null, texts["Error_BookingNotFound"]);
+            Errors.Add(null, texts["Desk_Error_BookingNotFound"]);
             return StatusCodes.Status404NotFound;
         }
     }

@@ -33,7 +33,7 @@ public sealed class PrintModel(IMediator mediator, SlotFinder finder, ReferenceN
         Date = valid && date is not null ? Formats.ParseDate(date) : day.Today;
         if (!valid)
         {
-            Errors.Add(null, Texts["Error_Date"]);
+            Errors.Add(null, Texts["Desk_Error_Date"]);
         }
 
         Lines = (await day.LoadAsync(Date, cancellationToken))

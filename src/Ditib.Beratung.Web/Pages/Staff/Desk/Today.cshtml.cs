@@ -33,7 +33,7 @@ public sealed class TodayModel(IMediator mediator, SlotFinder finder, ReferenceN
         Done = Outcome(done);
         if (date is not null && !Formats.IsDate(date))
         {
-            Errors.Add("date", Texts["Error_Date"]);
+            Errors.Add("date", Texts["Desk_Error_Date"]);
             return await ShowDayAsync(null, StatusCodes.Status400BadRequest, cancellationToken);
         }
 
