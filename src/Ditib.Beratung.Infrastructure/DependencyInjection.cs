@@ -52,6 +52,7 @@ public static class DependencyInjection
         services.AddScoped<ISlotQueries>(provider => provider.GetRequiredService<SlotStore>());
         services.AddScoped<BookingStore>();
         services.AddScoped<IBookingRepository>(provider => provider.GetRequiredService<BookingStore>());
+        services.AddScoped<Application.Agenda.IOpenOutcomeQueries, OpenOutcomeQueries>();
         services.AddScoped<IIdempotencyStore, IdempotencyStore>();
         services.AddScoped<IUserRepository, UserStore>();
         services.AddScoped<Application.Auth.IStaffSessionStore, StaffSessionStore>();

@@ -10,9 +10,13 @@ public sealed record PersonalData(string Name, string? Phone, string? Email, str
     public Task<byte[]> SealAsync(IEnvelopeCipher cipher, Guid dataKeyId, Guid bookingId, CancellationToken cancellationToken) =>
         cipher.EncryptAsync(dataKeyId, SealedJson.Serialize(this), Context(bookingId), cancellationToken);
 
-    public static async Task<PersonalData> OpenAsync(IEnvelopeCipher cipher, BookingRecord record, CancellationToken cancellationToken)
+    public static Task<PersonalData> OpenAsync(IEnvelopeCipher cipher, BookingRecord record, CancellationToken cancellationToken) =>
+        OpenAsync(cipher, record.Booking.Id, record.DataKeyId, record.SealedPersonalData, cancellationToken);
+
+    public static async Task<PersonalData> OpenAsync(
+        IEnvelopeCipher cipher, Guid bookingId, Guid dataKeyId, byte[] sealedData, CancellationToken cancellationToken)
     {
-        var plain = await cipher.DecryptAsync(record.DataKeyId, record.SealedPersonalData, Context(record.Booking.Id), cancellationToken);
+        var plain = await cipher.DecryptAsync(dataKeyId, sealedData, Context(bookingId), cancellationToken);
         return SealedJson.Deserialize<PersonalData>(plain);
     }
 }
