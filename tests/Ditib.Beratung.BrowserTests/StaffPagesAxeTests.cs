@@ -31,7 +31,9 @@ public sealed class StaffPagesAxeTests(BrowserFixture fixture, ITestOutputHelper
         var session = await StaffSession.SignInAsync(fixture, roles);
         var page = session.Page;
         var examples = roles.Contains(Domain.Users.Roles.Counsellor) ? await CaseAndReferralOfAsync(session.Account) : [];
-        var pages = StaffPageTable.Pages.Where(p => p.Roles.Intersect(roles).Any() && p.Status == 200).ToList();
+        examples["user"] = session.Account.Id.ToString();
+        await AddDeskAndAdminExamplesAsync(examples);
+        var pages = StaffPageTable.Pages.Where(p => p.Roles.Intersect(roles).Any() && p.Status == 200 && p.Needs().All(examples.ContainsKey)).ToList();
         var blocking = new StringBuilder();
 
         foreach (var row in pages)
@@ -96,7 +98,34 @@ public sealed class StaffPagesAxeTests(BrowserFixture fixture, ITestOutputHelper
         return new()
         {
             ["code"] = created["code"]!.GetValue<string>(),
-            ["id"] = (await referral.Content.ReadFromJsonAsync<JsonObject>())!["id"]!.GetValue<Guid>().ToString(),
+            ["referral"] = (await referral.Content.ReadFromJsonAsync<JsonObject>())!["id"]!.GetValue<Guid>().ToString(),
         };
+    }
+
+    /// <summary>A counsellor profile with published slots, a booking of one and a free one, and a partner (through the API).</summary>
+    private async Task AddDeskAndAdminExamplesAsync(Dictionary<string, string> examples)
+    {
+        using var admin = await fixture.App.AdminClientAsync();
+        var created = await admin.PostAsJsonAsync("/api/v1/counsellors", new
+        {
+            displayName = "Browser-Testberater Tabelle", languages = new[] { "de" }, topics = new[] { "family" },
+        });
+        await BrowserApp.EnsureAsync(created, HttpStatusCode.Created);
+        var counsellor = (await created.Content.ReadFromJsonAsync<JsonObject>())!["id"]!.GetValue<Guid>();
+        var weekly = new[] { new { weekday = "tuesday", from = "09:00", to = "11:00", slotMinutes = 45, mode = "in-person", location = "Raum 2", capacity = 1 } };
+        await BrowserApp.EnsureAsync(await admin.PutAsJsonAsync($"/api/v1/counsellors/{counsellor}/hours", new { weekly, exceptions = Array.Empty<object>() }), HttpStatusCode.OK);
+        await BrowserApp.EnsureAsync(await admin.PostAsJsonAsync($"/api/v1/counsellors/{counsellor}/slots/publish", new { from = "2026-12-01", to = "2026-12-14" }), HttpStatusCode.OK);
+        var slots = (await admin.GetFromJsonAsync<List<JsonObject>>($"/api/v1/counsellors/{counsellor}/slots?from=2026-12-01&to=2026-12-14"))!;
+        var booked = await admin.PostAsJsonAsync("/api/v1/bookings", new
+        {
+            slotId = slots[0]["id"]!.GetValue<Guid>(), name = "Erfundene Tabellenperson", phone = "+49 170 5550199", language = "de",
+            topic = "family", consent = new { privacyNoticeVersion = "2026-11", accepted = true },
+        });
+        await BrowserApp.EnsureAsync(booked, HttpStatusCode.Created);
+        var partners = (await admin.GetFromJsonAsync<List<JsonObject>>("/api/v1/partners"))!;
+        examples["counsellor"] = counsellor.ToString();
+        examples["slotId"] = slots[1]["id"]!.GetValue<Guid>().ToString();
+        examples["reference"] = (await booked.Content.ReadFromJsonAsync<JsonObject>())!["reference"]!.GetValue<string>();
+        examples["partner"] = partners[0]["id"]!.GetValue<Guid>().ToString();
     }
 }

@@ -16,9 +16,22 @@ public sealed record StaffPage(string Route, params string[] Roles)
     /// <summary>Mein Tag: a role not listed is sent to its own home page instead of getting 403.</summary>
     public bool OthersGoHome { get; init; }
 
+    /// <summary>
+    /// Which example fills <c>{id}</c> (a referral unless said otherwise: "user", "counsellor", "partner"); the other
+    /// parameters are filled by their own name.
+    /// </summary>
+    public string IdIs { get; init; } = "referral";
+
+    /// <summary>The page wants a second factor entered in the last minutes: an allowed role may be sent to confirm it first.</summary>
+    public bool WantsFreshSecondFactor { get; init; }
+
     /// <summary>The route with its parameters filled in from <paramref name="examples"/>.</summary>
     public string Path(IReadOnlyDictionary<string, string> examples) =>
-        Regex.Replace(Route, @"\{(?<name>\w+)\}", m => examples[m.Groups["name"].Value]);
+        Regex.Replace(Route, @"\{(?<name>\w+)\}", m => examples[m.Groups["name"].Value == "id" ? IdIs : m.Groups["name"].Value]);
+
+    /// <summary>The example values the route needs.</summary>
+    public IEnumerable<string> Needs() =>
+        Regex.Matches(Route, @"\{(?<name>\w+)\}").Select(m => m.Groups["name"].Value == "id" ? IdIs : m.Groups["name"].Value);
 }
 
 /// <summary>
@@ -50,8 +63,31 @@ public static class StaffPageTable
         new("/staff/hours", Counsellor),
         new("/staff/hours/absence", Counsellor),
         new("/staff/absence", Roles.Staff),
+        new("/staff/today", Roles.Staff),
+        new("/staff/today/print", Roles.Staff),
+        new("/staff/today/book/{slotId}", Roles.Staff),
+        new("/staff/open", Roles.Staff),
+        new("/staff/bookings", Roles.Staff),
+        new("/staff/bookings/{reference}", Roles.Staff),
+        new("/staff/undelivered", Roles.Staff),
+        new("/staff/follow-up", Roles.Staff),
+        new("/staff/follow-up/{id}/letter", Roles.Staff),
         new("/staff/dpo", Roles.Dpo),
+        new("/staff/dpo/audit", Roles.Dpo),
+        new("/staff/dpo/requests", Roles.Dpo),
+        new("/staff/dpo/requests/{code}/export", Roles.Dpo) { WantsFreshSecondFactor = true },
+        new("/staff/dpo/retention", Roles.Dpo),
+        new("/staff/dpo/statistics", Roles.Dpo, Roles.Admin),
         new("/staff/admin", Roles.Admin),
+        new("/staff/admin/users", Roles.Admin),
+        new("/staff/admin/users/new", Roles.Admin) { WantsFreshSecondFactor = true },
+        new("/staff/admin/users/{id}", Roles.Admin) { IdIs = "user" },
+        new("/staff/admin/counsellors", Roles.Admin),
+        new("/staff/admin/counsellors/new", Roles.Admin),
+        new("/staff/admin/counsellors/{id}", Roles.Admin) { IdIs = "counsellor" },
+        new("/staff/admin/partners", Roles.Admin),
+        new("/staff/admin/partners/{id}", Roles.Admin) { IdIs = "partner" },
+        new("/staff/admin/centre", Roles.Admin),
         new("/staff/account", Everyone),
         new("/staff/confirm", Everyone),
         new("/staff/enrol", Everyone),

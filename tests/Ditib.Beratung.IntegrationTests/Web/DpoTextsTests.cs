@@ -18,7 +18,9 @@ public sealed partial class DpoTextsTests
     public void EveryKeyThePagesUse_Exists_IncludingTheComposedOnes()
     {
         var keys = ResourceTexts.Of(Resources, CultureInfo.InvariantCulture).Keys.ToHashSet();
+        // The DPO's start page (Dpo/Index) speaks with the role texts.
         var files = ResourceTexts.SourceFiles(ResourceTexts.WebFolder("Pages", "Staff", "Dpo"))
+            .Where(f => !Path.GetFileName(f).StartsWith("Index.cshtml", StringComparison.Ordinal))
             .Concat(ResourceTexts.SourceFiles(ResourceTexts.WebFolder("Documents")));
         var used = ResourceTexts.KeysUsedIn(files, UsedKey())
             .Concat(ResourceTexts.KeysUsedIn([ResourceTexts.WebFolder("Pages", "Staff", "_StaffLayout.cshtml")], UsedInLayout()))
