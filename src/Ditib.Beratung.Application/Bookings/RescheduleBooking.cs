@@ -2,6 +2,7 @@ using System.Text.Json.Serialization;
 using Ditib.Beratung.Application.Common;
 using Ditib.Beratung.Application.Messages;
 using Ditib.Beratung.Application.Slots;
+using Ditib.Beratung.Domain.Scheduling;
 using FluentValidation;
 using MediatR;
 using NodaTime;
@@ -24,18 +25,18 @@ public sealed class RescheduleBookingValidator : AbstractValidator<RescheduleBoo
 }
 
 public sealed class RescheduleBookingHandler(
-    BookingAccess access, IBookingRepository bookings, ISlotQueries slots, IEnvelopeCipher cipher, CentreSettings settings, IClock clock,
-    BookingMessages messages)
+    BookingAccess access, IBookingRepository bookings, ISlotRepository slotRepository, ISlotQueries slots, IEnvelopeCipher cipher,
+    CentreSettings settings, IClock clock, BookingMessages messages)
     : IRequestHandler<RescheduleBooking, BookingDto>
 {
     public async Task<BookingDto> Handle(RescheduleBooking request, CancellationToken cancellationToken)
     {
         var now = clock.GetCurrentInstant();
         var (record, current) = await access.OpenAsync(request.Reference, request.Token, cancellationToken);
-        var target = await slots.GetAsync(request.SlotId, cancellationToken) ?? throw new NotFoundException("Slot not found.");
+        var target = await slotRepository.GetAsync(request.SlotId, cancellationToken) ?? throw new NotFoundException("Slot not found.");
         if (target.Id != current.Id)
         {
-            target.EnsureBookable(now, settings.MinimumNotice, record.Topic, record.Language, record.InterpreterNeeded);
+            target.EnsureBookable(new PlaceRequest(record.Topic, record.Language, record.InterpreterNeeded, settings.MinimumNotice), now);
         }
 
         record.Booking.MoveTo(target.Id, now, current.Start, settings.CancelCutoff);

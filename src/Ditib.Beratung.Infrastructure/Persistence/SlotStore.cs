@@ -78,7 +78,7 @@ internal sealed class SlotStore(DbSession session) : ISlotRepository, ISlotQueri
     public async Task<IReadOnlyList<Slot>> StartingInAsync(Guid counsellorId, Interval interval, CancellationToken cancellationToken)
     {
         const string sql = """
-            SELECT id, counsellor_id, start_at, end_at, mode, location, capacity, status, cancel_reason FROM slot
+            SELECT id, counsellor_id, start_at, end_at, mode, location, capacity, status, cancel_reason, places_taken AS taken FROM slot
             WHERE counsellor_id = @counsellorId AND start_at >= @start AND start_at < @end
             ORDER BY start_at
             """;
@@ -119,7 +119,7 @@ internal sealed class SlotStore(DbSession session) : ISlotRepository, ISlotQueri
         await connection.ExecuteAsync(session.Command(sql, new
         {
             slot.Id,
-            status = slot.Status == SlotStatus.Cancelled ? "cancelled" : "open",
+            status = slot.Status.ToCode(),
             slot.CancelReason,
             now,
         }, cancellationToken));
@@ -149,8 +149,8 @@ internal sealed class SlotStore(DbSession session) : ISlotRepository, ISlotQueri
         public string? Topics { get; set; }
 
         public Slot ToSlot() =>
-            new(Id, CounsellorId, StartAt, EndAt, SlotModes.Parse(Mode), Location, (int)Capacity,
-                Status == "cancelled" ? SlotStatus.Cancelled : SlotStatus.Open, CancelReason);
+            new(Id, CounsellorId, StartAt, EndAt, SlotModes.Parse(Mode), Location, (int)Capacity, SlotStatuses.Parse(Status), CancelReason,
+                (int)Taken, Counsellor.Length == 0 ? null : new SlotCounsellor(Counsellor, CounsellorActive, CodeList.Split(Topics), CodeList.Split(Languages)));
 
         public SlotRow ToSlotRow() =>
             new(Id, CounsellorId, Counsellor, CounsellorActive, StartAt, EndAt, Mode, Location, (int)Capacity, (int)Taken, Status,

@@ -18,9 +18,12 @@ public static class LoadRun
     private const double MemoryTargetMiB = 250;
     private const double NoteShareTarget = 0.5;
 
-    private sealed record Phase(Mix Mix, Dictionary<Operation, Latencies> Results, TimeSpan Elapsed, string LoadAverage)
+    private sealed record Phase(Mix Mix, Dictionary<Operation, Latencies> Results, TimeSpan Elapsed, string LoadAverage, double CpuSeconds)
     {
         public double Rate(Operation operation) => Results[operation].Count / Elapsed.TotalSeconds;
+
+        /// <summary>Server CPU per answered request of the phase, in milliseconds.</summary>
+        public double CpuPerRequestMs => CpuSeconds * 1000 / Math.Max(1, Results.Values.Sum(r => r.Count + r.Errors));
     }
 
     public static async Task<int> RunAsync(LoadOptions options)
@@ -66,14 +69,14 @@ public static class LoadRun
 
         var clients = new LoadClients(http, server.BaseAddress, data, options.Clients);
         var duration = TimeSpan.FromSeconds(options.Seconds);
-        var search = await RunPhaseAsync(clients, Mix.SearchOnly, duration);
+        var search = await RunPhaseAsync(server, clients, Mix.SearchOnly, duration);
 
         var limitBefore = MeasureBareInsertLimit(folder);
-        var bookings = await RunPhaseAsync(clients, Mix.BookingsOnly, duration);
+        var bookings = await RunPhaseAsync(server, clients, Mix.BookingsOnly, duration);
         var limitAfter = MeasureBareInsertLimit(folder);
         var limit = (limitBefore + limitAfter) / 2;
-        var notes = await RunPhaseAsync(clients, Mix.NotesOnly, duration);
-        var mixed = await RunPhaseAsync(clients, Mix.Mixed, duration);
+        var notes = await RunPhaseAsync(server, clients, Mix.NotesOnly, duration);
+        var mixed = await RunPhaseAsync(server, clients, Mix.Mixed, duration);
         var peakMiB = server.PeakMemoryMiB();
 
         var searches = search.Results[Operation.Search];
@@ -83,20 +86,20 @@ public static class LoadRun
         Console.WriteLine(options.Full
             ? "Issue 17's measures (one run, side by side):"
             : "Issue 17's measures (a smaller run than the targets are set for: not comparable with them):");
-        Console.WriteLine($"  {"measure",-62} {"measured",-40} {"target",-10} verdict");
+        Console.WriteLine($"  {"measure",-62} {"measured",-56} {"target",-10} verdict");
         var met = new[]
         {
             Measure($"slot search, one week, one language, {options.Clients} clients: p99", searches.Percentile(0.99), SearchP99TargetMs, below: true,
-                Invariant($"{searches.Percentile(0.99):0.0} ms (p50 {searches.Percentile(0.5):0.0} ms, {search.Rate(Operation.Search):0}/s)"),
+                Invariant($"{searches.Percentile(0.99):0.0} ms (p50 {searches.Percentile(0.5):0.0} ms, {search.Rate(Operation.Search):0}/s, CPU {search.CpuPerRequestMs:0.00} ms)"),
                 Invariant($"< {SearchP99TargetMs} ms"), search.LoadAverage),
             Measure("bookings / bare single-row insert transactions (mean of 2)", bookingRate / limit, BookingShareTarget, below: false,
-                Invariant($"{bookingRate / limit:0.00} ({bookingRate:0}/s of {limit:0}/s)"), Invariant($">= {BookingShareTarget:0.00}"), bookings.LoadAverage),
+                Invariant($"{bookingRate / limit:0.00} ({bookingRate:0}/s of {limit:0}/s, CPU {bookings.CpuPerRequestMs:0.00} ms)"), Invariant($">= {BookingShareTarget:0.00}"), bookings.LoadAverage),
             Measure("booking p99 (bookings only)", bookings.Results[Operation.Book].Percentile(0.99), BookingP99TargetMs, below: true,
                 Invariant($"{bookings.Results[Operation.Book].Percentile(0.99):0.0} ms"), Invariant($"< {BookingP99TargetMs} ms"), bookings.LoadAverage),
             Measure("peak memory of the API process (VmHWM)", peakMiB, MemoryTargetMiB, below: true,
                 Invariant($"{peakMiB:0} MiB ({seededMiB:0} MiB after seeding)"), Invariant($"< {MemoryTargetMiB} MB"), LoadAverage()),
             Measure("notes (scrub, seal, insert, audit) / bookings per second", noteRate / bookingRate, NoteShareTarget, below: false,
-                Invariant($"{noteRate / bookingRate:0.00} ({noteRate:0}/s of {bookingRate:0}/s)"), Invariant($">= {NoteShareTarget:0.00}"), notes.LoadAverage),
+                Invariant($"{noteRate / bookingRate:0.00} ({noteRate:0}/s of {bookingRate:0}/s, CPU {notes.CpuPerRequestMs:0.00} ms)"), Invariant($">= {NoteShareTarget:0.00}"), notes.LoadAverage),
         }.All(m => m);
         Console.WriteLine(Invariant(
             $"  (mixed phase, for comparison: search p99 {mixed.Results[Operation.Search].Percentile(0.99):0.0} ms, booking p99 {mixed.Results[Operation.Book].Percentile(0.99):0.0} ms; load average {mixed.LoadAverage})"));
@@ -104,14 +107,17 @@ public static class LoadRun
         return 0;
     }
 
-    private static async Task<Phase> RunPhaseAsync(LoadClients clients, Mix mix, TimeSpan duration)
+    private static async Task<Phase> RunPhaseAsync(ApiServer server, LoadClients clients, Mix mix, TimeSpan duration)
     {
         var loadAverage = LoadAverage();
         Console.WriteLine();
         Console.WriteLine(Invariant($"Phase '{mix.Name}' ({mix}), {duration.TotalSeconds:0} s; load average at the start {loadAverage}:"));
+        var cpuBefore = server.CpuSeconds();
         var (results, elapsed) = await clients.RunAsync(mix, duration);
+        var phase = new Phase(mix, results, elapsed, loadAverage, server.CpuSeconds() - cpuBefore);
         Print(results, elapsed);
-        return new Phase(mix, results, elapsed, loadAverage);
+        Console.WriteLine(Invariant($"  server CPU {phase.CpuSeconds:0.0} s = {phase.CpuPerRequestMs:0.00} ms per request"));
+        return phase;
     }
 
     /// <summary>
@@ -130,7 +136,7 @@ public static class LoadRun
     private static bool Measure(string name, double value, double target, bool below, string measured, string targetText, string loadAverage)
     {
         var met = below ? value < target : value >= target;
-        Console.WriteLine($"  {name,-62} {measured,-40} {targetText,-10} {(met ? "met" : "MISSED")}  (load average {loadAverage})");
+        Console.WriteLine($"  {name,-62} {measured,-56} {targetText,-10} {(met ? "met" : "MISSED")}  (load average {loadAverage})");
         return met;
     }
 
