@@ -116,6 +116,8 @@ internal sealed class StatementCache(SqliteConnection connection) : DbConnection
             get => inner?.CommandText ?? "";
             set
             {
+                // Dapper rewrites the text after binding when it expands a list (`IN @ids`): the parameters move along.
+                List<SqliteParameter> bound = [];
                 if (inner is not null)
                 {
                     if (inner.CommandText == value)
@@ -123,10 +125,13 @@ internal sealed class StatementCache(SqliteConnection connection) : DbConnection
                         return;
                     }
 
+                    bound.AddRange(inner.Parameters.Cast<SqliteParameter>());
+                    inner.Parameters.Clear();
                     cache.Give(inner, innerKept);
                 }
 
                 (inner, innerKept) = cache.Take(value ?? "");
+                inner.Parameters.AddRange(bound);
                 inner.Transaction = transaction;
                 inner.CommandType = type;
                 if (timeout is { } seconds)

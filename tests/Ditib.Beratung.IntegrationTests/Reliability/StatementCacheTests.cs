@@ -70,6 +70,16 @@ public sealed class StatementCacheTests : IDisposable
     }
 
     [Fact]
+    public async Task AListParameterThatDapperExpandsIntoTheText_KeepsTheOtherParameters()
+    {
+        await cache.ExecuteAsync("INSERT INTO item (n, label) VALUES (1, 'a'), (2, 'b'), (3, 'a'), (4, 'a')");
+
+        var found = await cache.QueryAsync<long>("SELECT n FROM item WHERE label = @label AND n IN @ns ORDER BY n", new { label = "a", ns = new[] { 1, 2, 4 } });
+
+        Assert.Equal([1, 4], found);
+    }
+
+    [Fact]
     public async Task MoreTextsThanTheCapacity_AreRunWithoutBeingKept()
     {
         for (var i = 0; i < StatementCache.Capacity + 10; i++)
