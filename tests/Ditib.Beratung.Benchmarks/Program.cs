@@ -4,7 +4,7 @@ using Ditib.Beratung.Benchmarks.Load;
 const string Usage = """
     Usage:
       dotnet run -c Release --project tests/Ditib.Beratung.Benchmarks -- micro [BenchmarkDotNet arguments, e.g. --filter '*']
-      dotnet run -c Release --project tests/Ditib.Beratung.Benchmarks -- load [--clients 32] [--seconds 20] [--no-build]
+      dotnet run -c Release --project tests/Ditib.Beratung.Benchmarks -- load [--clients 32] [--seconds 20] [--counsellors 50] [--days 90] [--quick] [--no-build]
       dotnet run -c Release --project tests/Ditib.Beratung.Benchmarks -- soak [--minutes 10] [--clients 8] [--no-build]
     """;
 

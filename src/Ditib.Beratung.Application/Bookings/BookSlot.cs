@@ -5,6 +5,7 @@ using Ditib.Beratung.Application.Messages;
 using Ditib.Beratung.Application.ReferenceData;
 using Ditib.Beratung.Application.Slots;
 using Ditib.Beratung.Domain.Bookings;
+using Ditib.Beratung.Domain.Scheduling;
 using FluentValidation;
 using MediatR;
 using NodaTime;
@@ -61,7 +62,7 @@ public sealed class BookSlotValidator : AbstractValidator<BookSlot>
 public sealed record PrivacyNotice(string Version);
 
 public sealed class BookSlotHandler(
-    IBookingRepository bookings, ISlotQueries slots, IEnvelopeCipher cipher, ISecrets secrets, IAuditTrail audit, CentreSettings settings,
+    IBookingRepository bookings, ISlotRepository slots, IEnvelopeCipher cipher, ISecrets secrets, IAuditTrail audit, CentreSettings settings,
     IClock clock, BookingMessages messages)
     : IRequestHandler<BookSlot, BookingCreatedDto>
 {
@@ -69,8 +70,8 @@ public sealed class BookSlotHandler(
     {
         var now = clock.GetCurrentInstant();
         var slot = await slots.GetAsync(request.SlotId, cancellationToken) ?? throw new NotFoundException("Slot not found.");
-        slot.EnsureBookable(now, request.BookedBy == BookedBy.Staff ? Duration.Zero : settings.MinimumNotice, request.Topic!,
-            request.Language!, request.InterpreterNeeded);
+        var notice = request.BookedBy == BookedBy.Staff ? Duration.Zero : settings.MinimumNotice;
+        slot.EnsureBookable(new PlaceRequest(request.Topic!, request.Language!, request.InterpreterNeeded, notice), now);
 
         var reference = secrets.NewBookingReference();
         while (await bookings.ReferenceExistsAsync(reference, cancellationToken))
@@ -82,18 +83,21 @@ public sealed class BookSlotHandler(
         var booking = new Booking(Guid.CreateVersion7(), reference, slot.Id, BookingStatus.Confirmed, 0);
         var dataKey = await cipher.CreateDataKeyAsync(cancellationToken);
         var personal = new PersonalData(request.Name!.Trim(), Blank(request.Phone), Blank(request.Email), Blank(request.Concern));
+        var (hasEmail, hasPhone) = (personal.Email is not null, personal.Phone is not null);
         var sealedPersonal = await personal.SealAsync(cipher, dataKey, booking.Id, cancellationToken);
+        var sealedToken = await messages.SealManageTokenAsync(booking.Id, dataKey, token, hasEmail, hasPhone, cancellationToken);
 
         await bookings.AddAsync(new BookingRecord(booking, tokenHash, dataKey, sealedPersonal, request.Language!, request.Topic!,
-            request.InterpreterNeeded, request.BookedBy, request.Consent!.PrivacyNoticeVersion!, now, now), cancellationToken);
-        await messages.BookedAsync(booking, dataKey, token, slot.Start, personal.Email is not null, personal.Phone is not null, cancellationToken);
+            request.InterpreterNeeded, request.BookedBy, request.Consent!.PrivacyNoticeVersion!, now, now, sealedToken), cancellationToken);
+        await messages.BookedAsync(booking, slot.Start, hasEmail, hasPhone, cancellationToken);
 
         if (request.BookedBy == BookedBy.Staff)
         {
             await audit.RecordAsync(new AuditEvent("booking.create-on-behalf", "booking", booking.Id.ToString()), cancellationToken);
         }
 
-        return new BookingCreatedDto(reference, token, booking.Status.ToCode(), (slot with { Taken = slot.Taken + 1 }).ToDto(settings.Zone));
+        return new BookingCreatedDto(reference, token, booking.Status.ToCode(),
+            SlotDto.From(slot, settings.Zone) with { RemainingCapacity = slot.Remaining - 1 });
     }
 
     private static string? Blank(string? text) => string.IsNullOrWhiteSpace(text) ? null : text.Trim();

@@ -2,6 +2,7 @@ using Ditib.Beratung.Application.Common;
 using Ditib.Beratung.Application.Messages;
 using Ditib.Beratung.Application.Slots;
 using Ditib.Beratung.Domain.Bookings;
+using Ditib.Beratung.Domain.Scheduling;
 using NodaTime;
 
 namespace Ditib.Beratung.Application.Bookings;
@@ -14,7 +15,7 @@ namespace Ditib.Beratung.Application.Bookings;
 /// is in afterwards, freshly loaded.
 /// </summary>
 public sealed class BookingChanges(
-    IBookingRepository bookings, ISlotQueries slots, IClock clock, BookingMessages messages,
+    IBookingRepository bookings, ISlotRepository slotRepository, ISlotQueries slots, IClock clock, BookingMessages messages,
     IIdempotencyStore idempotency)
 {
     public async Task<SlotRow> CancelAsync(BookingRecord record, SlotRow slot, ChangeWindow window, string? reason,
@@ -32,10 +33,10 @@ public sealed class BookingChanges(
         CancellationToken cancellationToken)
     {
         var now = clock.GetCurrentInstant();
-        var target = await slots.GetAsync(targetSlotId, cancellationToken) ?? throw new NotFoundException("Slot not found.");
+        var target = await slotRepository.GetAsync(targetSlotId, cancellationToken) ?? throw new NotFoundException("Slot not found.");
         if (target.Id != current.Id)
         {
-            target.EnsureBookable(now, minimumNotice, record.Topic, record.Language, record.InterpreterNeeded);
+            target.EnsureBookable(new PlaceRequest(record.Topic, record.Language, record.InterpreterNeeded, minimumNotice), now);
         }
 
         record.Booking.MoveTo(target.Id, now, current.Start, window);

@@ -3,7 +3,10 @@ using NodaTime;
 
 namespace Ditib.Beratung.Application.Bookings;
 
-/// <summary>A booking with what is stored beside the domain state: the token hash and the sealed personal data.</summary>
+/// <summary>
+/// A booking with what is stored beside the domain state: the token hash, the sealed personal data, and the manage
+/// token sealed for the links of later messages (null when no message can reach the resident).
+/// </summary>
 public sealed record BookingRecord(
     Booking Booking,
     byte[] TokenHash,
@@ -15,7 +18,8 @@ public sealed record BookingRecord(
     BookedBy BookedBy,
     string PrivacyNoticeVersion,
     Instant ConsentAt,
-    Instant CreatedAt);
+    Instant CreatedAt,
+    byte[]? SealedManageToken = null);
 
 public interface IBookingRepository
 {
@@ -26,7 +30,7 @@ public interface IBookingRepository
 
     Task<bool> ReferenceExistsAsync(string reference, CancellationToken cancellationToken);
 
-    /// <summary>Inserts a booking; a full or cancelled slot is a conflict, even if the caller's check missed it.</summary>
+    /// <summary>Inserts a booking, complete; a full or cancelled slot is a conflict, even if the caller's check missed it.</summary>
     Task AddAsync(BookingRecord record, CancellationToken cancellationToken);
 
     /// <summary>Stores status, reason, sequence and slot; moving into a full slot is a conflict.</summary>

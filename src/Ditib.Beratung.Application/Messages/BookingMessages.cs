@@ -10,25 +10,30 @@ namespace Ditib.Beratung.Application.Messages;
 /// the resident can be reached on (e-mail if given; SMS if a phone is given and a provider is set up), plus a
 /// reminder at the configured lead before the start unless the booking is already inside that window. Later messages
 /// go to the channels of the confirmation. Moving a booking replaces its reminder; cancelling cancels it. A booking
-/// with no channel queues nothing and keeps no copy of its token.
+/// with no channel queues nothing and keeps no copy of its token (<see cref="SealManageTokenAsync"/>).
 /// </summary>
 public sealed class BookingMessages(IOutbox outbox, IEnvelopeCipher cipher, MessageSettings settings, IClock clock)
 {
     public static string TokenContext(Guid bookingId) => $"booking:{bookingId}:manage-token";
 
-    public async Task BookedAsync(
-        Booking booking, Guid dataKeyId, string manageToken, Instant slotStart, bool hasEmail, bool hasPhone, CancellationToken cancellationToken)
+    /// <summary>
+    /// The manage token sealed under the booking's data key, for the links of later messages, to be stored with the
+    /// booking; null when no message can reach the resident (then no copy of the token is kept).
+    /// </summary>
+    public async Task<byte[]?> SealManageTokenAsync(
+        Guid bookingId, Guid dataKeyId, string manageToken, bool hasEmail, bool hasPhone, CancellationToken cancellationToken) =>
+        MessageChannels.For(hasEmail, hasPhone, settings.SmsEnabled).Count == 0
+            ? null
+            : await cipher.EncryptAsync(dataKeyId, Encoding.UTF8.GetBytes(manageToken), TokenContext(bookingId), cancellationToken);
+
+    public async Task BookedAsync(Booking booking, Instant slotStart, bool hasEmail, bool hasPhone, CancellationToken cancellationToken)
     {
         var channels = MessageChannels.For(hasEmail, hasPhone, settings.SmsEnabled);
-        if (channels.Count == 0)
+        if (channels.Count > 0)
         {
-            return;
+            await outbox.EnqueueAsync([.. Messages(booking, MessageKinds.Confirmation, channels), .. Reminders(booking, slotStart, channels)],
+                cancellationToken);
         }
-
-        var sealedToken = await cipher.EncryptAsync(dataKeyId, Encoding.UTF8.GetBytes(manageToken), TokenContext(booking.Id), cancellationToken);
-        await outbox.StoreSealedManageTokenAsync(booking.Id, sealedToken, cancellationToken);
-        await outbox.EnqueueAsync([.. Messages(booking, MessageKinds.Confirmation, channels), .. Reminders(booking, slotStart, channels)],
-            cancellationToken);
     }
 
     public async Task RescheduledAsync(Booking booking, Instant slotStart, CancellationToken cancellationToken)

@@ -56,9 +56,6 @@ public interface IOutbox
 
     /// <summary>The channels the booking's messages went out on so far (those its confirmation was queued for).</summary>
     Task<IReadOnlyList<string>> ChannelsOfAsync(Guid bookingId, CancellationToken cancellationToken);
-
-    /// <summary>Keeps the manage token sealed under the booking's data key, for the links of later messages.</summary>
-    Task StoreSealedManageTokenAsync(Guid bookingId, byte[] sealedToken, CancellationToken cancellationToken);
 }
 
 /// <summary>An outbox row as staff see it: metadata only.</summary>

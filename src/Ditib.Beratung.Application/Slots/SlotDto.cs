@@ -16,7 +16,16 @@ public sealed record SlotDto(
     IReadOnlyList<string> Languages,
     IReadOnlyList<string> Topics,
     int RemainingCapacity,
-    string Status);
+    string Status)
+{
+    /// <summary>A slot loaded with its counsellor (<see cref="Slot.Counsellor"/>) as residents see it.</summary>
+    public static SlotDto From(Slot slot, DateTimeZone zone)
+    {
+        var counsellor = slot.Counsellor ?? throw new InvalidOperationException("The slot was loaded without its counsellor.");
+        return new SlotDto(slot.Id, Formats.Local(slot.Start, zone), Formats.Local(slot.End, zone), zone.Id, counsellor.Name, slot.Mode.ToCode(),
+            slot.Location, [.. counsellor.Languages], [.. counsellor.Topics], slot.Remaining, slot.Status.ToCode());
+    }
+}
 
 /// <summary>A slot as the read side loads it, with its counsellor and how many places are taken.</summary>
 public sealed record SlotRow(
@@ -40,10 +49,6 @@ public sealed record SlotRow(
 
     public Unavailability? Unavailability(Instant now, Duration minimumNotice) =>
         Availability.Check(SlotStatus, CounsellorActive, Start, Remaining, now, minimumNotice);
-
-    public void EnsureBookable(Instant now, Duration minimumNotice, string topic, string language, bool interpreterNeeded) =>
-        Availability.EnsureBookable(SlotStatus, CounsellorActive, Start, Remaining, now, minimumNotice, Topics, topic, Languages, language,
-            interpreterNeeded);
 
     public SlotDto ToDto(DateTimeZone zone) =>
         new(Id, Formats.Local(Start, zone), Formats.Local(End, zone), zone.Id, Counsellor, Mode, Location, Languages, Topics,

@@ -16,7 +16,8 @@ internal sealed class BookingStore(DbSession session, IEnvelopeCipher cipher) : 
 {
     private const string SelectRecords = """
         SELECT id, reference, slot_id, status, sequence, token_hash, data_key_id, personal_data, language_code, topic_code,
-               interpreter_needed, booked_by, privacy_notice_version, consent_at, status_reason_sealed, status_changed_at, created_at
+               interpreter_needed, booked_by, privacy_notice_version, consent_at, status_reason_sealed, status_changed_at, created_at,
+               manage_token_sealed
         FROM booking
         """;
 
@@ -46,9 +47,9 @@ internal sealed class BookingStore(DbSession session, IEnvelopeCipher cipher) : 
     {
         const string sql = """
             INSERT INTO booking (id, reference, slot_id, status, sequence, token_hash, data_key_id, personal_data, language_code,
-                                 topic_code, interpreter_needed, booked_by, privacy_notice_version, consent_at, created_at)
+                                 topic_code, interpreter_needed, booked_by, privacy_notice_version, consent_at, created_at, manage_token_sealed)
             VALUES (@Id, @Reference, @SlotId, @Status, @Sequence, @TokenHash, @DataKeyId, @PersonalData, @Language,
-                    @Topic, @InterpreterNeeded, @BookedBy, @PrivacyNoticeVersion, @ConsentAt, @CreatedAt)
+                    @Topic, @InterpreterNeeded, @BookedBy, @PrivacyNoticeVersion, @ConsentAt, @CreatedAt, @SealedManageToken)
             """;
         var booking = record.Booking;
         var connection = await session.ConnectionAsync(cancellationToken);
@@ -69,6 +70,7 @@ internal sealed class BookingStore(DbSession session, IEnvelopeCipher cipher) : 
             record.PrivacyNoticeVersion,
             record.ConsentAt,
             record.CreatedAt,
+            record.SealedManageToken,
         }, cancellationToken)));
     }
 
@@ -202,6 +204,7 @@ internal sealed class BookingStore(DbSession session, IEnvelopeCipher cipher) : 
         public byte[]? StatusReasonSealed { get; set; }
         public Instant? StatusChangedAt { get; set; }
         public Instant CreatedAt { get; set; }
+        public byte[]? ManageTokenSealed { get; set; }
 
         public Booking ToDomain(string? statusReason) =>
             Booking.Restore(Id, Reference, SlotId, BookingStatuses.Parse(Status), (int)Sequence, statusReason, StatusChangedAt);
@@ -209,6 +212,6 @@ internal sealed class BookingStore(DbSession session, IEnvelopeCipher cipher) : 
         public BookingRecord ToRecord(string? statusReason) =>
             new(ToDomain(statusReason), TokenHash, DataKeyId ?? Guid.Empty, PersonalData ?? [], LanguageCode, TopicCode, InterpreterNeeded,
                 BookedBy == "staff" ? Domain.Bookings.BookedBy.Staff : Domain.Bookings.BookedBy.Resident, PrivacyNoticeVersion, ConsentAt,
-                CreatedAt);
+                CreatedAt, ManageTokenSealed);
     }
 }

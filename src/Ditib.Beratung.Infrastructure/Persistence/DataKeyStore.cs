@@ -1,3 +1,4 @@
+using System.Data.Common;
 using Dapper;
 using Ditib.Beratung.Infrastructure.Security;
 using Microsoft.Data.Sqlite;
@@ -73,7 +74,7 @@ internal sealed class DataKeyStore(DbSession session, IClock clock) : IDataKeySt
     /// key, or a copy wrapped by a retired master key, does not linger in the database file. The setting belongs to the
     /// connection; it is cheap for a table this small.
     /// </summary>
-    private async Task OverwriteFreedSpaceAsync(SqliteConnection connection, CancellationToken cancellationToken) =>
+    private async Task OverwriteFreedSpaceAsync(DbConnection connection, CancellationToken cancellationToken) =>
         await connection.ExecuteAsync(session.Command("PRAGMA secure_delete = ON", null, cancellationToken));
 
     private sealed class Row

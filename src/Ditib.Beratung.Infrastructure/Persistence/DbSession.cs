@@ -1,3 +1,4 @@
+using System.Data.Common;
 using Dapper;
 using Ditib.Beratung.Application.Common;
 using Microsoft.Data.Sqlite;
@@ -13,12 +14,13 @@ namespace Ditib.Beratung.Infrastructure.Persistence;
 public sealed class DbSession(ConnectionFactory connections, WriteGate writeGate) : IUnitOfWork, IAsyncDisposable
 {
     private SqliteConnection? connection;
-    private SqliteConnection? writer;
+    private DbConnection? writer;
     private SqliteTransaction? transaction;
 
     public bool InTransaction => transaction is not null;
 
-    public async Task<SqliteConnection> ConnectionAsync(CancellationToken cancellationToken) =>
+    /// <summary>The request's connection; inside a write transaction, the writer with its kept statements.</summary>
+    public async Task<DbConnection> ConnectionAsync(CancellationToken cancellationToken) =>
         writer ?? (connection ??= await connections.OpenAsync(cancellationToken));
 
     /// <summary>A Dapper command bound to the session's transaction, if one is open.</summary>

@@ -5,7 +5,7 @@ using NodaTime;
 
 namespace Ditib.Beratung.Infrastructure.Persistence;
 
-/// <summary>The worklist "Offen": confirmed bookings whose appointment has begun, through the partial index of migration 0013.</summary>
+/// <summary>The worklist "Offen": confirmed bookings whose appointment has begun, through the partial index of migration 0012.</summary>
 internal sealed class OpenOutcomeQueries(DbSession session) : IOpenOutcomeQueries
 {
     // The status is written into the text (from the domain's code) rather than passed as a parameter: SQLite uses a

@@ -37,13 +37,6 @@ internal sealed class OutboxStore(DbSession session) : IOutbox, IOutboxQueries
             "SELECT DISTINCT channel FROM outbox_message WHERE booking_id = @bookingId ORDER BY channel", new { bookingId }, cancellationToken))).ToList();
     }
 
-    public async Task StoreSealedManageTokenAsync(Guid bookingId, byte[] sealedToken, CancellationToken cancellationToken)
-    {
-        var connection = await session.ConnectionAsync(cancellationToken);
-        await connection.ExecuteAsync(session.Command("UPDATE booking SET manage_token_sealed = @sealedToken WHERE id = @bookingId",
-            new { bookingId, sealedToken }, cancellationToken));
-    }
-
     public async Task<IReadOnlyList<OutboxRow>> ListAsync(string? state, int limit, CancellationToken cancellationToken)
     {
         const string sql = """

@@ -9,13 +9,22 @@ internal sealed class SlotStore(DbSession session) : ISlotRepository, ISlotQueri
 {
     private const string SelectRows = """
         SELECT s.id, s.counsellor_id, c.display_name AS counsellor, c.active AS counsellor_active,
-               s.start_at, s.end_at, s.mode, s.location, s.capacity, s.status, s.cancel_reason,
-               (SELECT COUNT(*) FROM booking b
-                WHERE b.slot_id = s.id AND b.status IN ('confirmed', 'attended', 'no-show')) AS taken,
+               s.start_at, s.end_at, s.mode, s.location, s.capacity, s.status, s.cancel_reason, s.places_taken AS taken,
                (SELECT group_concat(language_code, ',') FROM counsellor_language l WHERE l.counsellor_id = s.counsellor_id) AS languages,
                (SELECT group_concat(topic_code, ',') FROM counsellor_topic t WHERE t.counsellor_id = s.counsellor_id) AS topics
         FROM slot s
         JOIN counsellor c ON c.id = s.counsellor_id
+        """;
+
+    private const string SearchFilters = """
+          AND (s.start_at, s.id) > (@AfterStart, @AfterId)
+          AND (@FreeOnly = 0 OR (s.status = 'open' AND s.places_taken < s.capacity AND c.active = 1))
+          AND (@Topic IS NULL OR EXISTS (SELECT 1 FROM counsellor_topic t WHERE t.counsellor_id = s.counsellor_id AND t.topic_code = @Topic))
+          AND (@Language IS NULL OR EXISTS (SELECT 1 FROM counsellor_language l
+                                            WHERE l.counsellor_id = s.counsellor_id AND l.language_code = @Language))
+          AND (@Mode IS NULL OR s.mode = @Mode)
+        ORDER BY s.start_at, s.id
+        LIMIT @Limit
         """;
 
     public async Task<Slot?> GetAsync(Guid id, CancellationToken cancellationToken)
@@ -28,27 +37,16 @@ internal sealed class SlotStore(DbSession session) : ISlotRepository, ISlotQueri
 
     public async Task<IReadOnlyList<SlotRow>> SearchAsync(SlotSearch search, CancellationToken cancellationToken)
     {
-        // Counsellors first, then each one's slots through ix_slot_counsellor_start: only the matching counsellors'
-        // slots are read, instead of every slot in the range (EXPLAIN QUERY PLAN: LIST SUBQUERY, then
-        // SEARCH s USING INDEX ix_slot_counsellor_start).
-        const string where = """
-             WHERE s.counsellor_id IN (SELECT m.id FROM counsellor m
-                                       WHERE (@FreeOnly = 0 OR m.active = 1)
-                                         AND (@CounsellorId IS NULL OR m.id = @CounsellorId)
-                                         AND (@Topic IS NULL OR EXISTS (SELECT 1 FROM counsellor_topic t
-                                                                        WHERE t.counsellor_id = m.id AND t.topic_code = @Topic))
-                                         AND (@Language IS NULL OR EXISTS (SELECT 1 FROM counsellor_language l
-                                                                           WHERE l.counsellor_id = m.id AND l.language_code = @Language)))
-               AND s.start_at >= @From AND s.start_at < @To
-               AND (@AfterStart IS NULL OR s.start_at > @AfterStart OR (s.start_at = @AfterStart AND s.id > @AfterId))
-               AND (@FreeOnly = 0 OR (s.status = 'open' AND s.capacity > (SELECT COUNT(*) FROM booking f
-                   WHERE f.slot_id = s.id AND f.status IN ('confirmed', 'attended', 'no-show'))))
-               AND (@Mode IS NULL OR s.mode = @Mode)
-             ORDER BY s.start_at, s.id
-             LIMIT @Limit
-            """;
+        // Residents' search: walks ix_slot_start_id from the window's start (or the page's cursor) in (start, id) order,
+        // checks each slot's counsellor and free places (slot.places_taken, kept by triggers) and stops once the page
+        // is full (EXPLAIN QUERY PLAN: SEARCH s USING INDEX ix_slot_start_id (start_at>? AND start_at<?), no sort).
+        const string walk = "\nWHERE s.start_at >= @From AND s.start_at < @To\n" + SearchFilters;
+
+        // One counsellor's slots (her agenda, the desk's list): SEARCH s USING INDEX ix_slot_counsellor_start, then a
+        // sort of her few slots.
+        const string ofCounsellor = "\nWHERE s.counsellor_id = @CounsellorId AND s.start_at >= @From AND s.start_at < @To\n" + SearchFilters;
         var connection = await session.ConnectionAsync(cancellationToken);
-        var rows = await connection.QueryAsync<Row>(session.Command(SelectRows + where, new
+        var rows = await connection.QueryAsync<Row>(session.Command(SelectRows + (search.CounsellorId is null ? walk : ofCounsellor), new
         {
             From = search.Interval.Start,
             To = search.Interval.End,
@@ -57,8 +55,9 @@ internal sealed class SlotStore(DbSession session) : ISlotRepository, ISlotQueri
             search.Language,
             search.Mode,
             search.CounsellorId,
-            AfterStart = search.After?.Start,
-            AfterId = search.After?.Id,
+            // Without a cursor, (start, id) > (window start, '') holds for every slot of the window.
+            AfterStart = search.After?.Start ?? search.Interval.Start,
+            AfterId = search.After?.Id.ToString("D") ?? "",
             Limit = search.Limit ?? -1,
         }, cancellationToken));
         return rows.Select(r => r.ToSlotRow()).ToList();
@@ -79,7 +78,7 @@ internal sealed class SlotStore(DbSession session) : ISlotRepository, ISlotQueri
     public async Task<IReadOnlyList<Slot>> StartingInAsync(Guid counsellorId, Interval interval, CancellationToken cancellationToken)
     {
         const string sql = """
-            SELECT id, counsellor_id, start_at, end_at, mode, location, capacity, status, cancel_reason FROM slot
+            SELECT id, counsellor_id, start_at, end_at, mode, location, capacity, status, cancel_reason, places_taken AS taken FROM slot
             WHERE counsellor_id = @counsellorId AND start_at >= @start AND start_at < @end
             ORDER BY start_at
             """;
@@ -120,7 +119,7 @@ internal sealed class SlotStore(DbSession session) : ISlotRepository, ISlotQueri
         await connection.ExecuteAsync(session.Command(sql, new
         {
             slot.Id,
-            status = slot.Status == SlotStatus.Cancelled ? "cancelled" : "open",
+            status = slot.Status.ToCode(),
             slot.CancelReason,
             now,
         }, cancellationToken));
@@ -150,8 +149,8 @@ internal sealed class SlotStore(DbSession session) : ISlotRepository, ISlotQueri
         public string? Topics { get; set; }
 
         public Slot ToSlot() =>
-            new(Id, CounsellorId, StartAt, EndAt, SlotModes.Parse(Mode), Location, (int)Capacity,
-                Status == "cancelled" ? SlotStatus.Cancelled : SlotStatus.Open, CancelReason);
+            new(Id, CounsellorId, StartAt, EndAt, SlotModes.Parse(Mode), Location, (int)Capacity, SlotStatuses.Parse(Status), CancelReason,
+                (int)Taken, Counsellor.Length == 0 ? null : new SlotCounsellor(Counsellor, CounsellorActive, CodeList.Split(Topics), CodeList.Split(Languages)));
 
         public SlotRow ToSlotRow() =>
             new(Id, CounsellorId, Counsellor, CounsellorActive, StartAt, EndAt, Mode, Location, (int)Capacity, (int)Taken, Status,

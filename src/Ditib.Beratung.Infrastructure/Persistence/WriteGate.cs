@@ -1,3 +1,4 @@
+using System.Data.Common;
 using System.Diagnostics;
 using System.Diagnostics.Metrics;
 using Microsoft.Data.Sqlite;
@@ -16,6 +17,7 @@ namespace Ditib.Beratung.Infrastructure.Persistence;
 /// a crash exactly as before, and several commands share one fsync. If the COMMIT fails, every command of the batch
 /// fails: none of them was acknowledged.
 /// </para>
+/// The writer's statements are prepared once and kept with the connection (<see cref="StatementCache"/>).
 /// Publishes wait and hold times and batch sizes (meter <see cref="MeterName"/>, for dotnet-counters).
 /// </summary>
 public sealed class WriteGate(ConnectionFactory connections) : IAsyncDisposable, IDisposable
@@ -40,11 +42,12 @@ public sealed class WriteGate(ConnectionFactory connections) : IAsyncDisposable,
 
     // Only touched while holding the gate.
     private SqliteConnection? writer;
+    private StatementCache? statements;
     private Batch? batch;
     private long enteredAt;
 
     /// <summary>Waits for the writer and opens a savepoint for one command; the caller must call <see cref="LeaveAsync"/>.</summary>
-    public async Task<(SqliteConnection Connection, SqliteTransaction Transaction)> EnterAsync(CancellationToken cancellationToken)
+    public async Task<(DbConnection Connection, SqliteTransaction Transaction)> EnterAsync(CancellationToken cancellationToken)
     {
         var started = Stopwatch.GetTimestamp();
         Interlocked.Increment(ref waiting);
@@ -64,11 +67,16 @@ public sealed class WriteGate(ConnectionFactory connections) : IAsyncDisposable,
         Waited.Record(Stopwatch.GetElapsedTime(started, enteredAt).TotalMilliseconds, database);
         try
         {
-            writer ??= await connections.OpenAsync(CancellationToken.None);
+            if (writer is null)
+            {
+                writer = await connections.OpenAsync(CancellationToken.None);
+                statements = new StatementCache(writer);
+            }
+
             batch ??= new Batch(writer.BeginTransaction(deferred: false));
             batch.Transaction.Save(Savepoint);
             batch.Size++;
-            return (writer, batch.Transaction);
+            return (statements!, batch.Transaction);
         }
         catch
         {
@@ -125,11 +133,7 @@ public sealed class WriteGate(ConnectionFactory connections) : IAsyncDisposable,
         try
         {
             await EndBatchAsync(commit: false);
-            if (writer is not null)
-            {
-                await writer.DisposeAsync();
-                writer = null;
-            }
+            await CloseWriterAsync();
         }
         finally
         {
@@ -194,13 +198,20 @@ public sealed class WriteGate(ConnectionFactory connections) : IAsyncDisposable,
         {
             ending.Fail(exception);
             // The connection's state is unknown after a failed COMMIT or ROLLBACK: start the next batch on a new one.
-            await (writer?.DisposeAsync() ?? ValueTask.CompletedTask);
-            writer = null;
+            await CloseWriterAsync();
         }
         finally
         {
             await ending.Transaction.DisposeAsync();
         }
+    }
+
+    private async Task CloseWriterAsync()
+    {
+        await (statements?.DisposeAsync() ?? ValueTask.CompletedTask);
+        statements = null;
+        await (writer?.DisposeAsync() ?? ValueTask.CompletedTask);
+        writer = null;
     }
 
     private sealed class Batch(SqliteTransaction transaction)

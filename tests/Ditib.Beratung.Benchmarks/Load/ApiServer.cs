@@ -148,6 +148,23 @@ public sealed class ApiServer : IAsyncDisposable
     /// <summary>Peak resident memory of the server process so far (VmHWM), in MiB.</summary>
     public double PeakMemoryMiB() => StatusKiB("VmHWM:") / 1024.0;
 
+    /// <summary>
+    /// CPU time the server process has used so far (user + system, from <c>/proc/PID/stat</c>), in seconds: per
+    /// operation, it depends far less on other work on the machine than the latencies do.
+    /// </summary>
+    public double CpuSeconds()
+    {
+        if (process is null)
+        {
+            return 0;
+        }
+
+        var stat = File.ReadAllText($"/proc/{process.Id}/stat");
+        var fields = stat[(stat.LastIndexOf(')') + 2)..].Split(' ');
+        var ticks = long.Parse(fields[11], System.Globalization.CultureInfo.InvariantCulture) + long.Parse(fields[12], System.Globalization.CultureInfo.InvariantCulture);
+        return ticks / 100.0; // USER_HZ is 100 on Linux
+    }
+
     /// <summary>Resident memory of the server process now (VmRSS), in MiB.</summary>
     public double MemoryMiB() => StatusKiB("VmRSS:") / 1024.0;
 

@@ -14,7 +14,7 @@ public static class BareInsertLimit
 
     public static (int Transactions, double PerSecond) Measure(string folder, TimeSpan duration)
     {
-        var path = Path.Combine(folder, "bare-insert.db");
+        var path = Path.Combine(folder, $"bare-insert-{Guid.NewGuid():N}.db");
         using var connection = new SqliteConnection($"Data Source={path};Pooling=False");
         connection.Open();
         Execute(connection, """

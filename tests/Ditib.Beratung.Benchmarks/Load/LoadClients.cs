@@ -20,7 +20,9 @@ public enum Operation
 /// <summary>The share of each operation in a phase, in percent.</summary>
 public sealed record Mix(string Name, int Search, int Book, int ReadBooking, int WriteNote, int Calendar = 0, int Move = 0, int Cancel = 0)
 {
+    public static readonly Mix SearchOnly = new("search only", 100, 0, 0, 0);
     public static readonly Mix BookingsOnly = new("bookings only", 0, 100, 0, 0);
+    public static readonly Mix NotesOnly = new("notes only", 0, 0, 0, 100);
     public static readonly Mix Mixed = new("mixed", 50, 25, 15, 10);
 
     /// <summary>The soak's traffic: what residents do through the API with their booking links (no staff work).</summary>
@@ -133,12 +135,12 @@ public sealed class LoadClients(HttpClient http, Uri api, SeededData data, int c
         return results;
     }
 
+    /// <summary>The first page (50) of one week's free slots in one language, as a resident's first look.</summary>
     private async Task<string?> SearchAsync(Random random)
     {
-        var topic = Profiles.Topics[random.Next(Profiles.Topics.Length)];
         var language = Profiles.SearchLanguages[random.Next(Profiles.SearchLanguages.Length)];
-        var from = data.FirstDay.PlusDays(random.Next(data.Days - 14));
-        var uri = new Uri(api, $"/api/v1/slots?topic={topic}&language={language}&from={Seeder.Date(from)}&to={Seeder.Date(from.PlusDays(13))}");
+        var from = data.FirstDay.PlusDays(random.Next(data.Days - 7));
+        var uri = new Uri(api, $"/api/v1/slots?language={language}&from={Seeder.Date(from)}&to={Seeder.Date(from.PlusDays(6))}");
         using var response = await http.GetAsync(uri);
         await response.Content.LoadIntoBufferAsync();
         return Expect(response, HttpStatusCode.OK);

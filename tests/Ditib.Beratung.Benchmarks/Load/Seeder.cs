@@ -15,8 +15,8 @@ public sealed record SeededData(LocalDate FirstDay, int Days, List<SeededSlot> S
 
 /// <summary>
 /// Fills the fresh database through the public API, as the centre would: counsellor accounts and profiles, weekly
-/// hours (Monday to Saturday 08:00–20:00, 30-minute slots), 90 days published from tomorrow, and one case for some
-/// counsellors.
+/// hours (Monday to Saturday 08:00–16:30, 30-minute slots: 17 a day), 90 days published from tomorrow (50 × 90 days ≈
+/// 65,000 slots), and one case for some counsellors.
 /// </summary>
 public static class Seeder
 {
@@ -25,15 +25,15 @@ public static class Seeder
     public const int CounsellorsWithCases = 10;
     private const string CounsellorPassword = "Lastprobe-Tee-Und-Simit-Am-Morgen-7";
 
-    public static async Task<SeededData> SeedAsync(HttpClient http, Uri api)
+    public static async Task<SeededData> SeedAsync(HttpClient http, Uri api, int counsellorCount = Counsellors, int days = Days)
     {
         var admin = await SignInAsync(http, api, ApiServer.AdminUsername, ApiServer.AdminPassword);
         var zone = DateTimeZoneProviders.Tzdb["Europe/Berlin"];
         var firstDay = SystemClock.Instance.GetCurrentInstant().InZone(zone).Date.PlusDays(1);
-        var lastDay = firstDay.PlusDays(Days - 1);
+        var lastDay = firstDay.PlusDays(days - 1);
 
-        var counsellors = new (Guid Id, string Username, string[] Topics)[Counsellors];
-        await Parallel.ForEachAsync(Enumerable.Range(0, Counsellors), new ParallelOptions { MaxDegreeOfParallelism = 4 }, async (i, _) =>
+        var counsellors = new (Guid Id, string Username, string[] Topics)[counsellorCount];
+        await Parallel.ForEachAsync(Enumerable.Range(0, counsellorCount), new ParallelOptions { MaxDegreeOfParallelism = 4 }, async (i, _) =>
         {
             var profile = Profiles.Counsellor(i);
             var username = $"lastprobe-beratung-{i:00}";
@@ -49,7 +49,7 @@ public static class Seeder
             var id = counsellor["id"]!.GetValue<Guid>();
             var weekly = new[] { "monday", "tuesday", "wednesday", "thursday", "friday", "saturday" }.Select(weekday => new
             {
-                weekday, from = "08:00", to = "20:00", slotMinutes = 30, mode = "in-person", location = "Raum 2", capacity = 1,
+                weekday, from = "08:00", to = "16:30", slotMinutes = 30, mode = "in-person", location = "Raum 2", capacity = 1,
             });
             await SendAsync(http, admin, HttpMethod.Put, new Uri(api, $"/api/v1/counsellors/{id}/hours"),
                 new { weekly, exceptions = Array.Empty<object>() });
@@ -61,8 +61,9 @@ public static class Seeder
         var slots = new List<SeededSlot>();
         foreach (var (id, _, _) in counsellors)
         {
-            foreach (var (from, to) in new[] { (firstDay, firstDay.PlusDays(59)), (firstDay.PlusDays(60), lastDay) })
+            for (var from = firstDay; from <= lastDay; from = from.PlusDays(60))
             {
+                var to = LocalDate.Min(from.PlusDays(59), lastDay);
                 var listed = await SendAsync<JsonArray>(http, admin, HttpMethod.Get,
                     new Uri(api, $"/api/v1/counsellors/{id}/slots?from={Date(from)}&to={Date(to)}"), null);
                 slots.AddRange(listed.Select(s => new SeededSlot(s!["id"]!.GetValue<Guid>(), s["topics"]![0]!.GetValue<string>(),
@@ -71,7 +72,7 @@ public static class Seeder
         }
 
         var cases = new List<CaseTarget>();
-        foreach (var (_, username, topics) in counsellors.Take(CounsellorsWithCases))
+        foreach (var (_, username, topics) in counsellors.Take(Math.Min(CounsellorsWithCases, counsellorCount)))
         {
             var token = await SignInAsync(http, api, username, CounsellorPassword);
             var opened = await SendAsync(http, token, HttpMethod.Post, new Uri(api, "/api/v1/cases"), new
@@ -82,7 +83,7 @@ public static class Seeder
             cases.Add(new CaseTarget(token, opened["id"]!.GetValue<Guid>()));
         }
 
-        return new SeededData(firstDay, Days, slots, cases);
+        return new SeededData(firstDay, days, slots, cases);
     }
 
     public static string Date(LocalDate date) => NodaTime.Text.LocalDatePattern.Iso.Format(date);

@@ -1,3 +1,4 @@
+using System.Text.Json;
 using BenchmarkDotNet.Attributes;
 using Ditib.Beratung.Application.Common;
 using Ditib.Beratung.Application.Slots;
@@ -57,6 +58,24 @@ public class SlotSearchBenchmarks
     [Benchmark(Baseline = true)]
     public Task<int> TopicAndLanguage14Days() => SearchAsync("family", "tr", 14);
 
+    /// <summary>Issue 17's measure: the first page of one week in one language, written as the API writes it (JSON).</summary>
+    [Benchmark]
+    public async Task<long> LanguageOneWeekAsJson()
+    {
+        await using var session = new DbSession(connections, gate);
+        var handler = new SearchSlotsHandler(new SlotStore(session), settings, new FixedClock(Now));
+        var from = FirstDay.PlusDays(7);
+        var page = await handler.Handle(new SearchSlots(null, "tr", Formats.Date.Format(from), Formats.Date.Format(from.PlusDays(6)), null),
+            CancellationToken.None);
+        await using var counter = new CountingStream();
+        await JsonSerializer.SerializeAsync(counter, page, Json);
+        return counter.Length;
+    }
+
+    /// <summary>The rarest pair: few counsellors qualify, so the walk in start order reads the most slots per page.</summary>
+    [Benchmark]
+    public Task<int> RareTopicAndRareLanguage14Days() => SearchAsync("dementia", "ar", 14);
+
     /// <summary>A rarer language: fewer counsellors qualify, so fewer rows come back.</summary>
     [Benchmark]
     public Task<int> TopicAndRareLanguage14Days() => SearchAsync("family", "ar", 14);
@@ -96,6 +115,31 @@ public class SlotSearchBenchmarks
         }
 
         await session.CommitAsync(CancellationToken.None);
+    }
+
+    private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web);
+
+    /// <summary>Counts what is written and keeps nothing.</summary>
+    private sealed class CountingStream : Stream
+    {
+        private long length;
+
+        public override bool CanRead => false;
+        public override bool CanSeek => false;
+        public override bool CanWrite => true;
+        public override long Length => length;
+        public override long Position { get => length; set => throw new NotSupportedException(); }
+        public override void Flush() { }
+        public override int Read(byte[] buffer, int offset, int count) => throw new NotSupportedException();
+        public override long Seek(long offset, SeekOrigin origin) => throw new NotSupportedException();
+        public override void SetLength(long value) => throw new NotSupportedException();
+        public override void Write(byte[] buffer, int offset, int count) => length += count;
+        public override void Write(ReadOnlySpan<byte> buffer) => length += buffer.Length;
+        public override ValueTask WriteAsync(ReadOnlyMemory<byte> buffer, CancellationToken cancellationToken = default)
+        {
+            length += buffer.Length;
+            return ValueTask.CompletedTask;
+        }
     }
 
     private sealed class FixedClock(Instant now) : IClock
