@@ -20,37 +20,6 @@ public sealed class CallerPagesTests : IDisposable
 
     public void Dispose() => api.Dispose();
 
-    [Theory]
-    [InlineData(Roles.Staff, "/staff/bookings", HttpStatusCode.OK)]
-    [InlineData(Roles.Staff, "/staff/undelivered", HttpStatusCode.OK)]
-    [InlineData(Roles.Staff, "/staff/bookings/ZZZZ-ZZZZ", HttpStatusCode.NotFound)]
-    [InlineData(Roles.Counsellor, "/staff/bookings", HttpStatusCode.Forbidden)]
-    [InlineData(Roles.Counsellor, "/staff/undelivered", HttpStatusCode.Forbidden)]
-    [InlineData(Roles.Dpo, "/staff/bookings/ZZZZ-ZZZZ", HttpStatusCode.Forbidden)]
-    [InlineData(Roles.Dpo, "/staff/undelivered", HttpStatusCode.Forbidden)]
-    [InlineData(Roles.Admin, "/staff/bookings", HttpStatusCode.Forbidden)]
-    public async Task Page_AnswersItsRolesAndRefusesOthers(string role, string url, HttpStatusCode expected)
-    {
-        var session = await StaffSession.SignInAsync(api, role);
-
-        var page = await session.GetAsync(url);
-
-        Assert.Equal(expected, page.Status);
-        Assert.Equal("no-store", page.Response.Headers.CacheControl?.ToString());
-    }
-
-    [Theory]
-    [InlineData("/staff/bookings")]
-    [InlineData("/staff/bookings/ZZZZ-ZZZZ")]
-    [InlineData("/staff/undelivered")]
-    public async Task Page_WhenAnonymous_GoesToSignIn(string url)
-    {
-        var page = await new PageBrowser(api).GetAsync(url);
-
-        Assert.Equal(HttpStatusCode.Redirect, page.Status);
-        Assert.Equal("/staff/sign-in", new Uri(new Uri("https://localhost"), page.Location!).AbsolutePath);
-    }
-
     [Fact]
     public async Task Find_ALooselyTypedReference_GoesToTheBookingPage_WhichShowsNoConcernOrContact()
     {

@@ -24,52 +24,6 @@ public sealed class DeskPagesTests : IDisposable
 
     public void Dispose() => api.Dispose();
 
-    [Theory]
-    [InlineData(Roles.Staff, "/staff/today", HttpStatusCode.OK)]
-    [InlineData(Roles.Staff, "/staff/today/print", HttpStatusCode.OK)]
-    [InlineData(Roles.Staff, "/staff/open", HttpStatusCode.OK)]
-    [InlineData(Roles.Counsellor, "/staff/today", HttpStatusCode.Forbidden)]
-    [InlineData(Roles.Counsellor, "/staff/today/print", HttpStatusCode.Forbidden)]
-    [InlineData(Roles.Counsellor, "/staff/open", HttpStatusCode.Forbidden)]
-    [InlineData(Roles.Dpo, "/staff/today", HttpStatusCode.Forbidden)]
-    [InlineData(Roles.Dpo, "/staff/open", HttpStatusCode.Forbidden)]
-    [InlineData(Roles.Admin, "/staff/today", HttpStatusCode.Forbidden)]
-    [InlineData(Roles.Admin, "/staff/today/print", HttpStatusCode.Forbidden)]
-    [InlineData(Roles.Admin, "/staff/open", HttpStatusCode.Forbidden)]
-    public async Task Page_AnswersTheDeskAndRefusesOthers(string role, string url, HttpStatusCode expected)
-    {
-        var session = await StaffSession.SignInAsync(api, role);
-
-        var page = await session.GetAsync(url);
-
-        Assert.Equal(expected, page.Status);
-        Assert.Equal("no-store", page.Response.Headers.CacheControl?.ToString());
-    }
-
-    [Fact]
-    public async Task BookingPage_RefusesEveryRoleButTheDesk()
-    {
-        var (_, slotId) = await CounsellorWithSlotSoonAsync();
-        foreach (var role in new[] { Roles.Counsellor, Roles.Dpo, Roles.Admin })
-        {
-            var session = await StaffSession.SignInAsync(api, role);
-            Assert.Equal(HttpStatusCode.Forbidden, (await session.GetAsync($"/staff/today/book/{slotId}")).Status);
-        }
-    }
-
-    [Theory]
-    [InlineData("/staff/today")]
-    [InlineData("/staff/today/print")]
-    [InlineData("/staff/open")]
-    [InlineData("/staff/today/book/0193a0c4-0000-7000-8000-000000000001")]
-    public async Task Page_WhenAnonymous_GoesToSignIn(string url)
-    {
-        var page = await new PageBrowser(api).GetAsync(url);
-
-        Assert.Equal(HttpStatusCode.Redirect, page.Status);
-        Assert.Equal("/staff/sign-in", new Uri(new Uri("https://localhost"), page.Location!).AbsolutePath);
-    }
-
     [Fact]
     public async Task Heute_ShowsEachCounsellorInAColumn_WithFreePlacesAndNoConcernOrContact()
     {

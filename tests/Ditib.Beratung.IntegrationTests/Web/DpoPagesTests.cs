@@ -36,49 +36,6 @@ public sealed class DpoPagesTests : IDisposable
         Assert.NotNull(page.Document.QuerySelector($"nav a[href='{path}']"));
     }
 
-    [Theory]
-    [InlineData("/staff/dpo/audit", Roles.Counsellor)]
-    [InlineData("/staff/dpo/audit", Roles.Staff)]
-    [InlineData("/staff/dpo/audit", Roles.Admin)]
-    [InlineData("/staff/dpo/requests", Roles.Counsellor)]
-    [InlineData("/staff/dpo/requests", Roles.Staff)]
-    [InlineData("/staff/dpo/requests", Roles.Admin)]
-    [InlineData("/staff/dpo/requests/F-2026-0001/export", Roles.Admin)]
-    [InlineData("/staff/dpo/retention", Roles.Admin)]
-    [InlineData("/staff/dpo/retention", Roles.Staff)]
-    [InlineData("/staff/dpo/statistics", Roles.Counsellor)]
-    [InlineData("/staff/dpo/statistics", Roles.Staff)]
-    public async Task DpoPages_Answer403_ForOtherRoles(string path, string role)
-    {
-        var other = await StaffSession.SignInAsync(api, role);
-
-        var page = await other.GetAsync(path);
-
-        Assert.Equal(HttpStatusCode.Forbidden, page.Status);
-    }
-
-    [Fact]
-    public async Task Statistics_IsOpenToTheAdmin_AsTheApisPolicySays()
-    {
-        var admin = await StaffSession.SignInAsync(api, Roles.Admin);
-
-        Assert.Equal(HttpStatusCode.OK, (await admin.GetAsync("/staff/dpo/statistics")).Status);
-    }
-
-    [Theory]
-    [InlineData("/staff/dpo/audit")]
-    [InlineData("/staff/dpo/requests?code=F-2026-0001")]
-    [InlineData("/staff/dpo/requests/F-2026-0001/export")]
-    [InlineData("/staff/dpo/retention")]
-    [InlineData("/staff/dpo/statistics")]
-    public async Task Anonymous_IsSentToTheSignInPage(string path)
-    {
-        var page = await new PageBrowser(api).GetAsync(path);
-
-        Assert.Equal(HttpStatusCode.Redirect, page.Status);
-        Assert.StartsWith("/staff/sign-in", new Uri(new Uri("https://localhost"), page.Location!).AbsolutePath, StringComparison.Ordinal);
-    }
-
     [Fact]
     public async Task Export_WithAStaleSecondFactor_GoesToConfirm_ThenShowsTheDocumentUnderItsOwnPolicy_AndAuditsIt()
     {

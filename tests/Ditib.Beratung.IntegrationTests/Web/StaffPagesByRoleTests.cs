@@ -107,6 +107,7 @@ public sealed partial class StaffPagesByRoleTests(StaffPagesByRoleFixture fixtur
         else if (row.Roles.Contains(role))
         {
             Assert.True((int)page.Status == row.Status || (row.WantsFreshSecondFactor && ConfirmPage(page)), answer);
+            Assert.Equal("no-store", page.Response.Headers.CacheControl?.ToString());
         }
         else if (row.OthersGoHome)
         {
@@ -115,6 +116,7 @@ public sealed partial class StaffPagesByRoleTests(StaffPagesByRoleFixture fixtur
         else
         {
             Assert.True(page.Status == HttpStatusCode.Forbidden, answer);
+            Assert.Equal("no-store", page.Response.Headers.CacheControl?.ToString());
         }
     }
 
