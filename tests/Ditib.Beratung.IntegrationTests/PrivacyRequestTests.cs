@@ -150,8 +150,16 @@ public sealed class PrivacyRequestTests : IDisposable
         Assert.Equal(HttpStatusCode.UnprocessableEntity, refused.StatusCode);
         Assert.Contains("QWXHOLD", (await Scenario.ProblemAsync(refused)).ToJsonString(), StringComparison.Ordinal);
         Assert.Equal(-1, Scenario.DatabaseFolderBytes(api).AsSpan().IndexOf("QWXHOLD"u8));
-        await Scenario.EnsureAsync(await dpo.PostAsync($"/api/v1/privacy/cases/{held.Code}/legal-hold/lift", null), HttpStatusCode.OK);
+        var withoutReason = await dpo.PostAsJsonAsync($"/api/v1/privacy/cases/{held.Code}/legal-hold/lift", new { reason = "" });
+        Assert.Equal(HttpStatusCode.BadRequest, withoutReason.StatusCode);
+        Assert.NotNull((await Scenario.ProblemAsync(withoutReason))["errors"]!["reason"]);
+        Assert.Equal(1, Scenario.Count(api, "SELECT COUNT(*) FROM case_file WHERE legal_hold_sealed IS NOT NULL"));
+
+        await Scenario.EnsureAsync(await dpo.PostAsJsonAsync($"/api/v1/privacy/cases/{held.Code}/legal-hold/lift",
+            new { reason = "Verfahren eingestellt QWXLIFT" }), HttpStatusCode.OK);
         Assert.Equal(0, Scenario.Count(api, "SELECT COUNT(*) FROM case_file WHERE legal_hold_reason IS NOT NULL OR legal_hold_sealed IS NOT NULL"));
+        Assert.Equal(1, Scenario.Count(api, "SELECT COUNT(*) FROM case_file WHERE legal_hold_lifted_sealed IS NOT NULL"));
+        Assert.Equal(-1, Scenario.DatabaseFolderBytes(api).AsSpan().IndexOf("QWXLIFT"u8));
     }
 
     [Fact]
@@ -212,7 +220,8 @@ public sealed class PrivacyRequestTests : IDisposable
         var notes = await counsellor.GetFromJsonAsync<List<JsonObject>>($"/api/v1/cases/{erased.Id}/notes");
         var identity = await counsellor.GetAsync($"/api/v1/cases/{erased.Id}/client");
         var export = await dpo.GetFromJsonAsync<JsonObject>($"/api/v1/privacy/cases/{erased.Code}/export");
-        await Scenario.EnsureAsync(await dpo.PostAsync($"/api/v1/privacy/cases/{held.Code}/legal-hold/lift", null), HttpStatusCode.OK);
+        await Scenario.EnsureAsync(await dpo.PostAsJsonAsync($"/api/v1/privacy/cases/{held.Code}/legal-hold/lift",
+            new { reason = "Verfahren eingestellt (erfunden)" }), HttpStatusCode.OK);
         var afterLift = await dpo.PostAsync($"/api/v1/privacy/cases/{held.Code}/erase", null);
 
         Assert.Equal(HttpStatusCode.UnprocessableEntity, refusedHold.StatusCode);

@@ -40,9 +40,10 @@ public static class PrivacyEndpoints
             .ProducesValidationProblem()
             .ProducesProblem(StatusCodes.Status404NotFound);
 
-        group.MapPost("/cases/{code}/legal-hold/lift", async Task<Ok<ErasureResult>> (string code, IMediator mediator, CancellationToken ct) =>
-                TypedResults.Ok(await mediator.Send(new SetLegalHold(code, false, null), ct)))
-            .WithSummary("Lift a legal hold")
+        group.MapPost("/cases/{code}/legal-hold/lift", async Task<Ok<ErasureResult>> (string code, HoldBody body, IMediator mediator, CancellationToken ct) =>
+                TypedResults.Ok(await mediator.Send(new SetLegalHold(code, false, body.Reason), ct)))
+            .WithSummary("Lift a legal hold, with the reason (kept sealed until the next hold)")
+            .ProducesValidationProblem()
             .ProducesProblem(StatusCodes.Status404NotFound);
 
         group.MapPost("/retention", async Task<Ok<RetentionReport>> (bool? dryRun, IMediator mediator, CancellationToken ct) =>

@@ -61,7 +61,9 @@ public sealed class EraseClientHandler(IPrivacyRepository privacy, IEnvelopeCiph
     }
 }
 
-/// <summary>The DPO sets or lifts a legal hold; while it is set, neither retention nor a request erases the case.</summary>
+/// <summary>
+/// The DPO sets or lifts a legal hold, each with a reason; while it is set, neither retention nor a request erases the case.
+/// </summary>
 public sealed record SetLegalHold(string? CaseCode, bool Hold, string? Reason) : ICommand<ErasureResult>;
 
 public sealed class SetLegalHoldValidator : AbstractValidator<SetLegalHold>
@@ -69,7 +71,7 @@ public sealed class SetLegalHoldValidator : AbstractValidator<SetLegalHold>
     public SetLegalHoldValidator()
     {
         RuleFor(h => h.CaseCode).NotEmpty().Matches(@"^F-\d{4}-\d{4,}$").WithMessage("'caseCode' looks like F-2026-0042.");
-        RuleFor(h => h.Reason).NotEmpty().SingleLine(300).When(h => h.Hold);
+        RuleFor(h => h.Reason).NotEmpty().SingleLine(300);
     }
 }
 
@@ -78,7 +80,8 @@ public sealed class SetLegalHoldHandler(IPrivacyRepository privacy, IAuditTrail 
     public async Task<ErasureResult> Handle(SetLegalHold request, CancellationToken cancellationToken)
     {
         var found = await privacy.FindCaseAsync(request.CaseCode!, cancellationToken) ?? throw new NotFoundException("No case with this code.");
-        await privacy.SetLegalHoldAsync(found.Id, request.Hold ? request.Reason!.Trim() : null, cancellationToken);
+        var reason = request.Reason!.Trim();
+        await (request.Hold ? privacy.SetLegalHoldAsync(found.Id, reason, cancellationToken) : privacy.LiftLegalHoldAsync(found.Id, reason, cancellationToken));
         await audit.RecordAsync(new AuditEvent(request.Hold ? "privacy.legal-hold" : "privacy.legal-hold-lifted", "case", found.Id.ToString()),
             cancellationToken);
         return new ErasureResult(found.Code, false, request.Hold ? "Legal hold set." : null);

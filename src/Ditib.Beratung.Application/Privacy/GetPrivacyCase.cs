@@ -10,7 +10,8 @@ namespace Ditib.Beratung.Application.Privacy;
 /// </summary>
 public sealed record GetPrivacyCase(string? CaseCode) : IRequest<PrivacyCaseDto>;
 
-public sealed record PrivacyCaseDto(string CaseCode, string Status, bool Erased, string? LegalHoldReason, int OpenReferrals)
+public sealed record PrivacyCaseDto(
+    string CaseCode, string Status, bool Erased, string? LegalHoldReason, int OpenReferrals, string? LegalHoldLiftedReason)
 {
     /// <summary>Why an erasure would be refused now (<see cref="ErasureRefusals"/>), or null.</summary>
     public string? ErasureRefusal => ErasureRefusals.For(Erased, LegalHoldReason is not null, OpenReferrals);
@@ -26,6 +27,6 @@ public sealed class GetPrivacyCaseHandler(IPrivacyRepository privacy) : IRequest
     public async Task<PrivacyCaseDto> Handle(GetPrivacyCase request, CancellationToken cancellationToken)
     {
         var found = await privacy.FindCaseAsync(request.CaseCode!, cancellationToken) ?? throw new NotFoundException("No case with this code.");
-        return new PrivacyCaseDto(found.Code, found.Status, found.Erased, found.LegalHoldReason, found.OpenReferrals);
+        return new PrivacyCaseDto(found.Code, found.Status, found.Erased, found.LegalHoldReason, found.OpenReferrals, found.LegalHoldLiftedReason);
     }
 }

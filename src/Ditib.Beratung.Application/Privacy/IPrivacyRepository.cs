@@ -5,7 +5,8 @@ namespace Ditib.Beratung.Application.Privacy;
 /// <summary>What a case's erasure removed: the data keys to shred once the rows that named them are gone.</summary>
 public sealed record ErasedCase(Guid CaseId, string Code, IReadOnlyList<Guid> DataKeys);
 
-public sealed record CaseRecordForPrivacy(Guid Id, string Code, string Status, bool Erased, string? LegalHoldReason, int OpenReferrals);
+public sealed record CaseRecordForPrivacy(
+    Guid Id, string Code, string Status, bool Erased, string? LegalHoldReason, int OpenReferrals, string? LegalHoldLiftedReason = null);
 
 public interface IPrivacyRepository
 {
@@ -27,7 +28,10 @@ public interface IPrivacyRepository
     /// </summary>
     Task<ErasedCase> EraseCaseAsync(Guid caseId, LocalDate today, CancellationToken cancellationToken);
 
-    Task SetLegalHoldAsync(Guid caseId, string? reason, CancellationToken cancellationToken);
+    Task SetLegalHoldAsync(Guid caseId, string reason, CancellationToken cancellationToken);
+
+    /// <summary>Lifts the hold, keeping why (sealed) until the next hold is set.</summary>
+    Task LiftLegalHoldAsync(Guid caseId, string reason, CancellationToken cancellationToken);
 
     /// <summary>Idempotency answers older than the cut-off (they hold manage tokens); deleted, their keys returned.</summary>
     Task<IReadOnlyList<Guid>> DeleteIdempotencyKeysAsync(Instant createdBefore, bool dryRun, CancellationToken cancellationToken);

@@ -9,7 +9,8 @@ namespace Ditib.Beratung.Infrastructure.Persistence;
 /// <summary>
 /// Retention and erasure. A legal hold's reason (it may name the client) is sealed under the case's data key
 /// (context <c>case:{id}:legal-hold</c>); a hold is set while <c>legal_hold_sealed</c> (or, before the start-up data
-/// step, the old clear <c>legal_hold_reason</c>) holds something.
+/// step, the old clear <c>legal_hold_reason</c>) holds something. The reason a hold was lifted is sealed the same way
+/// (context <c>case:{id}:legal-hold-lifted</c>) and kept until the next hold.
 /// </summary>
 internal sealed class PrivacyStore(DbSession session, IEnvelopeCipher cipher) : IPrivacyRepository
 {
@@ -73,7 +74,8 @@ internal sealed class PrivacyStore(DbSession session, IEnvelopeCipher cipher) : 
     public async Task<CaseRecordForPrivacy?> FindCaseAsync(string code, CancellationToken cancellationToken)
     {
         const string sql = """
-            SELECT c.id, c.code, c.status, c.erased_on IS NOT NULL AS erased, c.legal_hold_reason, c.legal_hold_sealed, c.data_key_id,
+            SELECT c.id, c.code, c.status, c.erased_on IS NOT NULL AS erased, c.legal_hold_reason, c.legal_hold_sealed,
+                   c.legal_hold_lifted_sealed, c.data_key_id,
                    (SELECT COUNT(*) FROM referral r WHERE r.case_id = c.id AND r.status IN ('draft', 'sent', 'accepted')) AS open_referrals
             FROM case_file c WHERE c.code = @code
             """;
@@ -87,7 +89,10 @@ internal sealed class PrivacyStore(DbSession session, IEnvelopeCipher cipher) : 
         var reason = row is { LegalHoldSealed.Length: > 0, DataKeyId: { } key }
             ? Encoding.UTF8.GetString(await cipher.DecryptAsync(key, row.LegalHoldSealed, HoldContext(row.Id), cancellationToken))
             : row.LegalHoldReason;
-        return new CaseRecordForPrivacy(row.Id, row.Code, row.Status, row.Erased, reason, (int)row.OpenReferrals);
+        var lifted = row is { LegalHoldLiftedSealed.Length: > 0, DataKeyId: { } liftKey }
+            ? Encoding.UTF8.GetString(await cipher.DecryptAsync(liftKey, row.LegalHoldLiftedSealed, LiftContext(row.Id), cancellationToken))
+            : null;
+        return new CaseRecordForPrivacy(row.Id, row.Code, row.Status, row.Erased, reason, (int)row.OpenReferrals, lifted);
     }
 
     public async Task<ErasedCase> EraseCaseAsync(Guid caseId, LocalDate today, CancellationToken cancellationToken)
@@ -104,7 +109,8 @@ internal sealed class PrivacyStore(DbSession session, IEnvelopeCipher cipher) : 
             UPDATE booking SET personal_data = NULL, data_key_id = NULL, manage_token_sealed = NULL, status_reason = NULL,
                                status_reason_sealed = NULL
             WHERE id = (SELECT booking_id FROM case_file WHERE id = @caseId);
-            UPDATE case_file SET erased_on = @today, legal_hold_reason = NULL, legal_hold_sealed = NULL WHERE id = @caseId;
+            UPDATE case_file SET erased_on = @today, legal_hold_reason = NULL, legal_hold_sealed = NULL, legal_hold_lifted_sealed = NULL
+            WHERE id = @caseId;
             """;
         var connection = await session.ConnectionAsync(cancellationToken);
         var found = await connection.QuerySingleAsync<KeyRow>(session.Command(keys, new { caseId }, cancellationToken));
@@ -118,11 +124,23 @@ internal sealed class PrivacyStore(DbSession session, IEnvelopeCipher cipher) : 
         return new ErasedCase(caseId, found.Code, dataKeys);
     }
 
-    public async Task SetLegalHoldAsync(Guid caseId, string? reason, CancellationToken cancellationToken)
+    public async Task SetLegalHoldAsync(Guid caseId, string reason, CancellationToken cancellationToken)
     {
-        const string sql = "UPDATE case_file SET legal_hold_reason = NULL, legal_hold_sealed = @sealedReason WHERE id = @caseId";
+        const string sql = """
+            UPDATE case_file SET legal_hold_reason = NULL, legal_hold_sealed = @sealedReason, legal_hold_lifted_sealed = NULL WHERE id = @caseId
+            """;
+        var sealedReason = await SealAsync(caseId, reason, HoldContext(caseId), cancellationToken);
         var connection = await session.ConnectionAsync(cancellationToken);
-        var sealedReason = reason is null ? null : await SealHoldReasonAsync(caseId, reason, cancellationToken);
+        await connection.ExecuteAsync(session.Command(sql, new { caseId, sealedReason }, cancellationToken));
+    }
+
+    public async Task LiftLegalHoldAsync(Guid caseId, string reason, CancellationToken cancellationToken)
+    {
+        const string sql = """
+            UPDATE case_file SET legal_hold_reason = NULL, legal_hold_sealed = NULL, legal_hold_lifted_sealed = @sealedReason WHERE id = @caseId
+            """;
+        var sealedReason = await SealAsync(caseId, reason, LiftContext(caseId), cancellationToken);
+        var connection = await session.ConnectionAsync(cancellationToken);
         await connection.ExecuteAsync(session.Command(sql, new { caseId, sealedReason }, cancellationToken));
     }
 
@@ -136,7 +154,7 @@ internal sealed class PrivacyStore(DbSession session, IEnvelopeCipher cipher) : 
             var connection = await session.ConnectionAsync(cancellationToken);
             foreach (var row in (await connection.QueryAsync<CaseRow>(session.Command(select, null, cancellationToken))).ToList())
             {
-                await SetLegalHoldAsync(row.Id, row.LegalHoldReason, cancellationToken);
+                await SetLegalHoldAsync(row.Id, row.LegalHoldReason!, cancellationToken);
             }
 
             await session.CommitAsync(cancellationToken);
@@ -150,12 +168,14 @@ internal sealed class PrivacyStore(DbSession session, IEnvelopeCipher cipher) : 
 
     private static string HoldContext(Guid caseId) => $"case:{caseId}:legal-hold";
 
-    private async Task<byte[]> SealHoldReasonAsync(Guid caseId, string reason, CancellationToken cancellationToken)
+    private static string LiftContext(Guid caseId) => $"case:{caseId}:legal-hold-lifted";
+
+    private async Task<byte[]> SealAsync(Guid caseId, string reason, string context, CancellationToken cancellationToken)
     {
         var connection = await session.ConnectionAsync(cancellationToken);
         var dataKeyId = await connection.ExecuteScalarAsync<Guid>(
             session.Command("SELECT data_key_id FROM case_file WHERE id = @caseId", new { caseId }, cancellationToken));
-        return await cipher.EncryptAsync(dataKeyId, Encoding.UTF8.GetBytes(reason), HoldContext(caseId), cancellationToken);
+        return await cipher.EncryptAsync(dataKeyId, Encoding.UTF8.GetBytes(reason), context, cancellationToken);
     }
 
     public async Task<IReadOnlyList<Guid>> DeleteIdempotencyKeysAsync(Instant createdBefore, bool dryRun, CancellationToken cancellationToken)
@@ -180,6 +200,7 @@ internal sealed class PrivacyStore(DbSession session, IEnvelopeCipher cipher) : 
         public bool Erased { get; set; }
         public string? LegalHoldReason { get; set; }
         public byte[]? LegalHoldSealed { get; set; }
+        public byte[]? LegalHoldLiftedSealed { get; set; }
         public Guid? DataKeyId { get; set; }
         public long OpenReferrals { get; set; }
     }

@@ -277,8 +277,9 @@ public sealed class OpenApiContractTests : IClassFixture<OpenApiContractTests.Ru
             await dpo.PostAsJsonAsync($"/api/v1/privacy/cases/{code}/legal-hold", new { reason = "Verfahren (Test)" });
             await dpo.PostAsJsonAsync($"/api/v1/privacy/cases/{code}/legal-hold", new { reason = "" });
             await dpo.PostAsync($"/api/v1/privacy/cases/{code}/erase", null);
-            await dpo.PostAsync($"/api/v1/privacy/cases/{code}/legal-hold/lift", null);
-            await dpo.PostAsync("/api/v1/privacy/cases/F-1999-0001/legal-hold/lift", null);
+            await dpo.PostAsJsonAsync($"/api/v1/privacy/cases/{code}/legal-hold/lift", new { reason = "" });
+            await dpo.PostAsJsonAsync($"/api/v1/privacy/cases/{code}/legal-hold/lift", new { reason = "Verfahren beendet (Test)" });
+            await dpo.PostAsJsonAsync("/api/v1/privacy/cases/F-1999-0001/legal-hold/lift", new { reason = "Verfahren beendet (Test)" });
             await dpo.PostAsync($"/api/v1/privacy/cases/{code}/erase", null);
             await dpo.PostAsync("/api/v1/privacy/cases/F-1999-0001/erase", null);
             await dpo.PostAsync("/api/v1/privacy/retention?dryRun=true", null);

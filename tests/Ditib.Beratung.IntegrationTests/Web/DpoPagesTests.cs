@@ -124,8 +124,15 @@ public sealed class DpoPagesTests : IDisposable
         Assert.Equal(0, Scenario.Count(api, $"SELECT COUNT(*) FROM case_file WHERE id = '{caseId}' AND erased_on IS NOT NULL"));
         Assert.Equal(1, Scenario.Count(api, $"SELECT COUNT(*) FROM audit_entry WHERE action = 'privacy.erasure' AND outcome = 'refused' AND subject_id = '{caseId}'"));
 
-        var lifted = await dpo.SubmitAsync($"/staff/dpo/requests?code={code}", new Dictionary<string, string>(), "form[action*='handler=Lift']");
+        var unexplained = await dpo.SubmitAsync($"/staff/dpo/requests?code={code}", new Dictionary<string, string>(), "form[action*='handler=Lift']");
+        Assert.Equal(HttpStatusCode.BadRequest, unexplained.Status);
+        Assert.NotNull(unexplained.Document.QuerySelector("#reason-error"));
+        var lifted = await dpo.SubmitAsync($"/staff/dpo/requests?code={code}", new Dictionary<string, string> { ["reason"] = "Erfundenes Verfahren beendet QWXLIFT" },
+            "form[action*='handler=Lift']");
         Assert.Equal((HttpStatusCode.SeeOther, $"/staff/dpo/requests?code={code}&done=lifted"), (lifted.Status, lifted.Location));
+        Assert.Equal(1, AuditCount("privacy.legal-hold-lifted", caseId));
+        var shown = await dpo.GetAsync(lifted.Location!);
+        Assert.Equal("Erfundenes Verfahren beendet QWXLIFT", shown.Document.QuerySelector("#hold-lifted")!.TextContent);
         var erased = await dpo.SubmitAsync($"/staff/dpo/requests?code={code}", new Dictionary<string, string> { ["confirmCode"] = code },
             "form[action*='handler=Erase']");
         Assert.Equal(HttpStatusCode.SeeOther, erased.Status);

@@ -90,7 +90,7 @@ public sealed class RequestsModel(IMediator mediator, DpoErrors errors, IClock c
             return Show(status);
         }
 
-        var (result, sent) = await errors.TryAsync(() => mediator.Send(new SetLegalHold(Case.CaseCode, hold, hold ? Reason : null), cancellationToken));
+        var (result, sent) = await errors.TryAsync(() => mediator.Send(new SetLegalHold(Case.CaseCode, hold, Reason), cancellationToken));
         return result is null ? Show(sent) : this.SeeOther($"{For(Case.CaseCode)}&done={(hold ? "hold" : "lifted")}");
     }
 
