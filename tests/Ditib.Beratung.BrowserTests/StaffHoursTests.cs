@@ -1,9 +1,6 @@
 using System.Net;
 using System.Net.Http.Json;
-using System.Text;
 using System.Text.Json.Nodes;
-using Deque.AxeCore.Commons;
-using Deque.AxeCore.Playwright;
 using Ditib.Beratung.BrowserTests.Support;
 using Microsoft.Playwright;
 using Xunit.Abstractions;
@@ -17,8 +14,6 @@ namespace Ditib.Beratung.BrowserTests;
 /// </summary>
 public sealed class StaffHoursTests(BrowserFixture fixture, ITestOutputHelper output) : IClassFixture<BrowserFixture>
 {
-    private static readonly string[] Blocking = ["serious", "critical"];
-
     [SkippableFact]
     public async Task Counsellor_EditsHerWeek_PreviewsAndPublishes()
     {
@@ -94,32 +89,7 @@ public sealed class StaffHoursTests(BrowserFixture fixture, ITestOutputHelper ou
         Assert.Equal(2, fixture.App.Count("SELECT COUNT(*) FROM booking WHERE status = 'cancelled-by-centre'"));
     }
 
-    /// <summary>axe without serious or critical findings, and no sideways scrolling, at 1280 and at 768 px.</summary>
-    private async Task AssertAccessibleAsync(IPage page, string name)
-    {
-        var blocking = new StringBuilder();
-        foreach (var width in new[] { 1280, 768 })
-        {
-            await page.SetViewportSizeAsync(width, 900);
-            var result = await page.RunAxe(new AxeRunOptions { ResultTypes = [ResultType.Violations] });
-            foreach (var violation in result.Violations)
-            {
-                var text = $"{name} at {width} px: {violation.Id} ({violation.Impact}) {violation.Help}: "
-                    + string.Join("; ", violation.Nodes.Select(n => n.Html));
-                output.WriteLine(text);
-                if (Blocking.Contains(violation.Impact))
-                {
-                    blocking.AppendLine(text);
-                }
-            }
-
-            var widths = await page.EvaluateAsync<int[]>("() => [document.documentElement.scrollWidth, document.documentElement.clientWidth]");
-            Assert.True(widths[0] <= widths[1], $"{name} scrolls sideways at {width} px ({widths[0]} > {widths[1]})");
-        }
-
-        await page.SetViewportSizeAsync(1280, 900);
-        Assert.True(blocking.Length == 0, $"axe found serious or critical violations:\n{blocking}");
-    }
+    private Task AssertAccessibleAsync(IPage page, string name) => Accessibility.AssertAccessibleAsync(page, name, output);
 
     private static async Task<Guid> CounsellorAsync(HttpClient admin, string name, Guid? userId)
     {
