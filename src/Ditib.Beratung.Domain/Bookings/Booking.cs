@@ -82,7 +82,7 @@ public sealed class Booking(Guid id, string reference, Guid slotId, BookingStatu
 
     public void RecordAttendance(bool attended, Instant now, Instant slotStart)
     {
-        if (Status is not (BookingStatus.Confirmed or BookingStatus.Attended or BookingStatus.NoShow))
+        if (!Status.HoldsAPlace())
         {
             throw new ConflictException($"A booking in state '{Status.ToCode()}' has no attendance to record.");
         }

@@ -11,9 +11,14 @@ public enum BookingStatus
 
 public static class BookingStatuses
 {
-    /// <summary>Statuses that hold a place in the slot (they count against its capacity).</summary>
+    /// <summary>
+    /// Statuses that hold a place in the slot (they count against its capacity). The database's table booking_status
+    /// (sql/0014), which its capacity and places triggers ask, holds the same set; a test compares the two.
+    /// </summary>
     public static readonly IReadOnlyList<BookingStatus> HoldingAPlace =
         [BookingStatus.Confirmed, BookingStatus.Attended, BookingStatus.NoShow];
+
+    public static bool HoldsAPlace(this BookingStatus status) => HoldingAPlace.Contains(status);
 
     public static string ToCode(this BookingStatus status) => status switch
     {
