@@ -3,6 +3,7 @@ using Ditib.Beratung.Application.Counsellors;
 using Ditib.Beratung.Application.ReferenceData;
 using Ditib.Beratung.Application.Slots;
 using MediatR;
+using Microsoft.Extensions.Options;
 using NodaTime;
 
 namespace Ditib.Beratung.Api.Infrastructure;
@@ -22,9 +23,16 @@ public static partial class DemoData
         ("Beraterin D. Versuch (Demo)", ["de", "ar", "fr", "en"], ["monday", "thursday"], "14:00", "17:00", 45, "video", "Videogespräch", 1),
     ];
 
-    public static async Task SeedAsync(IServiceProvider services, IConfiguration configuration, IHostEnvironment environment)
+    /// <summary>Registers <c>Beratung:Seed</c>.</summary>
+    public static IServiceCollection AddDemoData(this IServiceCollection services)
     {
-        if (!environment.IsDevelopment() || !configuration.GetValue("Beratung:Seed:DemoData", true))
+        services.AddOptions<SeedOptions>().BindConfiguration(SeedOptions.Section).ValidateOnStart();
+        return services;
+    }
+
+    public static async Task SeedAsync(IServiceProvider services, IHostEnvironment environment)
+    {
+        if (!environment.IsDevelopment() || !services.GetRequiredService<IOptions<SeedOptions>>().Value.DemoData)
         {
             return;
         }
@@ -55,4 +63,12 @@ public static partial class DemoData
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Development: seeded {Counsellors} invented demo counsellors with {Slots} slots (Beratung:Seed:DemoData=false turns this off)")]
     private static partial void LogSeeded(ILogger logger, int counsellors, int slots);
+}
+
+/// <summary>Whether Development fills an empty database with invented data (<c>Beratung:Seed:DemoData</c>, default true).</summary>
+public sealed class SeedOptions
+{
+    public const string Section = "Beratung:Seed";
+
+    public bool DemoData { get; set; } = true;
 }

@@ -1,3 +1,5 @@
+using Ditib.Beratung.Infrastructure.Settings;
+using Microsoft.Extensions.Options;
 using MimeKit;
 
 namespace Ditib.Beratung.Infrastructure.Calendar;
@@ -18,13 +20,13 @@ public sealed class CalendarOptions
 
     public string UidDomain { get; set; } = "beratung.invalid";
 
-    public static void Configure(CalendarOptions options, Microsoft.Extensions.Configuration.IConfiguration configuration, Application.Common.CentreContact centre)
+    public static void Configure(CalendarOptions options, IOptions<MessagesOptions> messages, Application.Common.CentreContact centre)
     {
-        var from = MailboxAddress.TryParse(configuration["Beratung:Messages:Email:From"] ?? "", out var sender) ? sender : null;
+        var from = MailboxAddress.TryParse(messages.Value.Email.From ?? "", out var sender) ? sender : null;
         options.OrganizerEmail = Blank(centre.Email) ?? from?.Address ?? "";
         options.OrganizerName = Blank(centre.Name) ?? Blank(from?.Name);
         options.Address = Blank(centre.Address);
-        options.UidDomain = Blank(configuration["Beratung:Messages:MessageIdDomain"]) ?? options.UidDomain;
+        options.UidDomain = Blank(messages.Value.MessageIdDomain) ?? options.UidDomain;
     }
 
     public static bool IsValid(CalendarOptions options) =>
