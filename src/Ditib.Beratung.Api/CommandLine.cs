@@ -67,7 +67,7 @@ public static class CommandLine
         catch (Exception refused) when (refused is InvalidOperationException or FormatException or Microsoft.Extensions.Options.OptionsValidationException
             or AggregateException { InnerExceptions: [Microsoft.Extensions.Options.OptionsValidationException, ..] })
         {
-            var message = refused is AggregateException all ? string.Join(" ", all.InnerExceptions.Select(e => e.Message)) : refused.Message;
+            var message = refused is AggregateException all ? string.Join(" ", all.InnerExceptions.Select(e => e.Message).Distinct()) : refused.Message;
             error.WriteLine("Ditib.Beratung cannot start: " + message.ReplaceLineEndings(" "));
             return false;
         }

@@ -79,7 +79,7 @@ public static class DependencyInjection
             provider.GetRequiredService<IUnitOfWork>()));
         services.AddSingleton<ISecrets, Secrets>();
         services.AddOptions<Calendar.CalendarOptions>()
-            .Configure<IOptions<MessagesOptions>, CentreContact>(Calendar.CalendarOptions.Configure)
+            .Configure<IOptions<MessagesOptions>, IOptions<CentreContact>>(Calendar.CalendarOptions.Configure)
             .Validate(Calendar.CalendarOptions.IsValid,
                 "Calendar files need the centre's e-mail address (Beratung:Centre:Email, or Beratung:Messages:Email:From) and a domain name in Beratung:Messages:MessageIdDomain.")
             .ValidateOnStart();

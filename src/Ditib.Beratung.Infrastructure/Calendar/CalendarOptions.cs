@@ -20,8 +20,10 @@ public sealed class CalendarOptions
 
     public string UidDomain { get; set; } = "beratung.invalid";
 
-    public static void Configure(CalendarOptions options, IOptions<MessagesOptions> messages, Application.Common.CentreContact centre)
+    /// <summary>Takes both as <see cref="IOptions{TOptions}"/>, so that each is bound and checked when read, not when this is set up.</summary>
+    public static void Configure(CalendarOptions options, IOptions<MessagesOptions> messages, IOptions<Application.Common.CentreContact> contact)
     {
+        var centre = contact.Value;
         var from = MailboxAddress.TryParse(messages.Value.Email.From ?? "", out var sender) ? sender : null;
         options.OrganizerEmail = Blank(centre.Email) ?? from?.Address ?? "";
         options.OrganizerName = Blank(centre.Name) ?? Blank(from?.Name);
