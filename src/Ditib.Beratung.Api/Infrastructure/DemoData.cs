@@ -64,11 +64,3 @@ public static partial class DemoData
     [LoggerMessage(Level = LogLevel.Warning, Message = "Development: seeded {Counsellors} invented demo counsellors with {Slots} slots (Beratung:Seed:DemoData=false turns this off)")]
     private static partial void LogSeeded(ILogger logger, int counsellors, int slots);
 }
-
-/// <summary>Whether Development fills an empty database with invented data (<c>Beratung:Seed:DemoData</c>, default true).</summary>
-public sealed class SeedOptions
-{
-    public const string Section = "Beratung:Seed";
-
-    public bool DemoData { get; set; } = true;
-}
