@@ -64,9 +64,11 @@ public static class CommandLine
             services.InitialiseInfrastructure();
             return true;
         }
-        catch (Exception refused) when (refused is InvalidOperationException or FormatException or Microsoft.Extensions.Options.OptionsValidationException)
+        catch (Exception refused) when (refused is InvalidOperationException or FormatException or Microsoft.Extensions.Options.OptionsValidationException
+            or AggregateException { InnerExceptions: [Microsoft.Extensions.Options.OptionsValidationException, ..] })
         {
-            error.WriteLine("Ditib.Beratung cannot start: " + refused.Message.ReplaceLineEndings(" "));
+            var message = refused is AggregateException all ? string.Join(" ", all.InnerExceptions.Select(e => e.Message).Distinct()) : refused.Message;
+            error.WriteLine("Ditib.Beratung cannot start: " + message.ReplaceLineEndings(" "));
             return false;
         }
     }

@@ -18,9 +18,10 @@ var builder = WebApplication.CreateBuilder(verb ? [] : args);
 builder.Services.AddApplication();
 builder.Services.AddInfrastructure();
 builder.Services.AddBeratungAuthentication();
-builder.Services.AddBeratungRateLimits(builder.Configuration);
-builder.Services.AddBeratungCors(builder.Configuration);
-builder.Services.AddBeratungProxies(builder.Configuration);
+builder.Services.AddBeratungRateLimits();
+builder.Services.AddBeratungCors();
+builder.Services.AddBeratungProxies();
+builder.Services.AddDemoData();
 builder.AddResidentPages();
 builder.Services.AddStaffPages();
 builder.Services.AddCounsellorPages();
@@ -52,7 +53,7 @@ if (verb)
     return await CommandLine.RunAsync(app.Services, args, Console.In, Console.Out, Console.Error);
 }
 
-await DemoData.SeedAsync(app.Services, app.Configuration, app.Environment);
+await DemoData.SeedAsync(app.Services, app.Environment);
 
 app.UseForwardedHeaders();
 app.UseWhen(context => !ResidentPages.ServesPage(context), api =>

@@ -2,7 +2,6 @@ using System.Net.Http.Json;
 using System.Text.Json.Nodes;
 using Ditib.Beratung.Api.Infrastructure;
 using Ditib.Beratung.IntegrationTests.Support;
-using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.FileProviders;
 using Microsoft.Extensions.Hosting;
@@ -19,7 +18,7 @@ public sealed class DemoDataTests : IDisposable
     public async Task DemoData_OffersEveryTopicInEveryLanguage_AtLeastOnce()
     {
         var client = api.CreateClient();
-        await DemoData.SeedAsync(api.Services, api.Services.GetRequiredService<IConfiguration>(), new Development());
+        await DemoData.SeedAsync(api.Services, new Development());
         var topics = (await client.GetFromJsonAsync<List<JsonObject>>("/api/v1/topics"))!;
         var languages = (await client.GetFromJsonAsync<List<JsonObject>>("/api/v1/languages"))!;
 

@@ -1,7 +1,7 @@
 using Ditib.Beratung.Domain.Users;
 using Ditib.Beratung.Infrastructure.Security;
+using Ditib.Beratung.Infrastructure.Settings;
 using Ditib.Beratung.IntegrationTests.Support;
-using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.Logging.Abstractions;
 
 namespace Ditib.Beratung.IntegrationTests;
@@ -41,11 +41,9 @@ public sealed class FileModeTests : IDisposable
     public void DevelopmentKeys_AndTheirNewFolder_AreForTheOwnerOnly()
     {
         var folder = Path.Combine(scratch, "data");
-        var configuration = new ConfigurationBuilder().Build();
-
-        TokenSigningKey.Load(configuration, folder, isDevelopment: true, NullLogger.Instance);
-        AuditChainKey.Load(configuration, folder, isDevelopment: true, NullLogger.Instance);
-        MasterKeyRing.Load(configuration, folder, isDevelopment: true, NullLogger.Instance);
+        TokenSigningKey.Load(null, folder, isDevelopment: true, NullLogger.Instance);
+        AuditChainKey.Load(null, folder, isDevelopment: true, NullLogger.Instance);
+        MasterKeyRing.Load(new EncryptionOptions(), folder, isDevelopment: true, NullLogger.Instance);
 
         Assert.Equal(OwnerFolder, File.GetUnixFileMode(folder));
         Assert.All(Directory.GetFiles(folder), file => Assert.Equal(OwnerFile, File.GetUnixFileMode(file)));

@@ -88,11 +88,65 @@ public sealed class HostTests : IDisposable
         { "Beratung__Centre__Phone", "Beratung:Centre:Phone is required outside Development (Beratung__Centre__Phone)" },
         { "Beratung__Centre__Phone=ruf uns an", "Beratung:Centre:Phone must be a phone number" },
         { "Beratung__Centre__DataProtectionOfficer__Email", "Beratung:Centre:DataProtectionOfficer:Email" },
+        { "Beratung__Retention__BookingContactDays=0", "Beratung:Retention:BookingContactDays must be between 1 and 3650" },
+        { "Beratung__Retention__IntervalHours=daily", "Beratung:Retention:IntervalHours" },
+        { "Beratung__ForwardedHeaders__KnownProxies__0=proxy.example.invalid", "Beratung:ForwardedHeaders:KnownProxies:0" },
+        { "Beratung__ForwardedHeaders__KnownNetworks__0=10.0.1.0/33", "Beratung:ForwardedHeaders:KnownNetworks:0" },
+        { "Beratung__Cors__AllowedOrigins__0=*", "Beratung:Cors:AllowedOrigins:0" },
+        { "Beratung__RateLimiting__sign-in__PermitLimit=0", "Beratung:RateLimiting:sign-in:PermitLimit" },
+        { "Beratung__TimeZone=Europe/Marxloh", "Beratung:TimeZone" },
+        { "Beratung__PublicBaseUrl=termine.example.invalid", "Beratung:PublicBaseUrl" },
+        { "Beratung__Booking__MaxSearchDays=0", "Beratung:Booking:MaxSearchDays" },
+        { "Beratung__Messages__MaxAttempts=0", "Beratung:Messages:MaxAttempts" },
+        { "Beratung__Seed__DemoData=perhaps", "Beratung:Seed:DemoData" },
     };
 
     [Theory]
     [MemberData(nameof(MissingOrWrongSettings))]
     public async Task Start_OutsideDevelopment_WithoutARequiredSetting_RefusesWithOneLine_BeforeCreatingTheDatabase(string change, string named)
+    {
+        var (line, databaseCreated) = await StartWithAsync(change);
+
+        Assert.StartsWith("Ditib.Beratung cannot start:", line, StringComparison.Ordinal);
+        Assert.Contains(named, line, StringComparison.Ordinal);
+        Assert.False(databaseCreated, "the database was created before the settings were checked");
+    }
+
+    public static TheoryData<string, string> MalformedSecrets => new()
+    {
+        { "Beratung__Encryption__MasterKeys__0__Key=RXJmdW5kZW5lcyBHZWhlaW1uaXMgMQ==", "Beratung:Encryption:MasterKeys:0:Key" },
+        { "Beratung__Auth__SigningKey=RXJmdW5kZW5lcyBHZWhlaW1uaXMgMg==", "Beratung:Auth:SigningKey" },
+        { "Beratung__Audit__ChainKey=RXJmdW5kZW5lcyBHZWhlaW1uaXMgMw==", "Beratung:Audit:ChainKey" },
+        { "Beratung__Messages__Email__Smtp__Password=Erfundenes-Geheimnis-4", "Beratung:Messages:Email:Smtp:Port" },
+    };
+
+    [Theory]
+    [MemberData(nameof(MalformedSecrets))]
+    public async Task Start_WithAMalformedSecret_NamesItsKey_WithoutEchoingTheValue(string change, string named)
+    {
+        // The SMTP password is well-formed; the port beside it is wrong, and the message about it must not carry the password.
+        var (line, _) = await StartWithAsync(change, "Beratung__Messages__Email__Smtp__Host=smtp.example.invalid", "Beratung__Messages__Email__Smtp__Port=0");
+
+        Assert.StartsWith("Ditib.Beratung cannot start:", line, StringComparison.Ordinal);
+        Assert.Contains(named, line, StringComparison.Ordinal);
+        Assert.Contains("Beratung:Messages:Email:Smtp:Port must be between 1 and 65535", line, StringComparison.Ordinal);
+        Assert.DoesNotContain(change.Split('=', 2)[1], line, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Start_WithSeveralWrongSections_NamesEveryWrongKey_OnOneLine()
+    {
+        var (line, databaseCreated) = await StartWithAsync("Beratung__Centre__Phone", "Beratung__Retention__BookingContactDays=0", "Beratung__Cors__AllowedOrigins__0=*");
+
+        Assert.Contains("Beratung:Centre:Phone is required", line, StringComparison.Ordinal);
+        Assert.Contains("Beratung:Retention:BookingContactDays must be between 1 and 3650", line, StringComparison.Ordinal);
+        Assert.Contains("Beratung:Cors:AllowedOrigins:0", line, StringComparison.Ordinal);
+        Assert.Equal(1, line.Split("Beratung:Centre:Phone is required").Length - 1);
+        Assert.False(databaseCreated);
+    }
+
+    /// <summary>Starts the API outside Development with every required setting, changed by <paramref name="changes"/> ("KEY=value" sets, "KEY" removes).</summary>
+    private static async Task<(string Line, bool DatabaseCreated)> StartWithAsync(params string[] changes)
     {
         var folder = Directory.CreateTempSubdirectory("ditib-beratung-start-");
         try
@@ -113,22 +167,22 @@ public sealed class HostTests : IDisposable
                 environment[setting.Key] = setting.Value;
             }
 
-            if (change.Split('=') is [var key, var value])
+            foreach (var change in changes)
             {
-                environment[key] = value;
-            }
-            else
-            {
-                environment.Remove(change);
+                if (change.Split('=', 2) is [var key, var value])
+                {
+                    environment[key] = value;
+                }
+                else
+                {
+                    environment.Remove(change);
+                }
             }
 
             var exit = await ApiProgram.RunAsync(environment, "--urls", "http://127.0.0.1:0");
 
             Assert.NotEqual(0, exit.Code);
-            var line = Assert.Single(exit.Error.Split('\n', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries));
-            Assert.StartsWith("Ditib.Beratung cannot start:", line, StringComparison.Ordinal);
-            Assert.Contains(named, line, StringComparison.Ordinal);
-            Assert.False(File.Exists(database), "the database was created before the settings were checked");
+            return (Assert.Single(exit.Error.Split('\n', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries)), File.Exists(database));
         }
         finally
         {

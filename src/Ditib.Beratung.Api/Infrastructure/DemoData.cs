@@ -3,6 +3,7 @@ using Ditib.Beratung.Application.Counsellors;
 using Ditib.Beratung.Application.ReferenceData;
 using Ditib.Beratung.Application.Slots;
 using MediatR;
+using Microsoft.Extensions.Options;
 using NodaTime;
 
 namespace Ditib.Beratung.Api.Infrastructure;
@@ -22,9 +23,16 @@ public static partial class DemoData
         ("Beraterin D. Versuch (Demo)", ["de", "ar", "fr", "en"], ["monday", "thursday"], "14:00", "17:00", 45, "video", "Videogespräch", 1),
     ];
 
-    public static async Task SeedAsync(IServiceProvider services, IConfiguration configuration, IHostEnvironment environment)
+    /// <summary>Registers <c>Beratung:Seed</c>.</summary>
+    public static IServiceCollection AddDemoData(this IServiceCollection services)
     {
-        if (!environment.IsDevelopment() || !configuration.GetValue("Beratung:Seed:DemoData", true))
+        services.AddOptions<SeedOptions>().BindConfiguration(SeedOptions.Section).ValidateOnStart();
+        return services;
+    }
+
+    public static async Task SeedAsync(IServiceProvider services, IHostEnvironment environment)
+    {
+        if (!environment.IsDevelopment() || !services.GetRequiredService<IOptions<SeedOptions>>().Value.DemoData)
         {
             return;
         }

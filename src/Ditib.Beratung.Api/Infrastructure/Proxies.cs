@@ -1,5 +1,7 @@
 using System.Net;
+using Ditib.Beratung.Infrastructure.Settings;
 using Microsoft.AspNetCore.HttpOverrides;
+using Microsoft.Extensions.Options;
 
 namespace Ditib.Beratung.Api.Infrastructure;
 
@@ -12,33 +14,28 @@ namespace Ditib.Beratung.Api.Infrastructure;
 /// </summary>
 public static class Proxies
 {
-    public static IServiceCollection AddBeratungProxies(this IServiceCollection services, IConfiguration configuration)
+    public static IServiceCollection AddBeratungProxies(this IServiceCollection services)
     {
-        var section = configuration.GetSection("Beratung:ForwardedHeaders");
-        var proxies = section.GetSection("KnownProxies").Get<string[]>() ?? [];
-        var networks = section.GetSection("KnownNetworks").Get<string[]>() ?? [];
-        return services.Configure<ForwardedHeadersOptions>(options =>
+        services.AddSettings<KnownProxiesOptions, KnownProxiesOptions.Validator>(KnownProxiesOptions.Section);
+        services.AddOptions<ForwardedHeadersOptions>().Configure<IOptions<KnownProxiesOptions>>((options, settings) =>
         {
             // ASP.NET Core trusts loopback by default; here only the named proxies are believed.
             options.KnownProxies.Clear();
             options.KnownIPNetworks.Clear();
-            foreach (var proxy in proxies.Where(p => !string.IsNullOrWhiteSpace(p)))
+            foreach (var proxy in settings.Value.KnownProxies.Where(p => !string.IsNullOrWhiteSpace(p)))
             {
-                options.KnownProxies.Add(IPAddress.TryParse(proxy, out var address)
-                    ? address
-                    : throw new InvalidOperationException($"Beratung:ForwardedHeaders:KnownProxies has '{proxy}', which is not an IP address."));
+                options.KnownProxies.Add(IPAddress.Parse(proxy));
             }
 
-            foreach (var network in networks.Where(n => !string.IsNullOrWhiteSpace(n)))
+            foreach (var network in settings.Value.KnownNetworks.Where(n => !string.IsNullOrWhiteSpace(n)))
             {
-                options.KnownIPNetworks.Add(System.Net.IPNetwork.TryParse(network, out var parsed)
-                    ? parsed
-                    : throw new InvalidOperationException($"Beratung:ForwardedHeaders:KnownNetworks has '{network}', which is not a CIDR network."));
+                options.KnownIPNetworks.Add(System.Net.IPNetwork.Parse(network));
             }
 
             options.ForwardedHeaders = options.KnownProxies.Count + options.KnownIPNetworks.Count == 0
                 ? ForwardedHeaders.None
                 : ForwardedHeaders.XForwardedFor | ForwardedHeaders.XForwardedProto;
         });
+        return services;
     }
 }

@@ -1,7 +1,9 @@
 using System.Globalization;
 using System.Threading.RateLimiting;
+using Ditib.Beratung.Infrastructure.Settings;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.RateLimiting;
+using Microsoft.Extensions.Options;
 
 namespace Ditib.Beratung.Api.Infrastructure;
 
@@ -15,21 +17,20 @@ public static class RateLimits
     public const string ManageLink = "manage-link";
     public const string SignIn = "sign-in";
 
-    public static IServiceCollection AddBeratungRateLimits(this IServiceCollection services, IConfiguration configuration)
+    public static IServiceCollection AddBeratungRateLimits(this IServiceCollection services)
     {
-        var section = configuration.GetSection("Beratung:RateLimiting");
-        var enabled = section.GetValue("Enabled", true);
+        services.AddSettings<RateLimitingOptions, RateLimitingOptions.Validator>(RateLimitingOptions.Section);
         services.AddRateLimiter(options =>
         {
             // Only sending a booking counts: the resident pages' booking form is read with GET under the same policy.
             options.AddPolicy(Booking, context => HttpMethods.IsGet(context.Request.Method) || HttpMethods.IsHead(context.Request.Method)
                 ? RateLimitPartition.GetNoLimiter(Booking)
-                : Partition(context, Booking, enabled, section, defaultPermits: 10));
-            options.AddPolicy(ManageLink, context => Partition(context, ManageLink, enabled, section, defaultPermits: 30));
+                : Partition(context, Booking, limits => limits.Booking));
+            options.AddPolicy(ManageLink, context => Partition(context, ManageLink, limits => limits.ManageLink));
             // Only sending credentials counts: the staff sign-in page is read with GET under the same policy.
             options.AddPolicy(SignIn, context => HttpMethods.IsGet(context.Request.Method) || HttpMethods.IsHead(context.Request.Method)
                 ? RateLimitPartition.GetNoLimiter(SignIn)
-                : Partition(context, SignIn, enabled, section, defaultPermits: 10));
+                : Partition(context, SignIn, limits => limits.SignIn));
             options.OnRejected = async (rejected, cancellationToken) =>
             {
                 var response = rejected.HttpContext.Response;
@@ -75,19 +76,20 @@ public static class RateLimits
             : address.ToString();
     }
 
-    private static RateLimitPartition<string> Partition(HttpContext context, string name, bool enabled, IConfiguration section, int defaultPermits)
+    private static RateLimitPartition<string> Partition(HttpContext context, string name, Func<RateLimitingOptions, RateLimitingOptions.FixedWindow> policy)
     {
-        if (!enabled)
+        var limits = context.RequestServices.GetRequiredService<IOptions<RateLimitingOptions>>().Value;
+        if (!limits.Enabled)
         {
             return RateLimitPartition.GetNoLimiter(name);
         }
 
-        var limits = section.GetSection(name);
+        var window = policy(limits);
         var address = ClientKey(context.Connection.RemoteIpAddress);
         return RateLimitPartition.GetFixedWindowLimiter($"{name}:{address}", _ => new FixedWindowRateLimiterOptions
         {
-            PermitLimit = limits.GetValue("PermitLimit", defaultPermits),
-            Window = TimeSpan.FromSeconds(limits.GetValue("WindowSeconds", 60)),
+            PermitLimit = window.PermitLimit,
+            Window = TimeSpan.FromSeconds(window.WindowSeconds),
             QueueLimit = 0,
         });
     }

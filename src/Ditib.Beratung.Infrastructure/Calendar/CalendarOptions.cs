@@ -1,3 +1,5 @@
+using Ditib.Beratung.Infrastructure.Settings;
+using Microsoft.Extensions.Options;
 using MimeKit;
 
 namespace Ditib.Beratung.Infrastructure.Calendar;
@@ -18,13 +20,15 @@ public sealed class CalendarOptions
 
     public string UidDomain { get; set; } = "beratung.invalid";
 
-    public static void Configure(CalendarOptions options, Microsoft.Extensions.Configuration.IConfiguration configuration, Application.Common.CentreContact centre)
+    /// <summary>Takes both as <see cref="IOptions{TOptions}"/>, so that each is bound and checked when read, not when this is set up.</summary>
+    public static void Configure(CalendarOptions options, IOptions<MessagesOptions> messages, IOptions<Application.Common.CentreContact> contact)
     {
-        var from = MailboxAddress.TryParse(configuration["Beratung:Messages:Email:From"] ?? "", out var sender) ? sender : null;
+        var centre = contact.Value;
+        var from = MailboxAddress.TryParse(messages.Value.Email.From ?? "", out var sender) ? sender : null;
         options.OrganizerEmail = Blank(centre.Email) ?? from?.Address ?? "";
         options.OrganizerName = Blank(centre.Name) ?? Blank(from?.Name);
         options.Address = Blank(centre.Address);
-        options.UidDomain = Blank(configuration["Beratung:Messages:MessageIdDomain"]) ?? options.UidDomain;
+        options.UidDomain = Blank(messages.Value.MessageIdDomain) ?? options.UidDomain;
     }
 
     public static bool IsValid(CalendarOptions options) =>

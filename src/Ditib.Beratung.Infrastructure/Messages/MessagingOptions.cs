@@ -1,5 +1,5 @@
+using Ditib.Beratung.Infrastructure.Settings;
 using MailKit.Security;
-using Microsoft.Extensions.Configuration;
 using MimeKit;
 using NodaTime;
 
@@ -10,7 +10,7 @@ public sealed record SmtpOptions(string Host, int Port, SecureSocketOptions Secu
 
 /// <summary>
 /// Everything the dispatcher needs from configuration (<c>Beratung:PublicBaseUrl</c>, <c>Beratung:Messages</c>),
-/// read and checked once at start-up so that a wrong key stops the start, not the first message.
+/// taken from the options checked at start-up, so that a wrong key stops the start, not the first message.
 /// </summary>
 public sealed record MessagingOptions(
     bool DispatcherEnabled,
@@ -36,88 +36,45 @@ public sealed record MessagingOptions(
         return delay > RetryMax ? RetryMax : delay;
     }
 
-    public static MessagingOptions Load(IConfiguration configuration, string dataFolder, bool isDevelopment)
+    /// <summary>
+    /// The dispatcher's view of <c>Beratung:Messages</c> and <c>Beratung:PublicBaseUrl</c>, both checked at start-up
+    /// by their validators; in Development a missing public address is <see cref="DevelopmentBaseUrl"/>.
+    /// </summary>
+    public static MessagingOptions Create(MessagesOptions options, string? publicBaseUrl, string dataFolder, bool isDevelopment)
     {
-        var section = configuration.GetSection("Beratung:Messages");
-        var email = section.GetSection("Email");
-        var smtp = email.GetSection("Smtp");
-
-        var baseUrlText = configuration["Beratung:PublicBaseUrl"];
-        if (string.IsNullOrWhiteSpace(baseUrlText) && isDevelopment)
+        if (string.IsNullOrWhiteSpace(publicBaseUrl) && isDevelopment)
         {
-            baseUrlText = DevelopmentBaseUrl;
+            publicBaseUrl = DevelopmentBaseUrl;
         }
 
-        Uri? baseUrl = null;
-        if (!string.IsNullOrWhiteSpace(baseUrlText)
-            && (!Uri.TryCreate(baseUrlText.TrimEnd('/'), UriKind.Absolute, out baseUrl) || baseUrl.Scheme is not ("http" or "https")
-                || !string.IsNullOrEmpty(baseUrl.Query) || !string.IsNullOrEmpty(baseUrl.Fragment)))
-        {
-            throw new InvalidOperationException("Beratung:PublicBaseUrl must be an absolute http or https address without query, e.g. https://termine.example.org.");
-        }
-
-        var fromText = email["From"] ?? "DITIB Beratung Marxloh <beratung@beratung.invalid>";
-        if (!MailboxAddress.TryParse(fromText, out var from) || string.IsNullOrEmpty(from.Address) || !from.Address.Contains('@'))
-        {
-            throw new InvalidOperationException("Beratung:Messages:Email:From must be an e-mail address, e.g. \"DITIB Beratung <beratung@example.org>\".");
-        }
-
-        var domain = section["MessageIdDomain"] ?? "beratung.invalid";
-        if (domain.Length is 0 or > 100 || !domain.All(c => char.IsAsciiLetterOrDigit(c) || c is '.' or '-'))
-        {
-            throw new InvalidOperationException("Beratung:Messages:MessageIdDomain must be a domain name, e.g. beratung.example.org.");
-        }
-
-        var host = smtp["Host"];
-        SmtpOptions? smtpOptions = null;
-        if (!string.IsNullOrWhiteSpace(host))
-        {
-            var securityText = smtp["Security"] ?? "StartTls";
-            if (!Enum.TryParse<SecureSocketOptions>(securityText, ignoreCase: true, out var security) || !Enum.IsDefined(security))
-            {
-                throw new InvalidOperationException("Beratung:Messages:Email:Smtp:Security must be one of None, Auto, StartTls, StartTlsWhenAvailable, SslOnConnect.");
-            }
-
-            smtpOptions = new SmtpOptions(host.Trim(), Bounded(smtp, "Port", 587, 1, 65535), security, Blank(smtp["User"]), Blank(smtp["Password"]),
-                TimeSpan.FromSeconds(Bounded(smtp, "TimeoutSeconds", 30, 1, 600)));
-        }
-
-        var pickup = email["PickupFolder"] ?? "mail-pickup";
-        pickup = Path.GetFullPath(Path.IsPathRooted(pickup) ? pickup : Path.Combine(dataFolder, pickup));
-
-        var retryBase = Duration.FromSeconds(Bounded(section, "RetryBaseSeconds", 60, 1, 24 * 3600));
+        var smtp = options.Email.Smtp;
+        var smtpOptions = string.IsNullOrWhiteSpace(smtp.Host)
+            ? null
+            : new SmtpOptions(smtp.Host.Trim(), smtp.Port, MessagesOptions.SmtpSecurity(smtp.Security)!.Value, Blank(smtp.User), Blank(smtp.Password),
+                TimeSpan.FromSeconds(smtp.TimeoutSeconds));
+        var pickup = options.Email.PickupFolder;
+        var retryBase = Duration.FromSeconds(options.RetryBaseSeconds);
         return new MessagingOptions(
-            section.GetValue("DispatcherEnabled", true),
-            TimeSpan.FromSeconds(Bounded(section, "DispatchIntervalSeconds", 15, 1, 3600)),
-            Bounded(section, "MaxAttempts", 8, 1, 50),
+            options.DispatcherEnabled,
+            TimeSpan.FromSeconds(options.DispatchIntervalSeconds),
+            options.MaxAttempts,
             retryBase,
             Duration.Max(retryBase, Duration.FromHours(6)),
-            domain,
-            baseUrl,
-            from,
-            pickup,
-            Bounded(email, "PickupKeepDays", 7, 1, 365),
+            options.MessageIdDomain,
+            string.IsNullOrWhiteSpace(publicBaseUrl) ? null : BeratungOptionsValidator.PublicBaseUrl(publicBaseUrl),
+            MailboxAddress.Parse(options.Email.From),
+            Path.GetFullPath(Path.IsPathRooted(pickup) ? pickup : Path.Combine(dataFolder, pickup)),
+            options.Email.PickupKeepDays,
             smtpOptions,
-            Blank(section.GetSection("Sms")["Provider"]));
+            Blank(options.Sms.Provider));
     }
 
     /// <summary>
     /// What the use cases need: the reminder lead (<c>Beratung:Messages:ReminderLeadHours</c>, default 24) and whether
     /// an SMS provider is named (<c>Beratung:Messages:Sms:Provider</c>).
     /// </summary>
-    public static Application.Messages.MessageSettings SettingsFrom(IConfiguration configuration)
-    {
-        var section = configuration.GetSection("Beratung:Messages");
-        return new(Duration.FromHours(Bounded(section, "ReminderLeadHours", 24, 1, 24 * 14)), Blank(section.GetSection("Sms")["Provider"]) is not null);
-    }
+    public static Application.Messages.MessageSettings SettingsFrom(MessagesOptions options) =>
+        new(Duration.FromHours(options.ReminderLeadHours), Blank(options.Sms.Provider) is not null);
 
     private static string? Blank(string? text) => string.IsNullOrWhiteSpace(text) ? null : text.Trim();
-
-    private static int Bounded(IConfigurationSection section, string key, int fallback, int min, int max)
-    {
-        var value = section.GetValue(key, fallback);
-        return value >= min && value <= max
-            ? value
-            : throw new InvalidOperationException($"{section.Path}:{key} must be between {min} and {max}; it is {value}.");
-    }
 }

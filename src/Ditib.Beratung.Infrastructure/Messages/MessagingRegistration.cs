@@ -1,9 +1,11 @@
+using Ditib.Beratung.Application.Common;
 using Ditib.Beratung.Application.Messages;
 using Ditib.Beratung.Infrastructure.Persistence;
-using Microsoft.Extensions.Configuration;
+using Ditib.Beratung.Infrastructure.Settings;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
 using NodaTime;
 
 namespace Ditib.Beratung.Infrastructure.Messages;
@@ -13,11 +15,12 @@ public static partial class MessagingRegistration
     /// <summary>The outbox, the dispatcher and its transports. An SMS provider registers an <see cref="ISmsSender"/> here.</summary>
     public static IServiceCollection AddMessaging(this IServiceCollection services)
     {
-        services.AddSingleton(provider => MessagingOptions.Load(
-            provider.GetRequiredService<IConfiguration>(),
+        services.AddSingleton(provider => MessagingOptions.Create(
+            provider.GetRequiredService<IOptions<MessagesOptions>>().Value,
+            provider.GetRequiredService<IOptions<BeratungOptions>>().Value.PublicBaseUrl,
             provider.GetRequiredService<DatabaseOptions>().DataFolder,
             provider.GetRequiredService<IHostEnvironment>().IsDevelopment()));
-        services.AddSingleton(provider => MessagingOptions.SettingsFrom(provider.GetRequiredService<IConfiguration>()));
+        services.AddSingleton(provider => MessagingOptions.SettingsFrom(provider.GetRequiredService<IOptions<MessagesOptions>>().Value));
         services.AddScoped<OutboxStore>();
         services.AddScoped<IOutbox>(provider => provider.GetRequiredService<OutboxStore>());
         services.AddScoped<IOutboxQueries>(provider => provider.GetRequiredService<OutboxStore>());

@@ -1,6 +1,5 @@
 using System.Security.Cryptography;
 using System.Text;
-using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.Logging;
 
 namespace Ditib.Beratung.Infrastructure.Security;
@@ -13,8 +12,12 @@ namespace Ditib.Beratung.Infrastructure.Security;
 public sealed class AuditChainKey
 {
     public const string DevelopmentKeyFileName = "audit-chain-key";
-    private const string Setting = "Beratung:Audit:ChainKey";
+    private const string Setting = "Beratung:Audit:ChainKey (Beratung__Audit__ChainKey)";
     private const int MinimumBytes = 32;
+
+    private const string MissingKeyMessage =
+        "No audit chain key is configured. Set Beratung__Audit__ChainKey to the base64 of at least 32 random bytes " +
+        "(e.g. `openssl rand -base64 32`), kept apart from the database and its backups.";
 
     private readonly byte[] key;
 
@@ -22,19 +25,23 @@ public sealed class AuditChainKey
 
     public byte[] Sign(ReadOnlySpan<byte> data) => HMACSHA256.HashData(key, data);
 
-    public static AuditChainKey Load(IConfiguration configuration, string dataFolder, bool isDevelopment, ILogger logger)
+    /// <summary>What is wrong with the configured key, naming the setting and never its value; null when it can be used.</summary>
+    public static string? Problem(string? configured, bool isDevelopment) =>
+        string.IsNullOrWhiteSpace(configured) ? (isDevelopment ? null : MissingKeyMessage)
+        : TryDecode(configured, out _) ? null
+        : Invalid(Setting);
+
+    /// <summary>The configured key (<see cref="Problem"/> checked it at start-up), else in Development the generated one.</summary>
+    public static AuditChainKey Load(string? configured, string dataFolder, bool isDevelopment, ILogger logger)
     {
-        var configured = configuration[Setting];
         if (!string.IsNullOrWhiteSpace(configured))
         {
-            return new AuditChainKey(Decode(configured, $"{Setting} (Beratung__Audit__ChainKey)"));
+            return new AuditChainKey(Decode(configured, Setting));
         }
 
         if (!isDevelopment)
         {
-            throw new InvalidOperationException(
-                "No audit chain key is configured. Set Beratung__Audit__ChainKey to the base64 of at least 32 random bytes " +
-                "(e.g. `openssl rand -base64 32`), kept apart from the database and its backups.");
+            throw new InvalidOperationException(MissingKeyMessage);
         }
 
         var path = Path.GetFullPath(Path.Combine(dataFolder, DevelopmentKeyFileName));
@@ -50,14 +57,16 @@ public sealed class AuditChainKey
         return new AuditChainKey(Decode(File.ReadAllText(path), $"The key in {path}"));
     }
 
-    private static byte[] Decode(string base64, string where)
+    private static string Invalid(string where) => $"{where} must be the base64 encoding of at least {MinimumBytes} bytes.";
+
+    private static byte[] Decode(string base64, string where) =>
+        TryDecode(base64, out var key) ? key : throw new InvalidOperationException(Invalid(where));
+
+    private static bool TryDecode(string base64, out byte[] key)
     {
         var buffer = new byte[base64.Length];
-        if (!Convert.TryFromBase64String(base64.Trim(), buffer, out var written) || written < MinimumBytes)
-        {
-            throw new InvalidOperationException($"{where} must be the base64 encoding of at least {MinimumBytes} bytes.");
-        }
-
-        return buffer[..written];
+        var decoded = Convert.TryFromBase64String(base64.Trim(), buffer, out var written) && written >= MinimumBytes;
+        key = decoded ? buffer[..written] : [];
+        return decoded;
     }
 }

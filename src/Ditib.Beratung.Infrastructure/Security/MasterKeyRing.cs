@@ -1,6 +1,6 @@
 using System.Security.Cryptography;
 using System.Text.Json;
-using Microsoft.Extensions.Configuration;
+using Ditib.Beratung.Infrastructure.Settings;
 using Microsoft.Extensions.Logging;
 
 namespace Ditib.Beratung.Infrastructure.Security;
@@ -64,17 +64,35 @@ internal sealed class MasterKeyRing
     /// <summary>The key with this id; callers check <see cref="Contains"/> first.</summary>
     public ReadOnlySpan<byte> this[string id] => keys[id];
 
-    /// <summary>
-    /// Reads <c>Beratung:Encryption</c>. Without configured keys: in Development, generates (once) and reuses a key
-    /// in <c>&lt;dataFolder&gt;/master-keys.json</c> with a warning; elsewhere, refuses to start.
-    /// </summary>
-    public static MasterKeyRing Load(IConfiguration configuration, string dataFolder, bool isDevelopment, ILogger logger)
+    /// <summary>What is wrong with the configured keys, naming the setting and never a key; null when they can be used.</summary>
+    public static string? Problem(EncryptionOptions options, bool isDevelopment)
     {
-        var section = configuration.GetSection(SectionName);
-        var entries = section.GetSection("MasterKeys").GetChildren().ToList();
-        if (entries.Count > 0)
+        if (options.MasterKeys.Count == 0)
         {
-            return FromConfiguration(entries, section["ActiveKeyId"]);
+            return isDevelopment ? null : MissingKeysMessage;
+        }
+
+        try
+        {
+            FromOptions(options);
+            return null;
+        }
+        catch (InvalidOperationException invalid)
+        {
+            return invalid.Message;
+        }
+    }
+
+    /// <summary>
+    /// The configured keys (<see cref="Problem"/> checked them at start-up). Without configured keys: in Development,
+    /// generates (once) and reuses a key in <c>&lt;dataFolder&gt;/master-keys.json</c> with a warning; elsewhere,
+    /// refuses to start.
+    /// </summary>
+    public static MasterKeyRing Load(EncryptionOptions options, string dataFolder, bool isDevelopment, ILogger logger)
+    {
+        if (options.MasterKeys.Count > 0)
+        {
+            return FromOptions(options);
         }
 
         if (!isDevelopment)
@@ -85,21 +103,22 @@ internal sealed class MasterKeyRing
         return LoadOrCreateDevelopmentKey(dataFolder, logger);
     }
 
-    private static MasterKeyRing FromConfiguration(List<IConfigurationSection> entries, string? activeKeyId)
+    private static MasterKeyRing FromOptions(EncryptionOptions options)
     {
         var keys = new List<KeyValuePair<string, byte[]>>();
-        foreach (var entry in entries)
+        foreach (var (entry, index) in options.MasterKeys.Select((entry, index) => (entry, index)))
         {
-            var where = $"{SectionName}:MasterKeys:{entry.Key}";
-            var id = entry["Id"];
+            var where = $"{SectionName}:MasterKeys:{index}";
+            var id = entry.Id;
             if (string.IsNullOrWhiteSpace(id))
             {
-                throw new InvalidOperationException($"{where}:Id is missing (Beratung__Encryption__MasterKeys__{entry.Key}__Id).");
+                throw new InvalidOperationException($"{where}:Id is missing (Beratung__Encryption__MasterKeys__{index}__Id).");
             }
 
-            keys.Add(new(id, DecodeKey(entry["Key"], $"{where}:Key (master key '{id}')")));
+            keys.Add(new(id, DecodeKey(entry.Key, $"{where}:Key (master key '{id}')")));
         }
 
+        var activeKeyId = options.ActiveKeyId;
         if (string.IsNullOrWhiteSpace(activeKeyId))
         {
             activeKeyId = keys.Count == 1

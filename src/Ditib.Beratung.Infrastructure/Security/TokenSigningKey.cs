@@ -1,6 +1,5 @@
 using System.Security.Cryptography;
 using System.Text;
-using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.Logging;
 using Microsoft.IdentityModel.Tokens;
 
@@ -17,24 +16,33 @@ public sealed class TokenSigningKey
     public const string Audience = "ditib-beratung-api";
     public const string DevelopmentKeyFileName = "token-signing-key";
     private const int MinimumBytes = 32;
+    private const string Setting = "Beratung:Auth:SigningKey (Beratung__Auth__SigningKey)";
+
+    private const string MissingKeyMessage =
+        "No token signing key is configured. Set Beratung__Auth__SigningKey to the base64 of at least 32 random bytes " +
+        "(e.g. `openssl rand -base64 48`).";
 
     private TokenSigningKey(byte[] key) => Key = new SymmetricSecurityKey(key);
 
     public SymmetricSecurityKey Key { get; }
 
-    public static TokenSigningKey Load(IConfiguration configuration, string dataFolder, bool isDevelopment, ILogger logger)
+    /// <summary>What is wrong with the configured key, naming the setting and never its value; null when it can be used.</summary>
+    public static string? Problem(string? configured, bool isDevelopment) =>
+        string.IsNullOrWhiteSpace(configured) ? (isDevelopment ? null : MissingKeyMessage)
+        : TryDecode(configured, out _) ? null
+        : Invalid(Setting);
+
+    /// <summary>The configured key (<see cref="Problem"/> checked it at start-up), else in Development the generated one.</summary>
+    public static TokenSigningKey Load(string? configured, string dataFolder, bool isDevelopment, ILogger logger)
     {
-        var configured = configuration["Beratung:Auth:SigningKey"];
         if (!string.IsNullOrWhiteSpace(configured))
         {
-            return new TokenSigningKey(Decode(configured, "Beratung:Auth:SigningKey (Beratung__Auth__SigningKey)"));
+            return new TokenSigningKey(Decode(configured, Setting));
         }
 
         if (!isDevelopment)
         {
-            throw new InvalidOperationException(
-                "No token signing key is configured. Set Beratung__Auth__SigningKey to the base64 of at least 32 random bytes " +
-                "(e.g. `openssl rand -base64 48`).");
+            throw new InvalidOperationException(MissingKeyMessage);
         }
 
         var path = Path.GetFullPath(Path.Combine(dataFolder, DevelopmentKeyFileName));
@@ -51,14 +59,16 @@ public sealed class TokenSigningKey
         return new TokenSigningKey(Decode(File.ReadAllText(path), $"The key in {path}"));
     }
 
-    private static byte[] Decode(string base64, string where)
+    private static string Invalid(string where) => $"{where} must be the base64 encoding of at least {MinimumBytes} bytes.";
+
+    private static byte[] Decode(string base64, string where) =>
+        TryDecode(base64, out var key) ? key : throw new InvalidOperationException(Invalid(where));
+
+    private static bool TryDecode(string base64, out byte[] key)
     {
         var buffer = new byte[base64.Length];
-        if (!Convert.TryFromBase64String(base64.Trim(), buffer, out var written) || written < MinimumBytes)
-        {
-            throw new InvalidOperationException($"{where} must be the base64 encoding of at least {MinimumBytes} bytes.");
-        }
-
-        return buffer[..written];
+        var decoded = Convert.TryFromBase64String(base64.Trim(), buffer, out var written) && written >= MinimumBytes;
+        key = decoded ? buffer[..written] : [];
+        return decoded;
     }
 }

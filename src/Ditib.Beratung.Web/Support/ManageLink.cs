@@ -1,8 +1,9 @@
+using Ditib.Beratung.Application.Common;
 using Ditib.Beratung.Domain.Bookings;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Http;
-using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Options;
 
 namespace Ditib.Beratung.Web.Support;
 
@@ -12,7 +13,7 @@ namespace Ditib.Beratung.Web.Support;
 /// address without it, so it stays out of history, logs of proxies and the Referer header. Forms that act on the
 /// booking send it back in that cookie, never in a URL.
 /// </summary>
-public sealed class ManageLink(IWebHostEnvironment environment, IConfiguration configuration)
+public sealed class ManageLink(IWebHostEnvironment environment, IOptions<BeratungOptions> settings)
 {
     public const string CookieName = "beratung-link";
     public const string TokenParameter = "token";
@@ -30,7 +31,7 @@ public sealed class ManageLink(IWebHostEnvironment environment, IConfiguration c
         $"{PublicBase(request)}{PagePath(reference)}?{TokenParameter}={Uri.EscapeDataString(token)}";
 
     private string PublicBase(HttpRequest request) =>
-        configuration["Beratung:PublicBaseUrl"] is { Length: > 0 } configured ? configured.TrimEnd('/') : $"{request.Scheme}://{request.Host}";
+        settings.Value.PublicBaseUrl is { Length: > 0 } configured ? configured.TrimEnd('/') : $"{request.Scheme}://{request.Host}";
 
     /// <summary>The token sent in the address, if any (read from the query directly, so no handler argument logs it).</summary>
     public static string? FromQuery(HttpRequest request) =>

@@ -44,7 +44,7 @@ public static partial class ResourceTexts
     public static IEnumerable<string> KeysUsedIn(IEnumerable<string> files, Regex usedKey) =>
         files.SelectMany(f => usedKey.Matches(File.ReadAllText(f)).Select(m => m.Groups["key"].Value));
 
-    private static string RepositoryRoot()
+    public static string RepositoryRoot()
     {
         var folder = new DirectoryInfo(AppContext.BaseDirectory);
         while (folder is not null && !File.Exists(Path.Combine(folder.FullName, "Ditib.Beratung.sln")))

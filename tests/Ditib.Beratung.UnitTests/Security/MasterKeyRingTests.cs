@@ -1,4 +1,5 @@
 using Ditib.Beratung.Infrastructure.Security;
+using Ditib.Beratung.Infrastructure.Settings;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.Logging;
 
@@ -17,10 +18,13 @@ public sealed class MasterKeyRingTests : IDisposable
         }
     }
 
-    private static IConfiguration Config(params (string Key, string Value)[] values) =>
+    /// <summary>The settings as the host binds them from configuration.</summary>
+    private static EncryptionOptions Config(params (string Key, string Value)[] values) =>
         new ConfigurationBuilder()
             .AddInMemoryCollection(values.Select(v => new KeyValuePair<string, string?>(v.Key, v.Value)))
-            .Build();
+            .Build()
+            .GetSection(EncryptionOptions.Section)
+            .Get<EncryptionOptions>() ?? new EncryptionOptions();
 
     private string KeyFile => Path.Combine(dataFolder, MasterKeyRing.DevelopmentKeyFileName);
 
@@ -136,6 +140,24 @@ public sealed class MasterKeyRingTests : IDisposable
         Assert.Contains("Beratung__Encryption__MasterKeys__0__Key", error.Message, StringComparison.Ordinal);
         Assert.Contains("Beratung__Encryption__ActiveKeyId", error.Message, StringComparison.Ordinal);
         Assert.False(Directory.Exists(dataFolder), "Production must not fall back to a generated key.");
+    }
+
+    [Fact]
+    public void Problem_OutsideDevelopmentWithoutKeys_NamesTheEnvironmentVariables_InDevelopmentThereIsNone()
+    {
+        Assert.Contains("Beratung__Encryption__MasterKeys__0__Key", MasterKeyRing.Problem(Config(), isDevelopment: false), StringComparison.Ordinal);
+        Assert.Null(MasterKeyRing.Problem(Config(), isDevelopment: true));
+        Assert.False(Directory.Exists(dataFolder), "Checking the settings must not write a key file.");
+    }
+
+    [Fact]
+    public void Problem_WithAMalformedKey_NamesItsSettingWithoutEchoingIt()
+    {
+        const string malformed = "RXJmdW5kZW5lcyBHZWhlaW1uaXM=";
+        var problem = MasterKeyRing.Problem(Config(("Beratung:Encryption:MasterKeys:0:Id", "k1"), ("Beratung:Encryption:MasterKeys:0:Key", malformed)), false);
+
+        Assert.Contains("Beratung:Encryption:MasterKeys:0:Key", problem, StringComparison.Ordinal);
+        Assert.DoesNotContain(malformed, problem!, StringComparison.Ordinal);
     }
 
     [Fact]
