@@ -2,6 +2,7 @@ using Ditib.Beratung.Api;
 using Ditib.Beratung.Api.Endpoints;
 using Ditib.Beratung.Api.Infrastructure;
 using Ditib.Beratung.Application;
+using Ditib.Beratung.Application.Slots;
 using Ditib.Beratung.Infrastructure;
 using Ditib.Beratung.Web;
 using Ditib.Beratung.Web.Letters;
@@ -28,6 +29,8 @@ builder.Services.AddDpoPages();
 builder.Services.AddLetterViews();
 
 builder.Services.AddProblemDetails();
+// The slot search's page is written by generated code (the most frequent answer); everything else by reflection.
+builder.Services.ConfigureHttpJsonOptions(options => options.SerializerOptions.TypeInfoResolverChain.Insert(0, SlotJson.Default));
 builder.Services.AddSingleton<IProblemDetailsWriter, ProblemJsonFallbackWriter>();
 builder.Services.AddExceptionHandler<ProblemDetailsExceptionHandler>();
 builder.Services.Configure<RouteHandlerOptions>(options => options.ThrowOnBadRequest = true);
