@@ -29,7 +29,7 @@ builder.Services.AddDpoPages();
 builder.Services.AddLetterViews();
 
 builder.Services.AddProblemDetails();
-// The slot search's page is written by generated code (the most frequent answer); everything else by reflection.
+// The slot search's page (the most frequent answer) is written with generated metadata; everything else by reflection.
 builder.Services.ConfigureHttpJsonOptions(options => options.SerializerOptions.TypeInfoResolverChain.Insert(0, SlotJson.Default));
 builder.Services.AddSingleton<IProblemDetailsWriter, ProblemJsonFallbackWriter>();
 builder.Services.AddExceptionHandler<ProblemDetailsExceptionHandler>();

@@ -16,7 +16,7 @@ public static partial class ValidationRules
     /// <summary>
     /// Two ISO dates, the second not before the first, spanning at most <paramref name="maxDays"/> days. The getters are
     /// compiled once per property, as <c>RuleFor</c> does, not per validator: validators are built per request, and
-    /// compiling (and then JIT-compiling) two expressions was a sixth of the server's CPU per slot search.
+    /// compiling two expressions was 12 % of the server's CPU per slot search, and the JIT had to compile them again.
     /// </summary>
     public static void DateRange<T>(this AbstractValidator<T> validator, Expression<Func<T, string?>> from,
         Expression<Func<T, string?>> to, int maxDays)

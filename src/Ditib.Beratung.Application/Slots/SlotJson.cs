@@ -4,8 +4,8 @@ using System.Text.Json.Serialization;
 namespace Ditib.Beratung.Application.Slots;
 
 /// <summary>
-/// The slot search's answer as JSON, generated at build time with the API's web defaults: the page is written
-/// straight to the response (the generator's fast path) without reflection-built metadata. The API puts it first in
+/// The slot search's answer as JSON: metadata generated at build time with the API's web defaults instead of built by
+/// reflection at run time (SlotSearchBenchmarks: 186 instead of 192 KB allocated per search). The API puts it first in
 /// its resolver chain; every other type keeps the reflection-based default.
 /// </summary>
 [JsonSourceGenerationOptions(JsonSerializerDefaults.Web)]

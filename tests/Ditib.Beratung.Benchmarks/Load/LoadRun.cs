@@ -123,7 +123,7 @@ public static class LoadRun
     /// <summary>
     /// The bookings phase in <see cref="BookingSlices"/> slices with a short bare insert loop (the storage limit) before,
     /// between and after them. Each slice's booking rate is set against the mean of the two loops beside it, and the
-    /// measure is the median of those shares: the disk's rate swings within a minute (3,600–6,800/s on this machine), so
+    /// measure is the median of those shares: the disk's rate swings within a minute (1,400–6,800/s in one run on this machine), so
     /// only loops taken right next to the bookings say what the storage allowed at the time.
     /// </summary>
     private static async Task<(Phase Bookings, double Share, double BareMedian)> RunBookingsBesideBareInsertsAsync(ApiServer server,
@@ -158,7 +158,7 @@ public static class LoadRun
         return (phase, Median(shares), Median(bare));
     }
 
-    /// <summary>One bare insert loop; the server's CPU during it shows whether the API was still busy (it should be idle).</summary>
+    /// <summary>One bare insert loop; the server's CPU during it shows what the API did meanwhile (its outbox dispatcher).</summary>
     private static double MeasureBareInsertLimit(ApiServer server, string folder)
     {
         var cpuBefore = server.CpuSeconds();
