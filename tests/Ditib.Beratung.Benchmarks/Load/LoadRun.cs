@@ -67,7 +67,7 @@ public static class LoadRun
         var data = await Seeder.SeedAsync(http, server.BaseAddress, options.Counsellors, options.Days);
         var seededMiB = server.MemoryMiB();
         Console.WriteLine(Invariant(
-            $"Seeded {options.Counsellors} counsellors, {data.Slots.Count} slots over {data.Days} days from {Seeder.Date(data.FirstDay)}, {data.Cases.Count} cases in {seeding.Elapsed.TotalSeconds:0.0} s; server {seededMiB:0} MiB"));
+            $"Seeded {options.Counsellors} counsellors, {data.Slots.Count} slots over {data.Days} days from {Seeder.Date(data.FirstDay)}, {data.Cases.Count} cases in {seeding.Elapsed.TotalSeconds:0.0} s; server {seededMiB:0} MiB ({server.MemoryComposition()})"));
 
         var clients = new LoadClients(http, server.BaseAddress, data, options.Clients);
         var duration = TimeSpan.FromSeconds(options.Seconds);
@@ -77,6 +77,8 @@ public static class LoadRun
         var notes = await RunPhaseAsync(server, clients, Mix.NotesOnly, duration);
         var mixed = await RunPhaseAsync(server, clients, Mix.Mixed, duration);
         var peakMiB = server.PeakMemoryMiB();
+        Console.WriteLine();
+        Console.WriteLine($"Server memory now: {server.MemoryComposition()}");
 
         var searches = search.Results[Operation.Search];
         var bookingRate = bookings.Rate(Operation.Book);
