@@ -2,6 +2,7 @@ using Ditib.Beratung.Api;
 using Ditib.Beratung.Api.Endpoints;
 using Ditib.Beratung.Api.Infrastructure;
 using Ditib.Beratung.Application;
+using Ditib.Beratung.Application.Slots;
 using Ditib.Beratung.Infrastructure;
 using Ditib.Beratung.Web;
 using Ditib.Beratung.Web.Letters;
@@ -29,6 +30,8 @@ builder.Services.AddDpoPages();
 builder.Services.AddLetterViews();
 
 builder.Services.AddProblemDetails();
+// The slot search's page (the most frequent answer) is written with generated metadata; everything else by reflection.
+builder.Services.ConfigureHttpJsonOptions(options => options.SerializerOptions.TypeInfoResolverChain.Insert(0, SlotJson.Default));
 builder.Services.AddSingleton<IProblemDetailsWriter, ProblemJsonFallbackWriter>();
 builder.Services.AddExceptionHandler<ProblemDetailsExceptionHandler>();
 builder.Services.Configure<RouteHandlerOptions>(options => options.ThrowOnBadRequest = true);

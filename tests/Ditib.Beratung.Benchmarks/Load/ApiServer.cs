@@ -165,6 +165,24 @@ public sealed class ApiServer : IAsyncDisposable
         return ticks / 100.0; // USER_HZ is 100 on Linux
     }
 
+    /// <summary>
+    /// What the resident memory is now: anonymous (GC heap, SQLite's page caches, stacks), file-backed (mapped
+    /// assemblies and libraries) and shared (JIT'd code), and how many connections hold the database file open.
+    /// </summary>
+    public string MemoryComposition()
+    {
+        if (process is null)
+        {
+            return "";
+        }
+
+        var database = Path.Combine(Folder, "beratung.db");
+        var connections = new DirectoryInfo($"/proc/{process.Id}/fd").EnumerateFileSystemInfos()
+            .Count(fd => fd.LinkTarget == database);
+        return System.FormattableString.Invariant(
+            $"anonymous {StatusKiB("RssAnon:") / 1024.0:0}, file-backed {StatusKiB("RssFile:") / 1024.0:0}, shared {StatusKiB("RssShmem:") / 1024.0:0} MiB; {connections} connections to the database file");
+    }
+
     /// <summary>Resident memory of the server process now (VmRSS), in MiB.</summary>
     public double MemoryMiB() => StatusKiB("VmRSS:") / 1024.0;
 

@@ -58,19 +58,16 @@ public class SlotSearchBenchmarks
     [Benchmark(Baseline = true)]
     public Task<int> TopicAndLanguage14Days() => SearchAsync("family", "tr", 14);
 
-    /// <summary>Issue 17's measure: the first page of one week in one language, written as the API writes it (JSON).</summary>
+    /// <summary>
+    /// Issue 17's measure: the first page of one week in one language, written as the API writes it (JSON with the
+    /// API's options: web defaults, the generated <see cref="SlotJson"/> first).
+    /// </summary>
     [Benchmark]
-    public async Task<long> LanguageOneWeekAsJson()
-    {
-        await using var session = new DbSession(connections, gate, new SqliteErrors());
-        var handler = new SearchSlotsHandler(new SlotStore(session), settings, new FixedClock(Now));
-        var from = FirstDay.PlusDays(7);
-        var page = await handler.Handle(new SearchSlots(null, "tr", Formats.Date.Format(from), Formats.Date.Format(from.PlusDays(6)), null),
-            CancellationToken.None);
-        await using var counter = new CountingStream();
-        await JsonSerializer.SerializeAsync(counter, page, Json);
-        return counter.Length;
-    }
+    public Task<long> LanguageOneWeekAsJson() => LanguageOneWeekAsync(ApiJson);
+
+    /// <summary>The same page written with reflection-built metadata, as the API did before <see cref="SlotJson"/>.</summary>
+    [Benchmark]
+    public Task<long> LanguageOneWeekAsJsonByReflection() => LanguageOneWeekAsync(ReflectionJson);
 
     /// <summary>The rarest pair: few counsellors qualify, so the walk in start order reads the most slots per page.</summary>
     [Benchmark]
@@ -83,6 +80,18 @@ public class SlotSearchBenchmarks
     /// <summary>No filters over two weeks: every counsellor's slots.</summary>
     [Benchmark]
     public Task<int> Unfiltered14Days() => SearchAsync(null, null, 14);
+
+    private async Task<long> LanguageOneWeekAsync(JsonSerializerOptions json)
+    {
+        await using var session = new DbSession(connections, gate, new SqliteErrors());
+        var handler = new SearchSlotsHandler(new SlotStore(session), settings, new FixedClock(Now));
+        var from = FirstDay.PlusDays(7);
+        var page = await handler.Handle(new SearchSlots(null, "tr", Formats.Date.Format(from), Formats.Date.Format(from.PlusDays(6)), null),
+            CancellationToken.None);
+        await using var counter = new CountingStream();
+        await JsonSerializer.SerializeAsync(counter, page, json);
+        return counter.Length;
+    }
 
     private async Task<int> SearchAsync(string? topic, string? language, int days)
     {
@@ -117,7 +126,13 @@ public class SlotSearchBenchmarks
         await session.CommitAsync(CancellationToken.None);
     }
 
-    private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web);
+    private static readonly JsonSerializerOptions ReflectionJson = new(JsonSerializerDefaults.Web);
+
+    /// <summary>As the API's <c>JsonOptions</c>: web defaults, reflection for every type, the generated context first.</summary>
+    private static readonly JsonSerializerOptions ApiJson = new(JsonSerializerDefaults.Web)
+    {
+        TypeInfoResolverChain = { SlotJson.Default, new System.Text.Json.Serialization.Metadata.DefaultJsonTypeInfoResolver() },
+    };
 
     /// <summary>Counts what is written and keeps nothing.</summary>
     private sealed class CountingStream : Stream
