@@ -25,3 +25,10 @@ public sealed class ErasedException(string message) : Domain.Common.GoneExceptio
 /// attempt fails the caller is told the database is busy (503).
 /// </summary>
 public sealed class SerializationConflictException(string message, Exception inner) : Exception(message, inner);
+
+/// <summary>
+/// The database could not take the request now (locked or busy beyond its wait): nothing was stored, and trying again
+/// in a moment is the answer (mapped to 503 with Retry-After).
+/// </summary>
+public sealed class DatabaseBusyException(Exception? innerException = null)
+    : Exception("The database is busy; nothing was stored. Please try again in a moment.", innerException);
