@@ -44,6 +44,14 @@ public sealed class DbSession(IDatabaseConnections connections, IWriteTransactio
             throw new InvalidOperationException("A write transaction is already open in this request.");
         }
 
+        // A request never holds two connections: with a pool (PostgreSQL), requests that each kept a read connection
+        // while waiting for a write one could take every connection and wait for each other.
+        if (connection is not null)
+        {
+            await connection.DisposeAsync();
+            connection = null;
+        }
+
         try
         {
             write = await writes.EnterAsync(cancellationToken);
