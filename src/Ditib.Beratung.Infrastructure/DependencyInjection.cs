@@ -29,23 +29,12 @@ public static class DependencyInjection
     public static IServiceCollection AddInfrastructure(this IServiceCollection services)
     {
         TypeHandlers.Register();
-        services.AddSingleton(provider => new DatabaseOptions(
-            provider.GetRequiredService<IConfiguration>().GetConnectionString("Beratung"),
-            provider.GetRequiredService<IHostEnvironment>().ContentRootPath));
+        services.AddDatabase();
         services.AddBeratungSettings();
         services.AddOptions<CentreContact>().BindConfiguration(CentreContact.Section).ValidateOnStart();
         services.AddSingleton<IValidateOptions<CentreContact>, CentreContactValidator>();
         services.AddSingleton(provider => provider.GetRequiredService<IOptions<CentreContact>>().Value);
         services.AddSingleton<IClock>(SystemClock.Instance);
-
-        services.AddSingleton<ConnectionFactory>();
-        services.AddSingleton<WriteGate>();
-        services.AddSingleton<IWriteTransactions>(provider => provider.GetRequiredService<WriteGate>());
-        services.AddSingleton<IDatabaseErrors, SqliteErrors>();
-        services.AddSingleton<DatabaseMigrator>();
-        services.AddScoped<DbSession>();
-        services.AddScoped<DatabaseProbe>();
-        services.AddScoped<IUnitOfWork>(provider => provider.GetRequiredService<DbSession>());
 
         services.AddScoped<IReferenceData, ReferenceDataStore>();
         services.AddScoped<ICounsellorRepository, CounsellorRepository>();

@@ -99,6 +99,8 @@ public sealed class HostTests : IDisposable
         { "Beratung__Booking__MaxSearchDays=0", "Beratung:Booking:MaxSearchDays" },
         { "Beratung__Messages__MaxAttempts=0", "Beratung:Messages:MaxAttempts" },
         { "Beratung__Seed__DemoData=perhaps", "Beratung:Seed:DemoData" },
+        { "Beratung__Database__Provider=Oracle", "Beratung:Database:Provider" },
+        { "Beratung__Database__Provider=PostgreSQL", "ConnectionStrings:Beratung must hold an Npgsql connection string" },
     };
 
     [Theory]

@@ -20,6 +20,7 @@ public sealed class KeyRotationTests : IDisposable
 
     public void Dispose() => api.Dispose();
 
+    [Trait("Database", "Sqlite")] // reads the checkpointed SQLite file
     [Fact]
     public async Task RotatingToANewMasterKey_KeepsBookingsReadable_OnAHostThatHasOnlyTheNewKey()
     {
@@ -80,6 +81,7 @@ public sealed class KeyRotationTests : IDisposable
         Assert.NotEqual(HttpStatusCode.OK, stale.StatusCode);
     }
 
+    [Trait("Database", "Sqlite")] // SQLite's secure_delete wipes the file; PostgreSQL has none (README)
     [Fact]
     public async Task Shredding_ADataKey_MakesItsDataUndecryptable_AndWipesTheWrappedKeyFromTheFile()
     {
@@ -117,8 +119,8 @@ public sealed class KeyRotationTests : IDisposable
         using (var connection = api.OpenDatabase())
         using (var query = connection.CreateCommand())
         {
-            query.CommandText = "SELECT data_key_id FROM booking WHERE reference = $reference";
-            query.Parameters.AddWithValue("$reference", reference);
+            query.CommandText = "SELECT data_key_id FROM booking WHERE reference = @reference";
+            query.AddParameter("@reference", reference);
             dataKeyId = Guid.Parse((string)query.ExecuteScalar()!);
         }
 
@@ -170,8 +172,8 @@ public sealed class KeyRotationTests : IDisposable
     {
         using var connection = api.OpenDatabase();
         using var query = connection.CreateCommand();
-        query.CommandText = "SELECT wrapped_key FROM data_key WHERE id = $id";
-        query.Parameters.AddWithValue("$id", dataKeyId.ToString("D"));
+        query.CommandText = "SELECT wrapped_key FROM data_key WHERE id = @id";
+        query.AddParameter("@id", dataKeyId.ToString("D"));
         return (byte[])query.ExecuteScalar()!;
     }
 

@@ -99,7 +99,7 @@ internal sealed class PrivacyStore(DbSession session, IEnvelopeCipher cipher) : 
             DELETE FROM client WHERE case_id = @caseId;
             DELETE FROM case_note WHERE case_id = @caseId;
             DELETE FROM case_share WHERE case_id = @caseId;
-            UPDATE referral SET sealed_details = x'', sealed_answer = NULL WHERE case_id = @caseId;
+            UPDATE referral SET sealed_details = @emptied, sealed_answer = NULL WHERE case_id = @caseId;
             UPDATE booking SET personal_data = NULL, data_key_id = NULL, manage_token_sealed = NULL, status_reason = NULL,
                                status_reason_sealed = NULL
             WHERE id = (SELECT booking_id FROM case_file WHERE id = @caseId);
@@ -107,7 +107,8 @@ internal sealed class PrivacyStore(DbSession session, IEnvelopeCipher cipher) : 
             WHERE id = @caseId;
             """;
         var found = await session.QuerySingleAsync<KeyRow>(keys, new { caseId }, cancellationToken);
-        await session.ExecuteAsync(erase, new { caseId, today }, cancellationToken);
+        // An empty blob as a parameter: x'' is a blob to SQLite but a bit string to PostgreSQL.
+        await session.ExecuteAsync(erase, new { caseId, today, emptied = Array.Empty<byte>() }, cancellationToken);
         List<Guid> dataKeys = [found.DataKeyId, .. await ForgetIdempotencyAnswersAsync(found.BookingId, cancellationToken)];
         if (found.BookingKeyId is { } bookingKey)
         {

@@ -1,4 +1,5 @@
 using System.Data;
+using System.Globalization;
 using Dapper;
 using NodaTime;
 using NodaTime.Text;
@@ -7,12 +8,15 @@ namespace Ditib.Beratung.Infrastructure.Persistence;
 
 /// <summary>
 /// How NodaTime values and ids are stored: instants as fixed-width UTC text (so they sort as text), dates as
-/// yyyy-MM-dd, local times as HH:mm, ids as text. Registered once per process.
+/// yyyy-MM-dd, local times as HH:mm, ids as text, flags as the integers 0 and 1. The same on SQLite and PostgreSQL.
+/// Registered once per process.
 /// </summary>
 public static class TypeHandlers
 {
     public static readonly InstantPattern InstantText =
         InstantPattern.CreateWithInvariantCulture("uuuu'-'MM'-'dd'T'HH':'mm':'ss'.'fffffffff'Z'");
+
+    private static readonly LocalTimePattern TimeText = LocalTimePattern.CreateWithInvariantCulture("HH':'mm");
 
     private static int registered;
 
@@ -24,58 +28,34 @@ public static class TypeHandlers
         }
 
         DefaultTypeMap.MatchNamesWithUnderscores = true;
-        SqlMapper.AddTypeHandler(new InstantHandler());
-        SqlMapper.AddTypeHandler(new LocalDateHandler());
-        SqlMapper.AddTypeHandler(new LocalTimeHandler());
-        // Dapper maps Guid parameters itself unless its built-in mapping is removed first.
-        SqlMapper.RemoveTypeMap(typeof(Guid));
-        SqlMapper.RemoveTypeMap(typeof(Guid?));
-        SqlMapper.AddTypeHandler(new GuidHandler());
-    }
-
-    private sealed class InstantHandler : SqlMapper.TypeHandler<Instant>
-    {
-        public override void SetValue(IDbDataParameter parameter, Instant value)
+        // Dapper maps Guid and bool parameters itself unless its built-in mappings are removed first. Npgsql would send
+        // a bool as boolean, which PostgreSQL neither compares with nor stores in the bigint 0/1 columns.
+        foreach (var type in new[] { typeof(Guid), typeof(Guid?), typeof(bool), typeof(bool?) })
         {
-            parameter.DbType = DbType.String;
-            parameter.Value = InstantText.Format(value);
+            SqlMapper.RemoveTypeMap(type);
         }
 
-        public override Instant Parse(object value) => InstantText.Parse((string)value).GetValueOrThrow();
+        SqlMapper.AddTypeHandler(typeof(Instant), new Handler<Instant>(DbType.String, v => InstantText.Format(v), v => InstantText.Parse((string)v).GetValueOrThrow()));
+        SqlMapper.AddTypeHandler(typeof(LocalDate), new Handler<LocalDate>(DbType.String, v => LocalDatePattern.Iso.Format(v), v => LocalDatePattern.Iso.Parse((string)v).GetValueOrThrow()));
+        SqlMapper.AddTypeHandler(typeof(LocalTime), new Handler<LocalTime>(DbType.String, v => TimeText.Format(v), v => TimeText.Parse((string)v).GetValueOrThrow()));
+        SqlMapper.AddTypeHandler(typeof(Guid), new Handler<Guid>(DbType.String, v => v.ToString("D"), v => v is Guid guid ? guid : Guid.Parse((string)v)));
+        SqlMapper.AddTypeHandler(typeof(bool), new Handler<bool>(DbType.Int64, v => v ? 1L : 0L,
+            v => v is bool flag ? flag : Convert.ToInt64(v, CultureInfo.InvariantCulture) != 0));
     }
 
-    private sealed class LocalDateHandler : SqlMapper.TypeHandler<LocalDate>
+    /// <summary>
+    /// Writes a value as its stored form and reads it back. Unlike <see cref="SqlMapper.TypeHandler{T}"/>, it also types
+    /// a null parameter: an untyped null is fine for SQLite, but PostgreSQL cannot tell the type of
+    /// <c>@counsellorId IS NULL OR …</c> without it (42P08).
+    /// </summary>
+    private sealed class Handler<T>(DbType dbType, Func<T, object> write, Func<object, T> read) : SqlMapper.ITypeHandler
     {
-        public override void SetValue(IDbDataParameter parameter, LocalDate value)
+        public void SetValue(IDbDataParameter parameter, object value)
         {
-            parameter.DbType = DbType.String;
-            parameter.Value = LocalDatePattern.Iso.Format(value);
+            parameter.DbType = dbType;
+            parameter.Value = value is null or DBNull ? DBNull.Value : write((T)value);
         }
 
-        public override LocalDate Parse(object value) => LocalDatePattern.Iso.Parse((string)value).GetValueOrThrow();
-    }
-
-    private sealed class LocalTimeHandler : SqlMapper.TypeHandler<LocalTime>
-    {
-        private static readonly LocalTimePattern Pattern = LocalTimePattern.CreateWithInvariantCulture("HH':'mm");
-
-        public override void SetValue(IDbDataParameter parameter, LocalTime value)
-        {
-            parameter.DbType = DbType.String;
-            parameter.Value = Pattern.Format(value);
-        }
-
-        public override LocalTime Parse(object value) => Pattern.Parse((string)value).GetValueOrThrow();
-    }
-
-    private sealed class GuidHandler : SqlMapper.TypeHandler<Guid>
-    {
-        public override void SetValue(IDbDataParameter parameter, Guid value)
-        {
-            parameter.DbType = DbType.String;
-            parameter.Value = value.ToString("D");
-        }
-
-        public override Guid Parse(object value) => value is Guid guid ? guid : Guid.Parse((string)value);
+        public object? Parse(Type destinationType, object value) => read(value);
     }
 }
