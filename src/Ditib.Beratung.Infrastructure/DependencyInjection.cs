@@ -62,6 +62,7 @@ public static class DependencyInjection
         services.AddScoped<PrivacyStore>();
         services.AddScoped<IPrivacyRepository>(provider => provider.GetRequiredService<PrivacyStore>());
         services.AddSingleton<DatabaseBackup>();
+        services.AddSingleton<PostgreSqlCopy>();
         services.AddSingleton(provider =>
         {
             var configuration = provider.GetRequiredService<IConfiguration>();

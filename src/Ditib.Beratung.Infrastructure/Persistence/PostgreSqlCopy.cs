@@ -69,13 +69,13 @@ public sealed class PostgreSqlCopy(ConnectionFactory source)
         foreach (var plan in plans)
         {
             await CopyTableAsync(sqlite, postgres, plan, cancellationToken);
-            await AlignSequencesAsync(sqlite, postgres, plan, cancellationToken);
             var sourceRows = await CountAsync(sqlite, plan.Name, cancellationToken);
             var copiedRows = Convert.ToInt64(await ScalarAsync(postgres, $"SELECT COUNT(*) FROM {Quote(plan.Name)}", cancellationToken),
                 CultureInfo.InvariantCulture);
             copied.Add(new CopiedTable(plan.Name, sourceRows, copiedRows));
         }
 
+        await CopyAuditHighWaterAsync(sqlite, postgres, cancellationToken);
         foreach (var plan in plans)
         {
             await ExecuteAsync(postgres, $"ALTER TABLE {Quote(plan.Name)} ENABLE TRIGGER USER", cancellationToken);
@@ -148,27 +148,17 @@ public sealed class PostgreSqlCopy(ConnectionFactory source)
     }
 
     /// <summary>
-    /// Identity columns continue after the source's highest number; for AUTOINCREMENT tables that is SQLite's high-water
-    /// mark, not the highest row, so that the audit verification sees removed newest entries on the copy as well.
+    /// The audit chain's high-water mark: SQLite keeps it in sqlite_sequence, PostgreSQL in audit_high_water. It may be
+    /// above the last entry (removed newest entries), and the verification on the copy must see what it sees here.
     /// </summary>
-    private static async Task AlignSequencesAsync(SqliteConnection sqlite, NpgsqlConnection postgres, TablePlan plan, CancellationToken cancellationToken)
+    private static async Task CopyAuditHighWaterAsync(SqliteConnection sqlite, NpgsqlConnection postgres, CancellationToken cancellationToken)
     {
-        foreach (var column in plan.Columns.Where(c => c.HasSequence))
-        {
-            await using var read = sqlite.CreateCommand();
-            read.CommandText = $"""
-                SELECT MAX(COALESCE((SELECT MAX({Quote(column.Name)}) FROM {Quote(plan.Name)}), 0),
-                           COALESCE((SELECT seq FROM sqlite_sequence WHERE name = $table), 0))
-                """;
-            read.Parameters.AddWithValue("$table", plan.Name);
-            var highest = Convert.ToInt64(await read.ExecuteScalarAsync(cancellationToken), CultureInfo.InvariantCulture);
-            await using var set = new NpgsqlCommand("SELECT setval(pg_get_serial_sequence(@table, @column), @value, @called)", postgres);
-            set.Parameters.AddWithValue("table", Quote(plan.Name));
-            set.Parameters.AddWithValue("column", column.Name);
-            set.Parameters.AddWithValue("value", Math.Max(highest, 1));
-            set.Parameters.AddWithValue("called", highest > 0);
-            await set.ExecuteScalarAsync(cancellationToken);
-        }
+        await using var read = sqlite.CreateCommand();
+        read.CommandText = "SELECT COALESCE((SELECT seq FROM sqlite_sequence WHERE name = 'audit_entry'), 0)";
+        var highWater = (long)(await read.ExecuteScalarAsync(cancellationToken))!;
+        await using var write = new NpgsqlCommand("UPDATE audit_high_water SET seq = GREATEST(@highWater, (SELECT COALESCE(MAX(seq), 0) FROM audit_entry))", postgres);
+        write.Parameters.AddWithValue("highWater", highWater);
+        await write.ExecuteNonQueryAsync(cancellationToken);
     }
 
     private static TablePlan Plan(SourceTable table, IReadOnlyDictionary<string, Dictionary<string, TargetColumn>> target)
@@ -231,8 +221,7 @@ public sealed class PostgreSqlCopy(ConnectionFactory source)
     {
         const string sql = """
             SELECT c.table_name, c.column_name, c.data_type,
-                   c.is_nullable = 'NO' AND c.column_default IS NULL AND c.is_identity = 'NO' AND c.is_generated = 'NEVER' AS required,
-                   pg_get_serial_sequence(quote_ident(c.table_name), c.column_name) IS NOT NULL AS has_sequence
+                   c.is_nullable = 'NO' AND c.column_default IS NULL AND c.is_identity = 'NO' AND c.is_generated = 'NEVER' AS required
             FROM information_schema.columns c
             JOIN information_schema.tables t ON t.table_schema = c.table_schema AND t.table_name = c.table_name AND t.table_type = 'BASE TABLE'
             WHERE c.table_schema = current_schema()
@@ -248,7 +237,7 @@ public sealed class PostgreSqlCopy(ConnectionFactory source)
                 tables[table] = columns = new Dictionary<string, TargetColumn>(StringComparer.Ordinal);
             }
 
-            columns[reader.GetString(1)] = new TargetColumn(reader.GetString(1), reader.GetString(2), reader.GetBoolean(3), reader.GetBoolean(4));
+            columns[reader.GetString(1)] = new TargetColumn(reader.GetString(1), reader.GetString(2), reader.GetBoolean(3));
         }
 
         return tables;
@@ -293,7 +282,7 @@ public sealed class PostgreSqlCopy(ConnectionFactory source)
 
     private sealed record SourceTable(string Name, List<string> Columns, List<string> References, bool HasRowId);
 
-    private sealed record TargetColumn(string Name, string Type, bool Required, bool HasSequence);
+    private sealed record TargetColumn(string Name, string Type, bool Required);
 
     private sealed record TablePlan(string Name, bool HasRowId, List<TargetColumn> Columns);
 }
