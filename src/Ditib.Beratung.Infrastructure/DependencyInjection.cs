@@ -28,9 +28,7 @@ public static class DependencyInjection
     public static IServiceCollection AddInfrastructure(this IServiceCollection services)
     {
         TypeHandlers.Register();
-        services.AddSingleton(provider => new DatabaseOptions(
-            provider.GetRequiredService<IConfiguration>().GetConnectionString("Beratung"),
-            provider.GetRequiredService<IHostEnvironment>().ContentRootPath));
+        services.AddDatabase();
         services.AddSingleton(provider => CentreSettingsFrom(provider.GetRequiredService<IConfiguration>()));
         services.AddOptions<CentreContact>().BindConfiguration(CentreContact.Section).ValidateOnStart();
         services.AddSingleton<IValidateOptions<CentreContact>, CentreContactValidator>();

@@ -1,3 +1,4 @@
+using System.Data.Common;
 using System.Net;
 using System.Net.Http.Json;
 using System.Text.Json.Nodes;
@@ -83,8 +84,8 @@ public sealed class AuditTests : IDisposable
         api.CreateClientAs(Roles.Staff);
         using var connection = api.OpenDatabase();
 
-        var update = Assert.Throws<SqliteException>(() => Execute(connection, "UPDATE audit_entry SET outcome = 'changed'"));
-        var delete = Assert.Throws<SqliteException>(() => Execute(connection, "DELETE FROM audit_entry"));
+        var update = Assert.ThrowsAny<DbException>(() => Execute(connection, "UPDATE audit_entry SET outcome = 'changed'"));
+        var delete = Assert.ThrowsAny<DbException>(() => Execute(connection, "DELETE FROM audit_entry"));
 
         Assert.Contains("audit_append_only", update.Message, StringComparison.Ordinal);
         Assert.Contains("audit_append_only", delete.Message, StringComparison.Ordinal);
@@ -105,7 +106,7 @@ public sealed class AuditTests : IDisposable
         using (var connection = api.OpenDatabase())
         {
             // Bypass the append-only triggers, as someone with the file could.
-            Execute(connection, "DROP TRIGGER audit_entry_no_update; DROP TRIGGER audit_entry_no_delete;");
+            DropAppendOnlyTriggers(connection);
             Execute(connection, tampering);
         }
 
@@ -127,7 +128,8 @@ public sealed class AuditTests : IDisposable
         var total = before!["entries"]!.GetValue<long>();
         using (var connection = api.OpenDatabase())
         {
-            Execute(connection, $"DROP TRIGGER audit_entry_no_delete; DELETE FROM audit_entry WHERE seq > {total - 2};");
+            DropAppendOnlyTriggers(connection);
+            Execute(connection, $"DELETE FROM audit_entry WHERE seq > {total - 2};");
         }
 
         var after = await dpo.GetFromJsonAsync<JsonObject>("/api/v1/audit/verify");
@@ -146,7 +148,8 @@ public sealed class AuditTests : IDisposable
 
         using (var connection = api.OpenDatabase())
         {
-            Execute(connection, "DROP TRIGGER audit_entry_no_update; UPDATE audit_entry SET action = 'forged' WHERE seq = 1;");
+            DropAppendOnlyTriggers(connection);
+            Execute(connection, "UPDATE audit_entry SET action = 'forged' WHERE seq = 1;");
         }
 
         Assert.Equal(1, await CommandLine.RunAsync(api.Services, ["audit", "verify"], TextReader.Null, output, error));
@@ -163,7 +166,8 @@ public sealed class AuditTests : IDisposable
 
         using (var connection = api.OpenDatabase())
         {
-            Execute(connection, "DROP TRIGGER audit_entry_no_update; UPDATE audit_entry SET outcome = 'success: nothing to see' WHERE seq = 3;");
+            DropAppendOnlyTriggers(connection);
+            Execute(connection, "UPDATE audit_entry SET outcome = 'success: nothing to see' WHERE seq = 3;");
             RecomputeUnkeyed(connection, fromSeq: 1);
         }
 
@@ -186,10 +190,12 @@ public sealed class AuditTests : IDisposable
         {
             Assert.Equal(noted["entries"]!.GetValue<long>(), Scalar(connection, "SELECT COUNT(*) FROM audit_entry"));
             Assert.Equal(noted["lastId"]!.GetValue<Guid>().ToString(), Scalar(connection, $"SELECT id FROM audit_entry WHERE seq = {lastSeq}"));
-            Execute(connection, $"""
-                DROP TRIGGER audit_entry_no_delete; DELETE FROM audit_entry WHERE seq > {lastSeq - 2};
-                UPDATE sqlite_sequence SET seq = {lastSeq - 2} WHERE name = 'audit_entry';
-                """);
+            DropAppendOnlyTriggers(connection);
+            Execute(connection, $"DELETE FROM audit_entry WHERE seq > {lastSeq - 2};");
+            // Lowers the highest number given out too (SQLite: sqlite_sequence; PostgreSQL: audit_high_water).
+            Execute(connection, api.IsPostgreSql
+                ? $"UPDATE audit_high_water SET seq = {lastSeq - 2}"
+                : $"UPDATE sqlite_sequence SET seq = {lastSeq - 2} WHERE name = 'audit_entry'");
         }
 
         var plain = await dpo.GetFromJsonAsync<JsonObject>("/api/v1/audit/verify");
@@ -226,7 +232,7 @@ public sealed class AuditTests : IDisposable
         using (var connection = api.OpenDatabase())
         {
             // What a database from before the key looks like: every entry an unkeyed SHA-256 link.
-            Execute(connection, "DROP TRIGGER audit_entry_no_update;");
+            DropAppendOnlyTriggers(connection);
             RecomputeUnkeyed(connection, fromSeq: 1);
         }
 
@@ -250,8 +256,14 @@ public sealed class AuditTests : IDisposable
         Assert.Equal(legacyCount + 2, downgraded["firstBrokenSeq"]!.GetValue<long>());
     }
 
+    /// <summary>Removes the triggers that keep the table append-only, as someone with the database's owner rights could.</summary>
+    private void DropAppendOnlyTriggers(DbConnection connection) =>
+        Execute(connection, api.IsPostgreSql
+            ? "DROP TRIGGER audit_entry_no_update ON audit_entry; DROP TRIGGER audit_entry_no_delete ON audit_entry;"
+            : "DROP TRIGGER audit_entry_no_update; DROP TRIGGER audit_entry_no_delete;");
+
     /// <summary>Rewrites the chain from an entry on as unkeyed SHA-256 links, as someone with the file but not the key could.</summary>
-    private static void RecomputeUnkeyed(SqliteConnection connection, long fromSeq)
+    private static void RecomputeUnkeyed(DbConnection connection, long fromSeq)
     {
         var rows = new List<string?[]>();
         using (var select = connection.CreateCommand())
@@ -277,23 +289,23 @@ public sealed class AuditTests : IDisposable
             var canonical = string.Join('\n', previous, row[1], row[2], row[3] ?? "", row[4], row[5], row[6], row[7] ?? "", row[8]);
             var hash = Convert.ToHexStringLower(System.Security.Cryptography.SHA256.HashData(System.Text.Encoding.UTF8.GetBytes(canonical)));
             using var update = connection.CreateCommand();
-            update.CommandText = "UPDATE audit_entry SET previous_hash = $previous, hash = $hash WHERE seq = $seq";
-            update.Parameters.AddWithValue("$previous", previous);
-            update.Parameters.AddWithValue("$hash", hash);
-            update.Parameters.AddWithValue("$seq", seq);
+            update.CommandText = "UPDATE audit_entry SET previous_hash = @previous, hash = @hash WHERE seq = @seq";
+            update.AddParameter("@previous", previous);
+            update.AddParameter("@hash", hash);
+            update.AddParameter("@seq", seq);
             update.ExecuteNonQuery();
             previous = hash;
         }
     }
 
-    private static object? Scalar(SqliteConnection connection, string sql)
+    private static object? Scalar(DbConnection connection, string sql)
     {
         using var command = connection.CreateCommand();
         command.CommandText = sql;
         return command.ExecuteScalar();
     }
 
-    private static void Execute(SqliteConnection connection, string sql)
+    private static void Execute(DbConnection connection, string sql)
     {
         using var command = connection.CreateCommand();
         command.CommandText = sql;

@@ -1,3 +1,4 @@
+using System.Data.Common;
 using System.Net;
 using System.Net.Http.Json;
 using Ditib.Beratung.Domain.Users;
@@ -61,12 +62,12 @@ public sealed class ConcurrencyTests : IDisposable
         command.CommandText = """
             INSERT INTO booking (id, reference, slot_id, status, sequence, token_hash, language_code, topic_code,
                                  interpreter_needed, booked_by, privacy_notice_version, consent_at, created_at)
-            VALUES ('00000000-0000-7000-8000-000000000001', 'ZZZZ-ZZZZ', $slot, 'confirmed', 0, x'00', 'de', 'family',
+            VALUES ('00000000-0000-7000-8000-000000000001', 'ZZZZ-ZZZZ', @slot, 'confirmed', 0, @hash, 'de', 'family',
                     0, 'staff', '2026-11', '2026-11-30T08:00:00.000000000Z', '2026-11-30T08:00:00.000000000Z')
             """;
-        command.Parameters.AddWithValue("$slot", slotId.ToString());
+        command.AddParameter("@slot", slotId.ToString()).AddParameter("@hash", new byte[] { 0 });
 
-        var error = Assert.Throws<SqliteException>(() => command.ExecuteNonQuery());
+        var error = Assert.ThrowsAny<DbException>(() => command.ExecuteNonQuery());
         Assert.Contains("slot_full", error.Message, StringComparison.Ordinal);
         Assert.Equal(1, Scenario.Count(api, $"SELECT COUNT(*) FROM booking WHERE slot_id = '{slotId}'"));
     }
@@ -81,11 +82,11 @@ public sealed class ConcurrencyTests : IDisposable
 
         using var connection = api.OpenDatabase();
         using var command = connection.CreateCommand();
-        command.CommandText = "UPDATE booking SET slot_id = $to WHERE reference = $reference";
-        command.Parameters.AddWithValue("$to", second.ToString());
-        command.Parameters.AddWithValue("$reference", booked["reference"]!.GetValue<string>());
+        command.CommandText = "UPDATE booking SET slot_id = @to WHERE reference = @reference";
+        command.AddParameter("@to", second.ToString());
+        command.AddParameter("@reference", booked["reference"]!.GetValue<string>());
 
-        var error = Assert.Throws<SqliteException>(() => command.ExecuteNonQuery());
+        var error = Assert.ThrowsAny<DbException>(() => command.ExecuteNonQuery());
         Assert.Contains("slot_full", error.Message, StringComparison.Ordinal);
     }
 
@@ -98,12 +99,12 @@ public sealed class ConcurrencyTests : IDisposable
         using var command = connection.CreateCommand();
         command.CommandText = """
             INSERT INTO slot (id, counsellor_id, start_at, end_at, mode, capacity, status, created_at)
-            VALUES ('00000000-0000-7000-8000-000000000002', $counsellor, '2026-12-01T08:30:00.000000000Z',
+            VALUES ('00000000-0000-7000-8000-000000000002', @counsellor, '2026-12-01T08:30:00.000000000Z',
                     '2026-12-01T09:00:00.000000000Z', 'phone', 1, 'open', '2026-11-30T08:00:00.000000000Z')
             """;
-        command.Parameters.AddWithValue("$counsellor", counsellorId.ToString());
+        command.AddParameter("@counsellor", counsellorId.ToString());
 
-        var error = Assert.Throws<SqliteException>(() => command.ExecuteNonQuery());
+        var error = Assert.ThrowsAny<DbException>(() => command.ExecuteNonQuery());
         Assert.Contains("slot_overlap", error.Message, StringComparison.Ordinal);
     }
 }

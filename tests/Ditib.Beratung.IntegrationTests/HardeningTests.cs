@@ -1,3 +1,4 @@
+using System.Data.Common;
 using System.Net;
 using System.Net.Http.Json;
 using System.Text;
@@ -144,14 +145,14 @@ public sealed class HardeningTests : IDisposable
             new { start = "2026-12-01T09:50", minutes = 30, mode = "phone", capacity = 1 }), HttpStatusCode.Created);
 
         using var connection = api.OpenDatabase();
-        var capacity = Assert.Throws<SqliteException>(() => Execute(connection, $"UPDATE slot SET capacity = 1 WHERE id = '{slotId}'"));
-        var reopen = Assert.Throws<SqliteException>(() => Execute(connection, $"UPDATE slot SET status = 'open' WHERE id = '{slots[1]["id"]}'"));
+        var capacity = Assert.ThrowsAny<DbException>(() => Execute(connection, $"UPDATE slot SET capacity = 1 WHERE id = '{slotId}'"));
+        var reopen = Assert.ThrowsAny<DbException>(() => Execute(connection, $"UPDATE slot SET status = 'open' WHERE id = '{slots[1]["id"]}'"));
 
         Assert.Contains("slot_full", capacity.Message, StringComparison.Ordinal);
         Assert.Contains("slot_overlap", reopen.Message, StringComparison.Ordinal);
     }
 
-    private static void Execute(SqliteConnection connection, string sql)
+    private static void Execute(DbConnection connection, string sql)
     {
         using var command = connection.CreateCommand();
         command.CommandText = sql;

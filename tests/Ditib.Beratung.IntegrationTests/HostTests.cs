@@ -88,6 +88,8 @@ public sealed class HostTests : IDisposable
         { "Beratung__Centre__Phone", "Beratung:Centre:Phone is required outside Development (Beratung__Centre__Phone)" },
         { "Beratung__Centre__Phone=ruf uns an", "Beratung:Centre:Phone must be a phone number" },
         { "Beratung__Centre__DataProtectionOfficer__Email", "Beratung:Centre:DataProtectionOfficer:Email" },
+        { "Beratung__Database__Provider=Oracle", "Beratung:Database:Provider" },
+        { "Beratung__Database__Provider=PostgreSQL", "ConnectionStrings:Beratung must hold an Npgsql connection string" },
     };
 
     [Theory]

@@ -117,8 +117,8 @@ public sealed class KeyRotationTests : IDisposable
         using (var connection = api.OpenDatabase())
         using (var query = connection.CreateCommand())
         {
-            query.CommandText = "SELECT data_key_id FROM booking WHERE reference = $reference";
-            query.Parameters.AddWithValue("$reference", reference);
+            query.CommandText = "SELECT data_key_id FROM booking WHERE reference = @reference";
+            query.AddParameter("@reference", reference);
             dataKeyId = Guid.Parse((string)query.ExecuteScalar()!);
         }
 
@@ -170,8 +170,8 @@ public sealed class KeyRotationTests : IDisposable
     {
         using var connection = api.OpenDatabase();
         using var query = connection.CreateCommand();
-        query.CommandText = "SELECT wrapped_key FROM data_key WHERE id = $id";
-        query.Parameters.AddWithValue("$id", dataKeyId.ToString("D"));
+        query.CommandText = "SELECT wrapped_key FROM data_key WHERE id = @id";
+        query.AddParameter("@id", dataKeyId.ToString("D"));
         return (byte[])query.ExecuteScalar()!;
     }
 

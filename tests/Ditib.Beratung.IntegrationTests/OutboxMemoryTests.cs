@@ -105,11 +105,11 @@ public sealed class OutboxMemoryTests : IDisposable
         using var command = connection.CreateCommand();
         command.CommandText = """
             INSERT INTO outbox_message (id, booking_id, kind, channel, slot_id, sequence, state, not_before, next_attempt_at, attempts, created_at)
-            SELECT $id, booking_id, 'cancellation', channel, slot_id, (SELECT MAX(sequence) + 1 FROM outbox_message), 'pending', not_before, not_before, 0,
+            SELECT @id, booking_id, 'cancellation', channel, slot_id, (SELECT MAX(sequence) + 1 FROM outbox_message), 'pending', not_before, not_before, 0,
                    created_at
             FROM outbox_message WHERE kind = 'confirmation' AND channel = 'email'
             """;
-        command.Parameters.AddWithValue("$id", Guid.CreateVersion7().ToString("D"));
+        command.AddParameter("@id", Guid.CreateVersion7().ToString("D"));
         command.ExecuteNonQuery();
     }
 

@@ -185,8 +185,8 @@ public sealed class ConcurrentChangeTests : IDisposable
     {
         using var connection = api.OpenDatabase();
         using var command = connection.CreateCommand();
-        command.CommandText = "SELECT status, slot_id, sequence FROM booking WHERE reference = $reference";
-        command.Parameters.AddWithValue("$reference", reference);
+        command.CommandText = "SELECT status, slot_id, sequence FROM booking WHERE reference = @reference";
+        command.AddParameter("@reference", reference);
         using var reader = command.ExecuteReader();
         Assert.True(reader.Read());
         return (reader.GetString(0), Guid.Parse(reader.GetString(1)), reader.GetInt64(2));

@@ -1,3 +1,4 @@
+using System.Data.Common;
 using System.Globalization;
 using System.Net;
 using System.Net.Http.Headers;
@@ -322,22 +323,33 @@ public sealed class HostileInputPropertyTests : IDisposable
         private const string Sql = """
             SELECT (SELECT COUNT(*) FROM booking), (SELECT COUNT(*) FROM slot), (SELECT COUNT(*) FROM case_file), (SELECT COUNT(*) FROM case_note),
                    (SELECT COUNT(*) FROM app_user), (SELECT COUNT(*) FROM consultation_window), (SELECT COALESCE(SUM(sequence), 0) FROM booking),
-                   (SELECT COUNT(*) FROM slot WHERE status = 'open'), (SELECT COALESCE(MAX(seq), 0) FROM audit_entry),
-                   (SELECT COALESCE(group_concat(hex(sealed_identity), ','), '') FROM (SELECT sealed_identity FROM client ORDER BY id))
+                   (SELECT COUNT(*) FROM slot WHERE status = 'open'), (SELECT COALESCE(MAX(seq), 0) FROM audit_entry)
             """;
 
-        public static Snapshot Take(SqliteConnection connection)
+        private const string IdentitiesSql = "SELECT sealed_identity FROM client ORDER BY id";
+
+        public static Snapshot Take(DbConnection connection)
         {
             using var command = connection.CreateCommand();
             command.CommandText = Sql;
             using var reader = command.ExecuteReader();
             reader.Read();
-            return new Snapshot(reader.GetInt64(0), reader.GetInt64(1), reader.GetInt64(2), reader.GetInt64(3), reader.GetInt64(4), reader.GetInt64(5),
-                reader.GetInt64(6), reader.GetInt64(7), reader.GetInt64(8), reader.GetString(9));
+            var counts = Enumerable.Range(0, 9).Select(reader.GetInt64).ToArray();
+            reader.Close();
+            command.CommandText = IdentitiesSql;
+            using var identities = command.ExecuteReader();
+            var sealedIdentities = new List<string>();
+            while (identities.Read())
+            {
+                sealedIdentities.Add(Convert.ToHexString((byte[])identities.GetValue(0)));
+            }
+
+            return new Snapshot(counts[0], counts[1], counts[2], counts[3], counts[4], counts[5], counts[6], counts[7], counts[8],
+                string.Join(',', sealedIdentities));
         }
 
         /// <summary>Equal apart from audit entries, and every new audit entry is a failed sign-in.</summary>
-        public bool Unchanged(Snapshot after, SqliteConnection connection)
+        public bool Unchanged(Snapshot after, DbConnection connection)
         {
             if (this with { AuditSeq = 0 } != after with { AuditSeq = 0 })
             {
@@ -347,9 +359,9 @@ public sealed class HostileInputPropertyTests : IDisposable
             using var command = connection.CreateCommand();
             command.CommandText = """
                 SELECT COUNT(*) FROM audit_entry
-                WHERE seq > $seq AND NOT ((action = 'auth.sign-in' AND outcome LIKE 'failure%') OR action = 'auth.lockout')
+                WHERE seq > @seq AND NOT ((action = 'auth.sign-in' AND outcome LIKE 'failure%') OR action = 'auth.lockout')
                 """;
-            command.Parameters.AddWithValue("$seq", AuditSeq);
+            command.AddParameter("@seq", AuditSeq);
             return (long)command.ExecuteScalar()! == 0;
         }
     }

@@ -1,3 +1,4 @@
+using System.Data.Common;
 using System.Net.Http.Headers;
 using System.Net.Http.Json;
 using System.Text.Json.Nodes;
@@ -14,12 +15,15 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 using NodaTime;
 using NodaTime.Testing;
+using Npgsql;
 
 namespace Ditib.Beratung.IntegrationTests.Support;
 
 /// <summary>
 /// The API over HTTP on a fresh SQLite file of its own, with a fake clock (Monday 30 November 2026, 09:00 in
-/// Berlin) and a throw-away master key. Nothing touches the developer's data folder.
+/// Berlin) and a throw-away master key. Nothing touches the developer's data folder. With
+/// <c>BERATUNG_TEST_DATABASE=PostgreSQL</c> (or after <see cref="UsePostgreSql"/>) it runs on a fresh PostgreSQL
+/// database of its own instead (<see cref="TestPostgres"/>), dropped when the factory is disposed.
 /// </summary>
 public sealed class ApiFactory : WebApplicationFactory<Program>
 {
@@ -31,6 +35,10 @@ public sealed class ApiFactory : WebApplicationFactory<Program>
     {
         Directory.CreateDirectory(folder);
         DatabasePath = Path.Combine(folder, "beratung.db");
+        if (TestPostgres.ForEveryHost)
+        {
+            UsePostgreSql();
+        }
     }
 
     public FakeClock Clock { get; } = new(Start);
@@ -38,12 +46,40 @@ public sealed class ApiFactory : WebApplicationFactory<Program>
     /// <summary>Receives every log line of the host when set before the first client is created.</summary>
     public ILoggerProvider? LoggerProvider { get; set; }
 
+    /// <summary>The SQLite file; on PostgreSQL a name in the host's data folder (keys, mail pickup), never created.</summary>
     public string DatabasePath { get; private set; }
 
-    /// <summary>Runs this host on another host's database file and keys (to test two processes on one file).</summary>
+    /// <summary>The PostgreSQL database's connection string, or null on SQLite.</summary>
+    public string? PostgreSqlConnectionString { get; private set; }
+
+    public bool IsPostgreSql => PostgreSqlConnectionString is not null;
+
+    /// <summary>True when this factory created its PostgreSQL database and drops it when disposed.</summary>
+    private bool ownsDatabase;
+
+    /// <summary>Runs this host on a fresh PostgreSQL database (a no-op when it already does).</summary>
+    public void UsePostgreSql()
+    {
+        if (IsPostgreSql)
+        {
+            return;
+        }
+
+        PostgreSqlConnectionString = TestPostgres.CreateDatabase();
+        ownsDatabase = true;
+    }
+
+    /// <summary>Runs this host on another host's database and keys (to test two processes on one database).</summary>
     public void UseDatabaseOf(ApiFactory other)
     {
+        if (ownsDatabase)
+        {
+            TestPostgres.DropDatabase(PostgreSqlConnectionString!);
+            ownsDatabase = false;
+        }
+
         DatabasePath = other.DatabasePath;
+        PostgreSqlConnectionString = other.PostgreSqlConnectionString;
         foreach (var (key, value) in other.Settings)
         {
             Settings[key] = value;
@@ -128,9 +164,12 @@ public sealed class ApiFactory : WebApplicationFactory<Program>
         return client;
     }
 
-    public SqliteConnection OpenDatabase()
+    /// <summary>A connection of the test's own to the host's database (SQLite or PostgreSQL), outside the application.</summary>
+    public DbConnection OpenDatabase()
     {
-        var connection = new SqliteConnection($"Data Source={DatabasePath};Pooling=False");
+        DbConnection connection = IsPostgreSql
+            ? new NpgsqlConnection(new NpgsqlConnectionStringBuilder(PostgreSqlConnectionString) { Pooling = false }.ConnectionString)
+            : new SqliteConnection($"Data Source={DatabasePath};Pooling=False");
         connection.Open();
         return connection;
     }
@@ -138,7 +177,17 @@ public sealed class ApiFactory : WebApplicationFactory<Program>
     protected override void ConfigureWebHost(IWebHostBuilder builder)
     {
         builder.UseEnvironment("Testing");
-        builder.UseSetting("ConnectionStrings:Beratung", $"Data Source={DatabasePath}");
+        if (IsPostgreSql)
+        {
+            builder.UseSetting("Beratung:Database:Provider", "PostgreSQL");
+            builder.UseSetting("Beratung:Database:DataFolder", Path.GetDirectoryName(DatabasePath));
+            builder.UseSetting("ConnectionStrings:Beratung", PostgreSqlConnectionString);
+        }
+        else
+        {
+            builder.UseSetting("ConnectionStrings:Beratung", $"Data Source={DatabasePath}");
+        }
+
         foreach (var (key, value) in Settings)
         {
             builder.UseSetting(key, value);
@@ -164,6 +213,12 @@ public sealed class ApiFactory : WebApplicationFactory<Program>
         if (disposing)
         {
             SqliteConnection.ClearAllPools();
+            if (ownsDatabase)
+            {
+                TestPostgres.DropDatabase(PostgreSqlConnectionString!);
+                ownsDatabase = false;
+            }
+
             try
             {
                 Directory.Delete(folder, recursive: true);

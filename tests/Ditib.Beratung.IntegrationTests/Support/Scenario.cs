@@ -118,8 +118,8 @@ public static class Scenario
     {
         using var connection = api.OpenDatabase();
         using var command = connection.CreateCommand();
-        command.CommandText = "SELECT id FROM booking WHERE reference = $reference";
-        command.Parameters.AddWithValue("$reference", reference);
+        command.CommandText = "SELECT id FROM booking WHERE reference = @reference";
+        command.AddParameter("@reference", reference);
         var id = Guid.Parse((string)command.ExecuteScalar()!);
         await using var scope = api.Services.CreateAsyncScope();
         var privacy = scope.ServiceProvider.GetRequiredService<Ditib.Beratung.Application.Privacy.IPrivacyRepository>();
