@@ -61,6 +61,7 @@ public static class DependencyInjection
         services.AddScoped<IPrivacyRepository>(provider => provider.GetRequiredService<PrivacyStore>());
         services.AddSingleton<DatabaseBackup>();
         services.AddSingleton<PostgreSqlCopy>();
+        services.AddSingleton<SingleInstanceRun>();
         services.AddSingleton(provider =>
         {
             var configuration = provider.GetRequiredService<IConfiguration>();

@@ -1,5 +1,7 @@
 using System.Globalization;
 using Microsoft.Data.Sqlite;
+using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Logging;
 using Npgsql;
 using NpgsqlTypes;
 
@@ -20,13 +22,26 @@ public sealed record CopiedTable(string Name, long SourceRows, long CopiedRows);
 /// audit chain with it, which the triggers would count or refuse again); its keys, checks and exclusion constraints
 /// still check every row.
 /// </summary>
-public sealed class PostgreSqlCopy(ConnectionFactory source)
+public sealed class PostgreSqlCopy(ConnectionFactory source, IHostEnvironment environment, ILogger<DatabaseMigrator> migratorLog)
 {
     /// <summary>DbUp's journal on either side: each database keeps its own.</summary>
     private const string Journal = "schemaversions";
 
+    /// <summary>
+    /// Refuses a target that has any table yet, migrates it with the PostgreSQL migrations (under their advisory lock)
+    /// and copies into it; returns the rows per table.
+    /// </summary>
+    public async Task<IReadOnlyList<CopiedTable>> MigrateAndCopyAsync(string target, CancellationToken cancellationToken)
+    {
+        await EnsureEmptyAsync(target, cancellationToken);
+        var options = new DatabaseOptions { Provider = DatabaseProvider.PostgreSQL };
+        options.Resolve(target, environment.ContentRootPath);
+        new DatabaseMigrator(options, migratorLog).Migrate();
+        return await CopyAsync(target, cancellationToken);
+    }
+
     /// <summary>Throws <see cref="CopyRefusedException"/> unless the target has no table in its schema yet.</summary>
-    public static async Task EnsureEmptyAsync(string target, CancellationToken cancellationToken)
+    private static async Task EnsureEmptyAsync(string target, CancellationToken cancellationToken)
     {
         await using var connection = new NpgsqlConnection(target);
         await connection.OpenAsync(cancellationToken);
@@ -42,7 +57,7 @@ public sealed class PostgreSqlCopy(ConnectionFactory source)
     }
 
     /// <summary>Copies into <paramref name="target"/>, migrated and otherwise empty; returns the rows per table.</summary>
-    public async Task<IReadOnlyList<CopiedTable>> CopyAsync(string target, CancellationToken cancellationToken)
+    internal async Task<IReadOnlyList<CopiedTable>> CopyAsync(string target, CancellationToken cancellationToken)
     {
         await using var sqlite = await source.OpenAsync(cancellationToken);
         await using var snapshot = sqlite.BeginTransaction(deferred: true);
