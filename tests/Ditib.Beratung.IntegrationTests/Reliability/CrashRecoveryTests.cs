@@ -64,7 +64,7 @@ public sealed class CrashRecoveryTests : IDisposable
         var first = Start();
         using var client = new HttpClient { BaseAddress = first.Address, Timeout = TimeSpan.FromSeconds(20) };
         await first.WaitUntilHealthyAsync(ct);
-        var slots = await ApiProcess.PublishSlotsAsync(client, "absturz.admin", AdminPassword, capacity: 2, ct);
+        var (slots, _) = await ApiProcess.PublishSlotsAsync(client, "absturz.admin", AdminPassword, capacity: 2, ct);
 
         // Four residents book as fast as they can; the process dies once some 60 bookings have been answered 201.
         var acknowledged = new ConcurrentBag<(string Reference, string Token, Guid SlotId)>();

@@ -130,13 +130,13 @@ public sealed class TwoInstanceTests(TwoInstanceTests.Instances instances, ITest
         var ct = timeout.Token;
         // Both instances trust the load balancer on loopback, which names the client's address.
         var source = $"203.0.113.{Random.Shared.Next(1, 250)}";
-        async Task<HttpStatusCode> SignInAsync(HttpClient client, string password)
+        async Task<HttpStatusCode> SignInAsync(HttpClient client, string from, string password, string? code = null)
         {
             using var request = new HttpRequestMessage(HttpMethod.Post, "/api/v1/auth/token")
             {
-                Content = JsonContent.Create(new { username = Instances.Admin, password }),
+                Content = JsonContent.Create(new { username = Instances.Admin, password, code }),
             };
-            request.Headers.Add("X-Forwarded-For", source);
+            request.Headers.Add("X-Forwarded-For", from);
             using var response = await client.SendAsync(request, ct);
             return response.StatusCode;
         }
@@ -144,12 +144,14 @@ public sealed class TwoInstanceTests(TwoInstanceTests.Instances instances, ITest
         // Five failures (the default Beratung:Auth:LockoutAttempts), three on one instance and two on the other.
         foreach (var client in new[] { instances.A, instances.B, instances.A, instances.B, instances.A })
         {
-            Assert.Equal(HttpStatusCode.Unauthorized, await SignInAsync(client, "Falsches-Testwort-0"));
+            Assert.Equal(HttpStatusCode.Unauthorized, await SignInAsync(client, source, "Falsches-Testwort-0"));
         }
 
-        // Neither instance alone saw five, yet the right password is refused on both: the count is in the database.
-        Assert.Equal(HttpStatusCode.Unauthorized, await SignInAsync(instances.A, Instances.AdminPassword));
-        Assert.Equal(HttpStatusCode.Unauthorized, await SignInAsync(instances.B, Instances.AdminPassword));
+        // Neither instance alone saw five, yet a complete, right sign-in from that address is refused on both, while
+        // the same sign-in from another address goes through: the count is in the database.
+        Assert.Equal(HttpStatusCode.Unauthorized, await SignInAsync(instances.A, source, Instances.AdminPassword, instances.AdminApp.NextCode()));
+        Assert.Equal(HttpStatusCode.Unauthorized, await SignInAsync(instances.B, source, Instances.AdminPassword, instances.AdminApp.NextCode()));
+        Assert.Equal(HttpStatusCode.OK, await SignInAsync(instances.B, "198.51.100.23", Instances.AdminPassword, instances.AdminApp.NextCode()));
         Assert.True(instances.Scalar("SELECT COUNT(*) FROM audit_entry WHERE action = 'auth.lockout'") >= 1);
     }
 
@@ -238,6 +240,9 @@ public sealed class TwoInstanceTests(TwoInstanceTests.Instances instances, ITest
 
         public HttpClient B { get; private set; } = null!;
 
+        /// <summary>The admin's authenticator app (real clock, as the instances).</summary>
+        public Authenticator AdminApp { get; private set; } = null!;
+
         /// <summary>A or B, alternating with <paramref name="i"/>, as a load balancer would.</summary>
         public HttpClient Client(int i) => i % 2 == 0 ? A : B;
 
@@ -271,7 +276,8 @@ public sealed class TwoInstanceTests(TwoInstanceTests.Instances instances, ITest
             await Task.WhenAll(a.WaitUntilHealthyAsync(ct), b.WaitUntilHealthyAsync(ct));
             A = new HttpClient { BaseAddress = a.Address, Timeout = TimeSpan.FromSeconds(30) };
             B = new HttpClient { BaseAddress = b.Address, Timeout = TimeSpan.FromSeconds(30) };
-            foreach (var slot in await ApiProcess.PublishSlotsAsync(A, Admin, AdminPassword, capacity: 1, ct))
+            (var published, AdminApp) = await ApiProcess.PublishSlotsAsync(A, Admin, AdminPassword, capacity: 1, ct);
+            foreach (var slot in published)
             {
                 slots.Enqueue(slot);
             }

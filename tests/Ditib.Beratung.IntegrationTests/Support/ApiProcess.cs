@@ -101,12 +101,14 @@ public sealed class ApiProcess : IDisposable
 
     /// <summary>
     /// Enrols the admin created by <c>users create-admin</c> and publishes a week of 30-minute slots (08:00–20:00, every
-    /// day from the day after tomorrow) of a new counsellor through <paramref name="client"/>; their ids.
+    /// day from the day after tomorrow) of a new counsellor through <paramref name="client"/>; their ids, and the admin's
+    /// authenticator app.
     /// </summary>
-    public static async Task<List<Guid>> PublishSlotsAsync(HttpClient client, string admin, string password, int capacity, CancellationToken ct)
+    public static async Task<(List<Guid> Slots, Authenticator AdminApp)> PublishSlotsAsync(
+        HttpClient client, string admin, string password, int capacity, CancellationToken ct)
     {
         // The server process runs on the real clock, so the authenticator does too.
-        var (token, _) = await Authenticator.EnrolAsync(client, admin, password, NodaTime.SystemClock.Instance, ct);
+        var (token, app) = await Authenticator.EnrolAsync(client, admin, password, NodaTime.SystemClock.Instance, ct);
         client.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", token);
 
         var created = await client.PostAsJsonAsync("/api/v1/counsellors",
@@ -125,7 +127,7 @@ public sealed class ApiProcess : IDisposable
             $"/api/v1/counsellors/{id}/slots?from={from:yyyy-MM-dd}&to={from.AddDays(6):yyyy-MM-dd}", ct);
         client.DefaultRequestHeaders.Authorization = null;
         Assert.True(slots!.Count > 100);
-        return slots.Select(s => s["id"]!.GetValue<Guid>()).ToList();
+        return (slots.Select(s => s["id"]!.GetValue<Guid>()).ToList(), app);
     }
 
     public async Task WaitUntilHealthyAsync(CancellationToken ct)
