@@ -39,8 +39,11 @@ public static class DependencyInjection
 
         services.AddSingleton<ConnectionFactory>();
         services.AddSingleton<WriteGate>();
+        services.AddSingleton<IWriteTransactions>(provider => provider.GetRequiredService<WriteGate>());
+        services.AddSingleton<IDatabaseErrors, SqliteErrors>();
         services.AddSingleton<DatabaseMigrator>();
         services.AddScoped<DbSession>();
+        services.AddScoped<DatabaseProbe>();
         services.AddScoped<IUnitOfWork>(provider => provider.GetRequiredService<DbSession>());
 
         services.AddScoped<IReferenceData, ReferenceDataStore>();

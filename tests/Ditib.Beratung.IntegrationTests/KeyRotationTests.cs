@@ -3,10 +3,10 @@ using System.Net.Http.Json;
 using System.Security.Cryptography;
 using System.Text.Json.Nodes;
 using Ditib.Beratung.Application.Common;
+using Ditib.Beratung.Domain.Common;
 using Ditib.Beratung.Domain.Users;
 using Ditib.Beratung.Infrastructure.Security;
 using Ditib.Beratung.IntegrationTests.Support;
-using Microsoft.Data.Sqlite;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace Ditib.Beratung.IntegrationTests;
@@ -126,7 +126,7 @@ public sealed class KeyRotationTests : IDisposable
         {
             var unitOfWork = scope.ServiceProvider.GetRequiredService<IUnitOfWork>();
             await unitOfWork.BeginAsync(CancellationToken.None);
-            await Assert.ThrowsAsync<SqliteException>(
+            await Assert.ThrowsAsync<ConflictException>(
                 () => scope.ServiceProvider.GetRequiredService<IEnvelopeCipher>().ShredAsync(dataKeyId, CancellationToken.None));
             await unitOfWork.RollbackAsync();
         }

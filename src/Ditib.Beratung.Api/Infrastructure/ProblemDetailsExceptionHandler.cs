@@ -3,7 +3,6 @@ using Ditib.Beratung.Application.Common;
 using Ditib.Beratung.Domain.Common;
 using FluentValidation;
 using Microsoft.AspNetCore.Diagnostics;
-using Microsoft.Data.Sqlite;
 using Microsoft.AspNetCore.Mvc;
 
 namespace Ditib.Beratung.Api.Infrastructure;
@@ -31,8 +30,7 @@ public sealed partial class ProblemDetailsExceptionHandler(IProblemDetailsServic
                 "This data has been erased and can no longer be read."),
             System.Security.Cryptography.CryptographicException => Problem(StatusCodes.Status500InternalServerError,
                 "Encrypted data cannot be opened", "The configured master keys do not open this data; the centre's administrator must check them."),
-            SqliteException { SqliteErrorCode: 5 or 6 } => Problem(StatusCodes.Status503ServiceUnavailable, "Busy",
-                "The database is busy; nothing was stored. Please try again in a moment."),
+            DatabaseBusyException busy => Problem(StatusCodes.Status503ServiceUnavailable, "Busy", busy.Message),
             _ => null,
         };
 

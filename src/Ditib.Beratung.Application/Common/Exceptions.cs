@@ -18,3 +18,17 @@ public sealed class ForbiddenException(string message) : Exception(message);
 /// link, with a message that says so, instead of the cipher's error about a missing key.
 /// </summary>
 public sealed class ErasedException(string message) : Domain.Common.GoneException(message);
+
+/// <summary>
+/// The database could not serialise this transaction with a concurrent one (PostgreSQL's 40001, or a deadlock); nothing
+/// of it was stored. <see cref="UnitOfWorkExtensions.InTransactionAsync{T}"/> runs the command again; when every
+/// attempt fails the caller is told the database is busy (503).
+/// </summary>
+public sealed class SerializationConflictException(string message, Exception inner) : Exception(message, inner);
+
+/// <summary>
+/// The database could not take the request now (locked or busy beyond its wait): nothing was stored, and trying again
+/// in a moment is the answer (mapped to 503 with Retry-After).
+/// </summary>
+public sealed class DatabaseBusyException(Exception? innerException = null)
+    : Exception("The database is busy; nothing was stored. Please try again in a moment.", innerException);

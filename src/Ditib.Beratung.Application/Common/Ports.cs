@@ -12,8 +12,33 @@ public interface IUnitOfWork
 
 public static class UnitOfWorkExtensions
 {
-    /// <summary>Runs the work in one write transaction: committed when it returns, rolled back when it throws.</summary>
+    /// <summary>How often a command is run when the database could not serialise it with concurrent ones.</summary>
+    public const int MaxAttempts = 5;
+
+    /// <summary>
+    /// Runs the work in one write transaction: committed when it returns, rolled back when it throws. When the
+    /// database could not serialise the transaction with a concurrent one (<see cref="SerializationConflictException"/>,
+    /// PostgreSQL only), the whole work runs again in a new transaction, at most <see cref="MaxAttempts"/> times with
+    /// a short random pause; nothing of a failed attempt was stored or answered.
+    /// </summary>
     public static async Task<T> InTransactionAsync<T>(this IUnitOfWork unitOfWork, Func<Task<T>> work, CancellationToken cancellationToken)
+    {
+        for (var attempt = 1; ; attempt++)
+        {
+            try
+            {
+                return await OnceAsync(unitOfWork, work, cancellationToken);
+            }
+            catch (SerializationConflictException) when (attempt < MaxAttempts)
+            {
+#pragma warning disable CA5394 // jitter, not a secret
+                await Task.Delay(TimeSpan.FromMilliseconds(Random.Shared.Next(1, 10 << attempt)), cancellationToken);
+#pragma warning restore CA5394
+            }
+        }
+    }
+
+    private static async Task<T> OnceAsync<T>(IUnitOfWork unitOfWork, Func<Task<T>> work, CancellationToken cancellationToken)
     {
         await unitOfWork.BeginAsync(cancellationToken);
         try

@@ -1,6 +1,5 @@
 using System.Security.Cryptography;
 using System.Text;
-using Dapper;
 using Ditib.Beratung.Application.Audit;
 using Ditib.Beratung.Application.Common;
 using Ditib.Beratung.Infrastructure.Security;
@@ -59,8 +58,7 @@ internal sealed class AuditStore(DbSession session, ICurrentUser currentUser, IC
             ORDER BY seq DESC
             LIMIT @Limit
             """;
-        var connection = await session.ConnectionAsync(cancellationToken);
-        var rows = await connection.QueryAsync<Row>(session.Command(sql, filter, cancellationToken));
+        var rows = await session.QueryAsync<Row>(sql, filter, cancellationToken);
         return rows.Select(Dto).ToList();
     }
 
@@ -76,8 +74,7 @@ internal sealed class AuditStore(DbSession session, ICurrentUser currentUser, IC
                 OR (subject_type = 'booking' AND subject_id IN (SELECT booking_id FROM case_file WHERE id = @CaseId)))
             ORDER BY seq
             """;
-        var connection = await session.ConnectionAsync(cancellationToken);
-        var rows = await connection.QueryAsync<Row>(session.Command(sql, new { CaseId = caseId.ToString("D"), Actions = actions }, cancellationToken));
+        var rows = await session.QueryAsync<Row>(sql, new { CaseId = caseId.ToString("D"), Actions = actions }, cancellationToken);
         return rows.Select(Dto).ToList();
     }
 
@@ -91,10 +88,9 @@ internal sealed class AuditStore(DbSession session, ICurrentUser currentUser, IC
             FROM audit_entry ORDER BY seq
             """;
         const string highWater = "SELECT COALESCE((SELECT seq FROM sqlite_sequence WHERE name = 'audit_entry'), 0)";
-        var connection = await session.ConnectionAsync(cancellationToken);
         var chain = new ChainWalk();
         string? notedHashFound = null;
-        foreach (var row in await connection.QueryAsync<Row>(session.Command(sql, null, cancellationToken)))
+        foreach (var row in await session.QueryAsync<Row>(sql, null, cancellationToken))
         {
             var keyed = row.Hash.StartsWith(KeyedPrefix, StringComparison.Ordinal);
             if (Problem(row, keyed, chain) is { } problem)
@@ -115,7 +111,7 @@ internal sealed class AuditStore(DbSession session, ICurrentUser currentUser, IC
 
         // AUTOINCREMENT remembers the highest number ever given out, so removing the newest entries shows too, unless
         // sqlite_sequence was lowered as well: then only the entry the DPO noted outside the system tells.
-        var highest = await connection.ExecuteScalarAsync<long>(session.Command(highWater, null, cancellationToken));
+        var highest = await session.ExecuteScalarAsync<long>(highWater, null, cancellationToken);
         if (highest > chain.LastSeq)
         {
             return chain.Broken(chain.LastSeq + 1, null, $"The newest entries (from number {chain.LastSeq + 1} to {highest}) were removed.");
@@ -145,11 +141,10 @@ internal sealed class AuditStore(DbSession session, ICurrentUser currentUser, IC
         await session.BeginAsync(cancellationToken);
         try
         {
-            var connection = await session.ConnectionAsync(cancellationToken);
-            var newest = await connection.ExecuteScalarAsync<string?>(session.Command(last, null, cancellationToken));
+            var newest = await session.ExecuteScalarAsync<string?>(last, null, cancellationToken);
             if (newest is not null && !newest.StartsWith(KeyedPrefix, StringComparison.Ordinal))
             {
-                var count = await connection.ExecuteScalarAsync<long>(session.Command(unkeyed, null, cancellationToken));
+                var count = await session.ExecuteScalarAsync<long>(unkeyed, null, cancellationToken);
                 await AppendAsync(new AuditEvent("audit.chain-keyed", "audit", null, $"success: {count} unkeyed entries before")
                 {
                     Actor = (null, "system"),
@@ -196,8 +191,7 @@ internal sealed class AuditStore(DbSession session, ICurrentUser currentUser, IC
             INSERT INTO audit_entry (id, at, actor_id, actor_name, action, subject_type, subject_id, outcome, previous_hash, hash)
             VALUES (@Id, @At, @ActorId, @ActorName, @Action, @SubjectType, @SubjectId, @Outcome, @PreviousHash, @Hash)
             """;
-        var connection = await session.ConnectionAsync(cancellationToken);
-        var previous = await connection.ExecuteScalarAsync<string?>(session.Command(last, null, cancellationToken)) ?? Genesis;
+        var previous = await session.ExecuteScalarAsync<string?>(last, null, cancellationToken) ?? Genesis;
         var (actorId, actorName) = auditEvent.Actor ?? (currentUser.Id, currentUser.Name);
         var row = new Row
         {
@@ -212,7 +206,7 @@ internal sealed class AuditStore(DbSession session, ICurrentUser currentUser, IC
             PreviousHash = previous,
         };
         row.Hash = Hash(previous, row, keyed: true);
-        await connection.ExecuteAsync(session.Command(insert, row, cancellationToken));
+        await session.ExecuteAsync(insert, row, cancellationToken);
     }
 
     /// <summary>Keyed: <c>hmac-sha256:</c> and the HMAC's hex; unkeyed (entries from before the key): SHA-256 hex.</summary>

@@ -1,5 +1,4 @@
 using System.Text;
-using Dapper;
 using Ditib.Beratung.Application.Common;
 using Ditib.Beratung.Application.Bookings;
 using Ditib.Beratung.Domain.Bookings;
@@ -23,24 +22,20 @@ internal sealed class BookingStore(DbSession session, IEnvelopeCipher cipher) : 
 
     public async Task<BookingRecord?> GetAsync(string reference, CancellationToken cancellationToken)
     {
-        var connection = await session.ConnectionAsync(cancellationToken);
-        var row = await connection.QuerySingleOrDefaultAsync<Row>(
-            session.Command(SelectRecords + " WHERE reference = @reference", new { reference }, cancellationToken));
+        var row = await session.QuerySingleOrDefaultAsync<Row>(SelectRecords + " WHERE reference = @reference", new { reference }, cancellationToken);
         return row is null ? null : await RecordAsync(row, cancellationToken);
     }
 
     public async Task<BookingRecord?> GetByIdAsync(Guid id, CancellationToken cancellationToken)
     {
-        var connection = await session.ConnectionAsync(cancellationToken);
-        var row = await connection.QuerySingleOrDefaultAsync<Row>(session.Command(SelectRecords + " WHERE id = @id", new { id }, cancellationToken));
+        var row = await session.QuerySingleOrDefaultAsync<Row>(SelectRecords + " WHERE id = @id", new { id }, cancellationToken);
         return row is null ? null : await RecordAsync(row, cancellationToken);
     }
 
     public async Task<bool> ReferenceExistsAsync(string reference, CancellationToken cancellationToken)
     {
-        var connection = await session.ConnectionAsync(cancellationToken);
-        return await connection.ExecuteScalarAsync<bool>(
-            session.Command("SELECT EXISTS (SELECT 1 FROM booking WHERE reference = @reference)", new { reference }, cancellationToken));
+        return await session.ExecuteScalarAsync<bool>(
+            "SELECT EXISTS (SELECT 1 FROM booking WHERE reference = @reference)", new { reference }, cancellationToken);
     }
 
     public async Task AddAsync(BookingRecord record, CancellationToken cancellationToken)
@@ -52,8 +47,7 @@ internal sealed class BookingStore(DbSession session, IEnvelopeCipher cipher) : 
                     @Topic, @InterpreterNeeded, @BookedBy, @PrivacyNoticeVersion, @ConsentAt, @CreatedAt, @SealedManageToken)
             """;
         var booking = record.Booking;
-        var connection = await session.ConnectionAsync(cancellationToken);
-        await Constraints.GuardAsync(() => connection.ExecuteAsync(session.Command(sql, new
+        await session.ExecuteAsync(sql, new
         {
             booking.Id,
             booking.Reference,
@@ -71,7 +65,7 @@ internal sealed class BookingStore(DbSession session, IEnvelopeCipher cipher) : 
             record.ConsentAt,
             record.CreatedAt,
             record.SealedManageToken,
-        }, cancellationToken)));
+        }, cancellationToken);
     }
 
     public async Task UpdateAsync(Booking booking, CancellationToken cancellationToken)
@@ -81,9 +75,8 @@ internal sealed class BookingStore(DbSession session, IEnvelopeCipher cipher) : 
                                status_reason_sealed = @SealedReason, status_changed_at = @StatusChangedAt
             WHERE id = @Id
             """;
-        var connection = await session.ConnectionAsync(cancellationToken);
         var sealedReason = await SealReasonAsync(booking.Id, booking.StatusReason, cancellationToken);
-        await Constraints.GuardAsync(() => connection.ExecuteAsync(session.Command(sql, new
+        await session.ExecuteAsync(sql, new
         {
             booking.Id,
             booking.SlotId,
@@ -91,7 +84,7 @@ internal sealed class BookingStore(DbSession session, IEnvelopeCipher cipher) : 
             booking.Sequence,
             SealedReason = sealedReason,
             booking.StatusChangedAt,
-        }, cancellationToken)));
+        }, cancellationToken);
     }
 
     /// <summary>
@@ -105,11 +98,10 @@ internal sealed class BookingStore(DbSession session, IEnvelopeCipher cipher) : 
         await session.BeginAsync(cancellationToken);
         try
         {
-            var connection = await session.ConnectionAsync(cancellationToken);
-            foreach (var row in (await connection.QueryAsync<ClearReason>(session.Command(select, null, cancellationToken))).ToList())
+            foreach (var row in (await session.QueryAsync<ClearReason>(select, null, cancellationToken)).ToList())
             {
                 var sealedReason = await SealReasonAsync(row.Id, row.Reason, cancellationToken);
-                await connection.ExecuteAsync(session.Command(update, new { row.Id, SealedReason = sealedReason }, cancellationToken));
+                await session.ExecuteAsync(update, new { row.Id, SealedReason = sealedReason }, cancellationToken);
             }
 
             await session.CommitAsync(cancellationToken);
@@ -131,9 +123,8 @@ internal sealed class BookingStore(DbSession session, IEnvelopeCipher cipher) : 
             return null;
         }
 
-        var connection = await session.ConnectionAsync(cancellationToken);
-        var dataKeyId = await connection.ExecuteScalarAsync<Guid?>(
-            session.Command("SELECT data_key_id FROM booking WHERE id = @bookingId", new { bookingId }, cancellationToken));
+        var dataKeyId = await session.ExecuteScalarAsync<Guid?>(
+            "SELECT data_key_id FROM booking WHERE id = @bookingId", new { bookingId }, cancellationToken);
         return dataKeyId is { } key ? await cipher.EncryptAsync(key, Encoding.UTF8.GetBytes(reason), ReasonContext(bookingId), cancellationToken) : null;
     }
 
@@ -152,10 +143,9 @@ internal sealed class BookingStore(DbSession session, IEnvelopeCipher cipher) : 
             return [];
         }
 
-        var connection = await session.ConnectionAsync(cancellationToken);
-        var rows = await connection.QueryAsync<Row>(session.Command(
+        var rows = await session.QueryAsync<Row>(
             SelectRecords + " WHERE slot_id IN @slotIds ORDER BY created_at", new { slotIds = slotIds.Select(id => id.ToString("D")) },
-            cancellationToken));
+            cancellationToken);
         var records = new List<BookingRecord>();
         foreach (var row in rows)
         {
@@ -167,9 +157,8 @@ internal sealed class BookingStore(DbSession session, IEnvelopeCipher cipher) : 
 
     public async Task<IReadOnlyList<Booking>> ActiveForSlotAsync(Guid slotId, CancellationToken cancellationToken)
     {
-        var connection = await session.ConnectionAsync(cancellationToken);
-        var rows = await connection.QueryAsync<Row>(session.Command(
-            SelectRecords + " WHERE slot_id = @slotId AND status = 'confirmed' ORDER BY created_at", new { slotId }, cancellationToken));
+        var rows = await session.QueryAsync<Row>(
+            SelectRecords + " WHERE slot_id = @slotId AND status = 'confirmed' ORDER BY created_at", new { slotId }, cancellationToken);
         var bookings = new List<Booking>();
         foreach (var row in rows)
         {

@@ -1,4 +1,3 @@
-using Dapper;
 using Ditib.Beratung.Application.Cases;
 using Ditib.Beratung.Application.Common;
 using Ditib.Beratung.Domain.Cases;
@@ -19,9 +18,8 @@ internal sealed class CaseStore(DbSession session, IClock clock) : ICaseReposito
 
     public async Task<int> NextSequenceAsync(int year, CancellationToken cancellationToken)
     {
-        var connection = await session.ConnectionAsync(cancellationToken);
-        return await connection.ExecuteScalarAsync<int>(session.Command(
-            "SELECT COALESCE(MAX(sequence), 0) + 1 FROM case_file WHERE year = @year", new { year }, cancellationToken));
+        return await session.ExecuteScalarAsync<int>(
+            "SELECT COALESCE(MAX(sequence), 0) + 1 FROM case_file WHERE year = @year", new { year }, cancellationToken);
     }
 
     public async Task AddAsync(Case @case, Guid clientId, byte[] sealedIdentity, CancellationToken cancellationToken)
@@ -33,8 +31,7 @@ internal sealed class CaseStore(DbSession session, IClock clock) : ICaseReposito
             """;
         const string insertClient = "INSERT INTO client (id, case_id, sealed_identity, created_at) VALUES (@clientId, @caseId, @sealedIdentity, @now)";
         var now = clock.GetCurrentInstant();
-        var connection = await session.ConnectionAsync(cancellationToken);
-        await Constraints.GuardAsync(() => connection.ExecuteAsync(session.Command(insertCase, new
+        await session.ExecuteAsync(insertCase, new
         {
             @case.Id,
             @case.Code,
@@ -47,24 +44,22 @@ internal sealed class CaseStore(DbSession session, IClock clock) : ICaseReposito
             @case.BookingId,
             @case.DataKeyId,
             now,
-        }, cancellationToken)));
-        await connection.ExecuteAsync(session.Command("INSERT INTO case_topic (case_id, topic_code) VALUES (@Id, @Topic)",
-            @case.Topics.Select(topic => new { @case.Id, Topic = topic }), cancellationToken));
-        await connection.ExecuteAsync(session.Command(insertClient, new { clientId, caseId = @case.Id, sealedIdentity, now }, cancellationToken));
+        }, cancellationToken);
+        await session.ExecuteAsync("INSERT INTO case_topic (case_id, topic_code) VALUES (@Id, @Topic)",
+            @case.Topics.Select(topic => new { @case.Id, Topic = topic }), cancellationToken);
+        await session.ExecuteAsync(insertClient, new { clientId, caseId = @case.Id, sealedIdentity, now }, cancellationToken);
     }
 
     public async Task<Case?> GetAsync(Guid id, CancellationToken cancellationToken)
     {
-        var connection = await session.ConnectionAsync(cancellationToken);
-        var row = await connection.QuerySingleOrDefaultAsync<Row>(session.Command(SelectCases + " WHERE c.id = @id", new { id }, cancellationToken));
+        var row = await session.QuerySingleOrDefaultAsync<Row>(SelectCases + " WHERE c.id = @id", new { id }, cancellationToken);
         return row?.ToDomain();
     }
 
     public async Task<bool> ExistsForBookingAsync(Guid bookingId, CancellationToken cancellationToken)
     {
-        var connection = await session.ConnectionAsync(cancellationToken);
-        return await connection.ExecuteScalarAsync<bool>(session.Command(
-            "SELECT EXISTS (SELECT 1 FROM case_file WHERE booking_id = @bookingId)", new { bookingId }, cancellationToken));
+        return await session.ExecuteScalarAsync<bool>(
+            "SELECT EXISTS (SELECT 1 FROM case_file WHERE booking_id = @bookingId)", new { bookingId }, cancellationToken);
     }
 
     public async Task UpdateAsync(Case @case, CancellationToken cancellationToken)
@@ -73,11 +68,10 @@ internal sealed class CaseStore(DbSession session, IClock clock) : ICaseReposito
             UPDATE case_file SET status = @Status, closed_on = @ClosedOn, updated_at = @now WHERE id = @Id;
             DELETE FROM case_share WHERE case_id = @Id;
             """;
-        var connection = await session.ConnectionAsync(cancellationToken);
-        await connection.ExecuteAsync(session.Command(update,
-            new { @case.Id, Status = StatusCode(@case.Status), @case.ClosedOn, now = clock.GetCurrentInstant() }, cancellationToken));
-        await connection.ExecuteAsync(session.Command("INSERT INTO case_share (case_id, counsellor_id) VALUES (@Id, @CounsellorId)",
-            @case.SharedWith.Select(counsellorId => new { @case.Id, CounsellorId = counsellorId }), cancellationToken));
+        await session.ExecuteAsync(update,
+            new { @case.Id, Status = StatusCode(@case.Status), @case.ClosedOn, now = clock.GetCurrentInstant() }, cancellationToken);
+        await session.ExecuteAsync("INSERT INTO case_share (case_id, counsellor_id) VALUES (@Id, @CounsellorId)",
+            @case.SharedWith.Select(counsellorId => new { @case.Id, CounsellorId = counsellorId }), cancellationToken);
     }
 
     public async Task<IReadOnlyList<CaseSummaryDto>> ListAsync(CaseFilter filter, CancellationToken cancellationToken)
@@ -92,8 +86,7 @@ internal sealed class CaseStore(DbSession session, IClock clock) : ICaseReposito
                AND (@Topic IS NULL OR EXISTS (SELECT 1 FROM case_topic t WHERE t.case_id = c.id AND t.topic_code = @Topic))
              ORDER BY c.opened_on DESC, c.code DESC
             """;
-        var connection = await session.ConnectionAsync(cancellationToken);
-        var rows = await connection.QueryAsync<Row>(session.Command(SelectCases + where, filter, cancellationToken));
+        var rows = await session.QueryAsync<Row>(SelectCases + where, filter, cancellationToken);
         return rows.Select(r => new CaseSummaryDto(r.Id, r.Code, CodeList.Split(r.Topics), r.Status, Formats.Date.Format(r.OpenedOn),
             r.ClosedOn is { } closed ? Formats.Date.Format(closed) : null, r.OwnerCounsellorId, r.Owner, r.OwnerCounsellorId == filter.CounsellorId,
             CodeList.Split(r.SharedWith).Select(Guid.Parse).ToList())).ToList();
@@ -101,17 +94,15 @@ internal sealed class CaseStore(DbSession session, IClock clock) : ICaseReposito
 
     public async Task<byte[]> GetSealedIdentityAsync(Guid caseId, CancellationToken cancellationToken)
     {
-        var connection = await session.ConnectionAsync(cancellationToken);
-        return await connection.ExecuteScalarAsync<byte[]>(session.Command(
-            "SELECT sealed_identity FROM client WHERE case_id = @caseId", new { caseId }, cancellationToken))
+        return await session.ExecuteScalarAsync<byte[]>(
+            "SELECT sealed_identity FROM client WHERE case_id = @caseId", new { caseId }, cancellationToken)
             ?? throw new Domain.Common.GoneException("The client's data has been erased.");
     }
 
     public async Task UpdateSealedIdentityAsync(Guid caseId, byte[] sealedIdentity, CancellationToken cancellationToken)
     {
-        var connection = await session.ConnectionAsync(cancellationToken);
-        var updated = await connection.ExecuteAsync(session.Command(
-            "UPDATE client SET sealed_identity = @sealedIdentity WHERE case_id = @caseId", new { caseId, sealedIdentity }, cancellationToken));
+        var updated = await session.ExecuteAsync(
+            "UPDATE client SET sealed_identity = @sealedIdentity WHERE case_id = @caseId", new { caseId, sealedIdentity }, cancellationToken);
         if (updated == 0)
         {
             throw new Domain.Common.GoneException("The client's data has been erased.");
@@ -124,8 +115,7 @@ internal sealed class CaseStore(DbSession session, IClock clock) : ICaseReposito
             INSERT INTO case_note (id, case_id, author_counsellor_id, created_at, supersedes_id, sealed_text, redactions)
             VALUES (@Id, @CaseId, @AuthorCounsellorId, @CreatedAt, @Supersedes, @SealedText, @Redactions)
             """;
-        var connection = await session.ConnectionAsync(cancellationToken);
-        await connection.ExecuteAsync(session.Command(sql, new
+        await session.ExecuteAsync(sql, new
         {
             note.Id,
             note.CaseId,
@@ -134,14 +124,13 @@ internal sealed class CaseStore(DbSession session, IClock clock) : ICaseReposito
             note.Supersedes,
             note.SealedText,
             Redactions = string.Join(',', note.Redactions.Select(r => $"{r.Kind}:{r.Count}")),
-        }, cancellationToken));
+        }, cancellationToken);
     }
 
     public async Task<bool> NoteExistsAsync(Guid caseId, Guid noteId, CancellationToken cancellationToken)
     {
-        var connection = await session.ConnectionAsync(cancellationToken);
-        return await connection.ExecuteScalarAsync<bool>(session.Command(
-            "SELECT EXISTS (SELECT 1 FROM case_note WHERE id = @noteId AND case_id = @caseId)", new { caseId, noteId }, cancellationToken));
+        return await session.ExecuteScalarAsync<bool>(
+            "SELECT EXISTS (SELECT 1 FROM case_note WHERE id = @noteId AND case_id = @caseId)", new { caseId, noteId }, cancellationToken);
     }
 
     public async Task<IReadOnlyList<StoredNote>> ListNotesAsync(Guid caseId, CancellationToken cancellationToken)
@@ -152,8 +141,7 @@ internal sealed class CaseStore(DbSession session, IClock clock) : ICaseReposito
             WHERE n.case_id = @caseId
             ORDER BY n.created_at, n.id
             """;
-        var connection = await session.ConnectionAsync(cancellationToken);
-        var rows = await connection.QueryAsync<NoteRow>(session.Command(sql, new { caseId }, cancellationToken));
+        var rows = await session.QueryAsync<NoteRow>(sql, new { caseId }, cancellationToken);
         return rows.Select(r => new StoredNote(r.Id, r.CaseId, r.AuthorCounsellorId, r.Author, r.CreatedAt, r.SupersedesId, r.SealedText,
             CodeList.Split(r.Redactions).Select(pair => pair.Split(':')).Select(p => new Redaction(p[0], int.Parse(p[1], System.Globalization.CultureInfo.InvariantCulture))).ToList()))
             .ToList();

@@ -1,4 +1,3 @@
-using Dapper;
 using Ditib.Beratung.Application.Counsellors;
 using Ditib.Beratung.Domain.Counsellors;
 using Ditib.Beratung.Domain.Scheduling;
@@ -17,16 +16,13 @@ internal sealed class CounsellorRepository(DbSession session, IClock clock) : IC
 
     public async Task<Counsellor?> GetAsync(Guid id, CancellationToken cancellationToken)
     {
-        var connection = await session.ConnectionAsync(cancellationToken);
-        var row = await connection.QuerySingleOrDefaultAsync<Row>(
-            session.Command(SelectCounsellors + " WHERE c.id = @id", new { id }, cancellationToken));
+        var row = await session.QuerySingleOrDefaultAsync<Row>(SelectCounsellors + " WHERE c.id = @id", new { id }, cancellationToken);
         return row?.ToDomain();
     }
 
     public async Task<IReadOnlyList<Counsellor>> ListAsync(CancellationToken cancellationToken)
     {
-        var connection = await session.ConnectionAsync(cancellationToken);
-        var rows = await connection.QueryAsync<Row>(session.Command(SelectCounsellors + " ORDER BY c.display_name", null, cancellationToken));
+        var rows = await session.QueryAsync<Row>(SelectCounsellors + " ORDER BY c.display_name", null, cancellationToken);
         return rows.Select(r => r.ToDomain()).ToList();
     }
 
@@ -36,18 +32,15 @@ internal sealed class CounsellorRepository(DbSession session, IClock clock) : IC
             INSERT INTO counsellor (id, display_name, active, user_id, created_at, updated_at)
             VALUES (@Id, @DisplayName, @Active, @UserId, @now, @now)
             """;
-        var connection = await session.ConnectionAsync(cancellationToken);
-        await LinkGuard(() => connection.ExecuteAsync(session.Command(sql,
+        await session.ExecuteAsync(sql,
             new { counsellor.Id, counsellor.DisplayName, counsellor.Active, counsellor.UserId, now = clock.GetCurrentInstant() },
-            cancellationToken)));
+            cancellationToken);
         await WriteListsAsync(counsellor, cancellationToken);
     }
 
     public async Task<Counsellor?> FindByUserAsync(Guid userId, CancellationToken cancellationToken)
     {
-        var connection = await session.ConnectionAsync(cancellationToken);
-        var row = await connection.QuerySingleOrDefaultAsync<Row>(
-            session.Command(SelectCounsellors + " WHERE c.user_id = @userId", new { userId }, cancellationToken));
+        var row = await session.QuerySingleOrDefaultAsync<Row>(SelectCounsellors + " WHERE c.user_id = @userId", new { userId }, cancellationToken);
         return row?.ToDomain();
     }
 
@@ -58,10 +51,9 @@ internal sealed class CounsellorRepository(DbSession session, IClock clock) : IC
             DELETE FROM counsellor_language WHERE counsellor_id = @Id;
             DELETE FROM counsellor_topic WHERE counsellor_id = @Id;
             """;
-        var connection = await session.ConnectionAsync(cancellationToken);
-        await LinkGuard(() => connection.ExecuteAsync(session.Command(sql,
+        await session.ExecuteAsync(sql,
             new { counsellor.Id, counsellor.DisplayName, counsellor.Active, counsellor.UserId, now = clock.GetCurrentInstant() },
-            cancellationToken)));
+            cancellationToken);
         await WriteListsAsync(counsellor, cancellationToken);
     }
 
@@ -72,8 +64,7 @@ internal sealed class CounsellorRepository(DbSession session, IClock clock) : IC
             FROM consultation_window WHERE counsellor_id = @counsellorId
             ORDER BY weekday, exception_date, from_time
             """;
-        var connection = await session.ConnectionAsync(cancellationToken);
-        var rows = (await connection.QueryAsync<WindowRow>(session.Command(sql, new { counsellorId }, cancellationToken))).ToList();
+        var rows = (await session.QueryAsync<WindowRow>(sql, new { counsellorId }, cancellationToken)).ToList();
 
         var weekly = rows.Where(r => r.Weekday is not null)
             .Select(r => new WeeklyHours((IsoDayOfWeek)r.Weekday!.Value, r.ToWindow()))
@@ -99,9 +90,8 @@ internal sealed class CounsellorRepository(DbSession session, IClock clock) : IC
                 : e.Windows.Select(w => Insert(counsellorId, null, e.Date, false, w))))
             .ToList();
 
-        var connection = await session.ConnectionAsync(cancellationToken);
-        await connection.ExecuteAsync(session.Command(delete, new { counsellorId }, cancellationToken));
-        await connection.ExecuteAsync(session.Command(insert, rows, cancellationToken));
+        await session.ExecuteAsync(delete, new { counsellorId }, cancellationToken);
+        await session.ExecuteAsync(insert, rows, cancellationToken);
     }
 
     private static object Insert(Guid counsellorId, int? weekday, LocalDate? date, bool closed, HoursWindow? window) => new
@@ -119,27 +109,12 @@ internal sealed class CounsellorRepository(DbSession session, IClock clock) : IC
         Capacity = window?.Capacity,
     };
 
-    /// <summary>One account, one counsellor profile.</summary>
-    private static async Task LinkGuard(Func<Task> write)
-    {
-        try
-        {
-            await write();
-        }
-        catch (Microsoft.Data.Sqlite.SqliteException exception)
-            when (exception.SqliteErrorCode == 19 && exception.Message.Contains("user_id", StringComparison.Ordinal))
-        {
-            throw new Domain.Common.ConflictException("This user account is already linked to another counsellor profile.");
-        }
-    }
-
     private async Task WriteListsAsync(Counsellor counsellor, CancellationToken cancellationToken)
     {
         const string languages = "INSERT INTO counsellor_language (counsellor_id, language_code) VALUES (@Id, @Code)";
         const string topics = "INSERT INTO counsellor_topic (counsellor_id, topic_code) VALUES (@Id, @Code)";
-        var connection = await session.ConnectionAsync(cancellationToken);
-        await connection.ExecuteAsync(session.Command(languages, counsellor.Languages.Select(code => new { counsellor.Id, Code = code }), cancellationToken));
-        await connection.ExecuteAsync(session.Command(topics, counsellor.Topics.Select(code => new { counsellor.Id, Code = code }), cancellationToken));
+        await session.ExecuteAsync(languages, counsellor.Languages.Select(code => new { counsellor.Id, Code = code }), cancellationToken);
+        await session.ExecuteAsync(topics, counsellor.Topics.Select(code => new { counsellor.Id, Code = code }), cancellationToken);
     }
 
     private sealed class Row

@@ -1,7 +1,4 @@
-using System.Data.Common;
-using Dapper;
 using Ditib.Beratung.Infrastructure.Security;
-using Microsoft.Data.Sqlite;
 using NodaTime;
 
 namespace Ditib.Beratung.Infrastructure.Persistence;
@@ -14,25 +11,22 @@ internal sealed class DataKeyStore(DbSession session, IClock clock) : IDataKeySt
         const string sql = """
             INSERT INTO data_key (id, master_key_id, wrapped_key, created_at) VALUES (@Id, @MasterKeyId, @WrappedKey, @now)
             """;
-        var connection = await session.ConnectionAsync(cancellationToken);
-        await connection.ExecuteAsync(session.Command(sql,
-            new { key.Id, key.MasterKeyId, key.WrappedKey, now = clock.GetCurrentInstant() }, cancellationToken));
+        await session.ExecuteAsync(sql,
+            new { key.Id, key.MasterKeyId, key.WrappedKey, now = clock.GetCurrentInstant() }, cancellationToken);
     }
 
     public async Task<DataKeyRecord?> GetAsync(Guid id, CancellationToken cancellationToken)
     {
         const string sql = "SELECT id, master_key_id, wrapped_key FROM data_key WHERE id = @id";
-        var connection = await session.ConnectionAsync(cancellationToken);
-        var row = await connection.QuerySingleOrDefaultAsync<Row>(session.Command(sql, new { id }, cancellationToken));
+        var row = await session.QuerySingleOrDefaultAsync<Row>(sql, new { id }, cancellationToken);
         return row is null ? null : new DataKeyRecord(row.Id, row.MasterKeyId, row.WrappedKey);
     }
 
     public async Task<bool> DeleteAsync(Guid id, CancellationToken cancellationToken)
     {
         const string sql = "DELETE FROM data_key WHERE id = @id";
-        var connection = await session.ConnectionAsync(cancellationToken);
-        await OverwriteFreedSpaceAsync(connection, cancellationToken);
-        return await connection.ExecuteAsync(session.Command(sql, new { id }, cancellationToken)) == 1;
+        await OverwriteFreedSpaceAsync(cancellationToken);
+        return await session.ExecuteAsync(sql, new { id }, cancellationToken) == 1;
     }
 
     public async Task<IReadOnlyList<DataKeyRecord>> ListNotWrappedByAsync(
@@ -45,24 +39,21 @@ internal sealed class DataKeyStore(DbSession session, IClock clock) : IDataKeySt
             ORDER BY id
             LIMIT @limit
             """;
-        var connection = await session.ConnectionAsync(cancellationToken);
-        var rows = await connection.QueryAsync<Row>(session.Command(sql, new { activeKeyId, after, limit }, cancellationToken));
+        var rows = await session.QueryAsync<Row>(sql, new { activeKeyId, after, limit }, cancellationToken);
         return rows.Select(row => new DataKeyRecord(row.Id, row.MasterKeyId, row.WrappedKey)).ToList();
     }
 
     public async Task<int> CountWrappedByAsync(string masterKeyId, CancellationToken cancellationToken)
     {
         const string sql = "SELECT COUNT(*) FROM data_key WHERE master_key_id = @masterKeyId";
-        var connection = await session.ConnectionAsync(cancellationToken);
-        return await connection.ExecuteScalarAsync<int>(session.Command(sql, new { masterKeyId }, cancellationToken));
+        return await session.ExecuteScalarAsync<int>(sql, new { masterKeyId }, cancellationToken);
     }
 
     public async Task UpdateWrappingAsync(DataKeyRecord key, CancellationToken cancellationToken)
     {
         const string sql = "UPDATE data_key SET master_key_id = @MasterKeyId, wrapped_key = @WrappedKey WHERE id = @Id";
-        var connection = await session.ConnectionAsync(cancellationToken);
-        await OverwriteFreedSpaceAsync(connection, cancellationToken);
-        var updated = await connection.ExecuteAsync(session.Command(sql, new { key.Id, key.MasterKeyId, key.WrappedKey }, cancellationToken));
+        await OverwriteFreedSpaceAsync(cancellationToken);
+        var updated = await session.ExecuteAsync(sql, new { key.Id, key.MasterKeyId, key.WrappedKey }, cancellationToken);
         if (updated != 1)
         {
             throw new InvalidOperationException($"Data key {key.Id} no longer exists; its wrapping was not updated.");
@@ -74,8 +65,8 @@ internal sealed class DataKeyStore(DbSession session, IClock clock) : IDataKeySt
     /// key, or a copy wrapped by a retired master key, does not linger in the database file. The setting belongs to the
     /// connection; it is cheap for a table this small.
     /// </summary>
-    private async Task OverwriteFreedSpaceAsync(DbConnection connection, CancellationToken cancellationToken) =>
-        await connection.ExecuteAsync(session.Command("PRAGMA secure_delete = ON", null, cancellationToken));
+    private async Task OverwriteFreedSpaceAsync(CancellationToken cancellationToken) =>
+        await session.ExecuteAsync("PRAGMA secure_delete = ON", null, cancellationToken);
 
     private sealed class Row
     {

@@ -1,46 +1,71 @@
 using System.Data.Common;
+using System.Diagnostics.CodeAnalysis;
 using Dapper;
 using Ditib.Beratung.Application.Common;
-using Microsoft.Data.Sqlite;
 
 namespace Ditib.Beratung.Infrastructure.Persistence;
 
 /// <summary>
 /// The request's connection for reads and, for commands, its place in the write transaction: between
 /// <see cref="BeginAsync"/> and <see cref="CommitAsync"/>/<see cref="RollbackAsync"/> every statement runs on the
-/// <see cref="WriteGate"/>'s writer connection inside the command's savepoint, so that its reads and writes cannot
-/// interleave with another writer's.
+/// connection and in the transaction <see cref="IWriteTransactions"/> hands out, so that its reads and writes cannot
+/// interleave with another writer's. Every statement goes through the helpers below, which translate the database's
+/// errors (<see cref="IDatabaseErrors"/>): the stores hold SQL and mapping only.
 /// </summary>
-public sealed class DbSession(ConnectionFactory connections, WriteGate writeGate) : IUnitOfWork, IAsyncDisposable
+public sealed class DbSession(ConnectionFactory connections, IWriteTransactions writes, IDatabaseErrors errors) : IUnitOfWork, IAsyncDisposable
 {
-    private SqliteConnection? connection;
-    private DbConnection? writer;
-    private SqliteTransaction? transaction;
+    private DbConnection? connection;
+    private IWriteTransaction? write;
 
-    public bool InTransaction => transaction is not null;
+    public bool InTransaction => write is not null;
 
-    /// <summary>The request's connection; inside a write transaction, the writer with its kept statements.</summary>
-    public async Task<DbConnection> ConnectionAsync(CancellationToken cancellationToken) =>
-        writer ?? (connection ??= await connections.OpenAsync(cancellationToken));
+    public Task<IEnumerable<T>> QueryAsync<T>(string sql, object? parameters, CancellationToken cancellationToken) =>
+        RunAsync(static (c, command) => c.QueryAsync<T>(command), sql, parameters, cancellationToken);
 
-    /// <summary>A Dapper command bound to the session's transaction, if one is open.</summary>
-    public CommandDefinition Command(string sql, object? parameters, CancellationToken cancellationToken) =>
-        new(sql, parameters, transaction, cancellationToken: cancellationToken);
+    public Task<T> QuerySingleAsync<T>(string sql, object? parameters, CancellationToken cancellationToken) =>
+        RunAsync(static (c, command) => c.QuerySingleAsync<T>(command), sql, parameters, cancellationToken);
+
+    public Task<T?> QuerySingleOrDefaultAsync<T>(string sql, object? parameters, CancellationToken cancellationToken) =>
+        RunAsync(static (c, command) => c.QuerySingleOrDefaultAsync<T>(command), sql, parameters, cancellationToken);
+
+    public Task<T?> ExecuteScalarAsync<T>(string sql, object? parameters, CancellationToken cancellationToken) =>
+        RunAsync(static (c, command) => c.ExecuteScalarAsync<T>(command), sql, parameters, cancellationToken);
+
+    /// <summary>Runs a statement (once per element when <paramref name="parameters"/> is a list); returns the rows changed.</summary>
+    public Task<int> ExecuteAsync(string sql, object? parameters, CancellationToken cancellationToken) =>
+        RunAsync(static (c, command) => c.ExecuteAsync(command), sql, parameters, cancellationToken);
 
     public async Task BeginAsync(CancellationToken cancellationToken)
     {
-        if (transaction is not null)
+        if (write is not null)
         {
             throw new InvalidOperationException("A write transaction is already open in this request.");
         }
 
-        (writer, transaction) = await writeGate.EnterAsync(cancellationToken);
+        try
+        {
+            write = await writes.EnterAsync(cancellationToken);
+        }
+        catch (DbException exception) when (Translates(exception, out var translated))
+        {
+            throw translated;
+        }
     }
 
     /// <summary>Keeps the command's work; returns once it is durable (committed, possibly with other commands').</summary>
-    public Task CommitAsync(CancellationToken cancellationToken) => EndAsync(succeeded: true);
+    public async Task CommitAsync(CancellationToken cancellationToken)
+    {
+        try
+        {
+            await EndAsync(succeeded: true);
+        }
+        catch (DbException exception) when (Translates(exception, out var translated))
+        {
+            throw translated;
+        }
+    }
 
-    public Task RollbackAsync() => transaction is null ? Task.CompletedTask : EndAsync(succeeded: false);
+    public Task RollbackAsync() => write is null ? Task.CompletedTask : EndAsync(succeeded: false);
 
     public async ValueTask DisposeAsync()
     {
@@ -52,15 +77,35 @@ public sealed class DbSession(ConnectionFactory connections, WriteGate writeGate
         }
     }
 
+    /// <summary>Runs one statement on the write transaction's connection, or else on the request's own.</summary>
+    private async Task<TResult> RunAsync<TResult>(
+        Func<DbConnection, CommandDefinition, Task<TResult>> run, string sql, object? parameters, CancellationToken cancellationToken)
+    {
+        try
+        {
+            var target = write?.Connection ?? (connection ??= await connections.OpenAsync(cancellationToken));
+            return await run(target, new CommandDefinition(sql, parameters, write?.Transaction, cancellationToken: cancellationToken));
+        }
+        catch (DbException exception) when (Translates(exception, out var translated))
+        {
+            throw translated;
+        }
+    }
+
+    private bool Translates(DbException exception, [NotNullWhen(true)] out Exception? translated)
+    {
+        translated = errors.Translate(exception);
+        return translated is not null;
+    }
+
     private Task EndAsync(bool succeeded)
     {
-        if (transaction is null)
+        if (write is not { } ending)
         {
             throw new InvalidOperationException("No write transaction is open in this request.");
         }
 
-        writer = null;
-        transaction = null;
-        return writeGate.LeaveAsync(succeeded);
+        write = null;
+        return ending.LeaveAsync(succeeded);
     }
 }

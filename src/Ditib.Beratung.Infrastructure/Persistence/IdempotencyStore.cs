@@ -1,4 +1,3 @@
-using Dapper;
 using Ditib.Beratung.Application.Common;
 using NodaTime;
 
@@ -15,8 +14,7 @@ internal sealed class IdempotencyStore(DbSession session, IEnvelopeCipher cipher
     public async Task<StoredAnswer?> FindAsync(string scope, string key, CancellationToken cancellationToken)
     {
         const string sql = "SELECT data_key_id, sealed_answer FROM idempotency_key WHERE scope = @scope AND key = @key";
-        var connection = await session.ConnectionAsync(cancellationToken);
-        var row = await connection.QuerySingleOrDefaultAsync<Row>(session.Command(sql, new { scope, key }, cancellationToken));
+        var row = await session.QuerySingleOrDefaultAsync<Row>(sql, new { scope, key }, cancellationToken);
         if (row is null)
         {
             return null;
@@ -39,16 +37,14 @@ internal sealed class IdempotencyStore(DbSession session, IEnvelopeCipher cipher
         }
 
         var sealedAnswer = await cipher.EncryptAsync(dataKeyId, requestHash.Concat(answer).ToArray(), Context(scope, key), cancellationToken);
-        var connection = await session.ConnectionAsync(cancellationToken);
-        await connection.ExecuteAsync(session.Command(sql, new { scope, key, dataKeyId, sealedAnswer, now = clock.GetCurrentInstant(), subject },
-            cancellationToken));
+        await session.ExecuteAsync(sql, new { scope, key, dataKeyId, sealedAnswer, now = clock.GetCurrentInstant(), subject },
+            cancellationToken);
     }
 
     public async Task ForgetAsync(string subject, CancellationToken cancellationToken)
     {
         const string delete = "DELETE FROM idempotency_key WHERE subject = @subject RETURNING data_key_id";
-        var connection = await session.ConnectionAsync(cancellationToken);
-        foreach (var dataKeyId in (await connection.QueryAsync<Guid>(session.Command(delete, new { subject }, cancellationToken))).ToList())
+        foreach (var dataKeyId in (await session.QueryAsync<Guid>(delete, new { subject }, cancellationToken)).ToList())
         {
             await cipher.ShredAsync(dataKeyId, cancellationToken);
         }

@@ -1,4 +1,3 @@
-using Dapper;
 using Ditib.Beratung.Application.Agenda;
 using Ditib.Beratung.Domain.Bookings;
 using NodaTime;
@@ -24,8 +23,7 @@ internal sealed class OpenOutcomeQueries(DbSession session) : IOpenOutcomeQuerie
 
     public async Task<IReadOnlyList<OpenOutcomeRow>> ListAsync(Instant begunBefore, Guid? counsellorId, int limit, CancellationToken cancellationToken)
     {
-        var connection = await session.ConnectionAsync(cancellationToken);
-        var rows = await connection.QueryAsync<Row>(session.Command(Sql, new { begunBefore, counsellorId, limit }, cancellationToken));
+        var rows = await session.QueryAsync<Row>(Sql, new { begunBefore, counsellorId, limit }, cancellationToken);
         return rows.Select(r => new OpenOutcomeRow(r.BookingId, r.Reference, r.DataKeyId, r.SealedPersonalData, r.Start, r.End, r.Counsellor,
             r.Mode, r.Location)).ToList();
     }

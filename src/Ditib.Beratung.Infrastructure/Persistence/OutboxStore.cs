@@ -1,4 +1,3 @@
-using Dapper;
 using Ditib.Beratung.Application.Messages;
 using NodaTime;
 
@@ -13,10 +12,9 @@ internal sealed class OutboxStore(DbSession session, DatabaseOptions database) :
             INSERT INTO outbox_message (id, booking_id, kind, channel, slot_id, sequence, state, not_before, next_attempt_at, attempts, created_at)
             VALUES (@Id, @BookingId, @Kind, @Channel, @SlotId, @Sequence, 'pending', @NotBefore, @NotBefore, 0, @CreatedAt)
             """;
-        var connection = await session.ConnectionAsync(cancellationToken);
         foreach (var message in messages)
         {
-            await connection.ExecuteAsync(session.Command(sql, message, cancellationToken));
+            await session.ExecuteAsync(sql, message, cancellationToken);
         }
     }
 
@@ -26,15 +24,13 @@ internal sealed class OutboxStore(DbSession session, DatabaseOptions database) :
             UPDATE outbox_message SET state = 'cancelled', last_error = 'superseded', finished_at = @now
             WHERE booking_id = @bookingId AND kind = 'reminder' AND state = 'pending'
             """;
-        var connection = await session.ConnectionAsync(cancellationToken);
-        await connection.ExecuteAsync(session.Command(sql, new { bookingId, now }, cancellationToken));
+        await session.ExecuteAsync(sql, new { bookingId, now }, cancellationToken);
     }
 
     public async Task<IReadOnlyList<string>> ChannelsOfAsync(Guid bookingId, CancellationToken cancellationToken)
     {
-        var connection = await session.ConnectionAsync(cancellationToken);
-        return (await connection.QueryAsync<string>(session.Command(
-            "SELECT DISTINCT channel FROM outbox_message WHERE booking_id = @bookingId ORDER BY channel", new { bookingId }, cancellationToken))).ToList();
+        return (await session.QueryAsync<string>(
+            "SELECT DISTINCT channel FROM outbox_message WHERE booking_id = @bookingId ORDER BY channel", new { bookingId }, cancellationToken)).ToList();
     }
 
     public async Task<IReadOnlyList<OutboxRow>> ListAsync(string? state, int limit, CancellationToken cancellationToken)
@@ -47,8 +43,7 @@ internal sealed class OutboxStore(DbSession session, DatabaseOptions database) :
             ORDER BY o.created_at, o.id
             LIMIT @limit
             """;
-        var connection = await session.ConnectionAsync(cancellationToken);
-        var rows = await connection.QueryAsync<ListRow>(session.Command(sql, new { state, limit }, cancellationToken));
+        var rows = await session.QueryAsync<ListRow>(sql, new { state, limit }, cancellationToken);
         return rows.Select(r => new OutboxRow(r.Id, r.Kind, r.Channel, r.BookingReference, r.State, (int)r.Attempts, r.NotBefore, r.NextAttemptAt,
             r.LastAttemptAt, r.LastError, r.MessageId, r.FinishedAt, r.CreatedAt)).ToList();
     }
@@ -60,8 +55,7 @@ internal sealed class OutboxStore(DbSession session, DatabaseOptions database) :
             SELECT id FROM outbox_message WHERE state = 'pending' AND next_attempt_at <= @now
             ORDER BY next_attempt_at, id LIMIT @limit
             """;
-        var connection = await session.ConnectionAsync(cancellationToken);
-        return (await connection.QueryAsync<Guid>(session.Command(sql, new { now, limit }, cancellationToken))).ToList();
+        return (await session.QueryAsync<Guid>(sql, new { now, limit }, cancellationToken)).ToList();
     }
 
     /// <summary>
@@ -83,9 +77,8 @@ internal sealed class OutboxStore(DbSession session, DatabaseOptions database) :
             UPDATE outbox_message SET attempts = @attempts, last_attempt_at = @now, next_attempt_at = @retryAt, message_id = @messageId
             WHERE id = @id
             """;
-        var connection = await session.ConnectionAsync(cancellationToken);
-        var row = await connection.QuerySingleOrDefaultAsync<ClaimRow>(
-            session.Command(database.IsPostgreSql ? select + " FOR UPDATE SKIP LOCKED" : select, new { id, now }, cancellationToken));
+        var row = await session.QuerySingleOrDefaultAsync<ClaimRow>(
+            database.IsPostgreSql ? select + " FOR UPDATE SKIP LOCKED" : select, new { id, now }, cancellationToken);
         if (row is null)
         {
             return null;
@@ -93,7 +86,7 @@ internal sealed class OutboxStore(DbSession session, DatabaseOptions database) :
 
         var attempts = (int)row.Attempts + 1;
         messageId = row.MessageId ?? messageId;
-        await connection.ExecuteAsync(session.Command(claim, new { id, now, attempts, retryAt = nextTry(attempts), messageId }, cancellationToken));
+        await session.ExecuteAsync(claim, new { id, now, attempts, retryAt = nextTry(attempts), messageId }, cancellationToken);
         return new ClaimedMessage(row.Id, row.BookingId, row.Kind, row.Channel, row.SlotId, (int)row.Sequence, attempts, messageId);
     }
 
@@ -105,15 +98,13 @@ internal sealed class OutboxStore(DbSession session, DatabaseOptions database) :
                                       finished_at = CASE WHEN @finalState IS NULL THEN NULL ELSE @now END
             WHERE id = @id AND state = 'pending'
             """;
-        var connection = await session.ConnectionAsync(cancellationToken);
-        await connection.ExecuteAsync(session.Command(sql, new { id, finalState, error, now }, cancellationToken));
+        await session.ExecuteAsync(sql, new { id, finalState, error, now }, cancellationToken);
     }
 
     public async Task<byte[]?> SealedManageTokenAsync(Guid bookingId, CancellationToken cancellationToken)
     {
-        var connection = await session.ConnectionAsync(cancellationToken);
-        return await connection.ExecuteScalarAsync<byte[]?>(session.Command("SELECT manage_token_sealed FROM booking WHERE id = @bookingId",
-            new { bookingId }, cancellationToken));
+        return await session.ExecuteScalarAsync<byte[]?>("SELECT manage_token_sealed FROM booking WHERE id = @bookingId",
+            new { bookingId }, cancellationToken);
     }
 
     private sealed class ListRow

@@ -1,4 +1,3 @@
-using Dapper;
 using Ditib.Beratung.Application.Partners;
 using NodaTime;
 
@@ -20,15 +19,13 @@ internal sealed class PartnerStore(DbSession session, IClock clock) : IPartnerRe
                     AND EXISTS (SELECT 1 FROM partner_topic t WHERE t.partner_id = p.id AND t.topic_code = @topic)))
              ORDER BY p.name
             """;
-        var connection = await session.ConnectionAsync(cancellationToken);
-        var rows = await connection.QueryAsync<Row>(session.Command(SelectPartners + where, new { topic, includeRetired }, cancellationToken));
+        var rows = await session.QueryAsync<Row>(SelectPartners + where, new { topic, includeRetired }, cancellationToken);
         return rows.Select(r => r.ToDto()).ToList();
     }
 
     public async Task<PartnerDto?> GetAsync(Guid id, CancellationToken cancellationToken)
     {
-        var connection = await session.ConnectionAsync(cancellationToken);
-        var row = await connection.QuerySingleOrDefaultAsync<Row>(session.Command(SelectPartners + " WHERE p.id = @id", new { id }, cancellationToken));
+        var row = await session.QuerySingleOrDefaultAsync<Row>(SelectPartners + " WHERE p.id = @id", new { id }, cancellationToken);
         return row?.ToDto();
     }
 
@@ -43,8 +40,7 @@ internal sealed class PartnerStore(DbSession session, IClock clock) : IPartnerRe
                 retired = excluded.retired, updated_at = excluded.updated_at;
             DELETE FROM partner_topic WHERE partner_id = @Id;
             """;
-        var connection = await session.ConnectionAsync(cancellationToken);
-        await Constraints.GuardAsync(() => connection.ExecuteAsync(session.Command(upsert, new
+        await session.ExecuteAsync(upsert, new
         {
             partner.Id,
             partner.Name,
@@ -57,9 +53,9 @@ internal sealed class PartnerStore(DbSession session, IClock clock) : IPartnerRe
             partner.TakesReferrals,
             partner.Retired,
             now = clock.GetCurrentInstant(),
-        }, cancellationToken)));
-        await connection.ExecuteAsync(session.Command("INSERT INTO partner_topic (partner_id, topic_code) VALUES (@Id, @Topic)",
-            partner.Topics.Select(topic => new { partner.Id, Topic = topic }), cancellationToken));
+        }, cancellationToken);
+        await session.ExecuteAsync("INSERT INTO partner_topic (partner_id, topic_code) VALUES (@Id, @Topic)",
+            partner.Topics.Select(topic => new { partner.Id, Topic = topic }), cancellationToken);
     }
 
     private sealed class Row

@@ -1,5 +1,4 @@
 using System.Text;
-using Dapper;
 using Ditib.Beratung.Application.Common;
 using Ditib.Beratung.Application.Privacy;
 using NodaTime;
@@ -22,8 +21,7 @@ internal sealed class PrivacyStore(DbSession session, IEnvelopeCipher cipher) : 
               AND NOT EXISTS (SELECT 1 FROM case_file c WHERE c.booking_id = b.id)
             ORDER BY s.end_at
             """;
-        var connection = await session.ConnectionAsync(cancellationToken);
-        var rows = await connection.QueryAsync<CaseRow>(session.Command(sql, new { endedBefore }, cancellationToken));
+        var rows = await session.QueryAsync<CaseRow>(sql, new { endedBefore }, cancellationToken);
         return rows.Select(r => (r.Id, r.Code)).ToList();
     }
 
@@ -34,9 +32,8 @@ internal sealed class PrivacyStore(DbSession session, IEnvelopeCipher cipher) : 
             UPDATE booking SET personal_data = NULL, data_key_id = NULL, manage_token_sealed = NULL, status_reason = NULL, status_reason_sealed = NULL
             WHERE id = @bookingId
             """;
-        var connection = await session.ConnectionAsync(cancellationToken);
-        var key = await connection.ExecuteScalarAsync<Guid?>(session.Command(select, new { bookingId }, cancellationToken));
-        await connection.ExecuteAsync(session.Command(erase, new { bookingId }, cancellationToken));
+        var key = await session.ExecuteScalarAsync<Guid?>(select, new { bookingId }, cancellationToken);
+        await session.ExecuteAsync(erase, new { bookingId }, cancellationToken);
         var keys = await ForgetIdempotencyAnswersAsync(bookingId, cancellationToken);
         return key is { } bookingKey ? [bookingKey, .. keys] : keys;
     }
@@ -54,8 +51,7 @@ internal sealed class PrivacyStore(DbSession session, IEnvelopeCipher cipher) : 
             return [];
         }
 
-        var connection = await session.ConnectionAsync(cancellationToken);
-        return (await connection.QueryAsync<Guid>(session.Command(delete, new { bookingId }, cancellationToken))).ToList();
+        return (await session.QueryAsync<Guid>(delete, new { bookingId }, cancellationToken)).ToList();
     }
 
     public async Task<IReadOnlyList<(Guid Id, string Code)>> CasesDueAsync(LocalDate closedBefore, CancellationToken cancellationToken)
@@ -66,8 +62,7 @@ internal sealed class PrivacyStore(DbSession session, IEnvelopeCipher cipher) : 
               AND closed_on < @closedBefore
             ORDER BY code
             """;
-        var connection = await session.ConnectionAsync(cancellationToken);
-        var rows = await connection.QueryAsync<CaseRow>(session.Command(sql, new { closedBefore }, cancellationToken));
+        var rows = await session.QueryAsync<CaseRow>(sql, new { closedBefore }, cancellationToken);
         return rows.Select(r => (r.Id, r.Code)).ToList();
     }
 
@@ -79,8 +74,7 @@ internal sealed class PrivacyStore(DbSession session, IEnvelopeCipher cipher) : 
                    (SELECT COUNT(*) FROM referral r WHERE r.case_id = c.id AND r.status IN ('draft', 'sent', 'accepted')) AS open_referrals
             FROM case_file c WHERE c.code = @code
             """;
-        var connection = await session.ConnectionAsync(cancellationToken);
-        var row = await connection.QuerySingleOrDefaultAsync<CaseRow>(session.Command(sql, new { code = code.Trim().ToUpperInvariant() }, cancellationToken));
+        var row = await session.QuerySingleOrDefaultAsync<CaseRow>(sql, new { code = code.Trim().ToUpperInvariant() }, cancellationToken);
         if (row is null)
         {
             return null;
@@ -112,9 +106,8 @@ internal sealed class PrivacyStore(DbSession session, IEnvelopeCipher cipher) : 
             UPDATE case_file SET erased_on = @today, legal_hold_reason = NULL, legal_hold_sealed = NULL, legal_hold_lifted_sealed = NULL
             WHERE id = @caseId;
             """;
-        var connection = await session.ConnectionAsync(cancellationToken);
-        var found = await connection.QuerySingleAsync<KeyRow>(session.Command(keys, new { caseId }, cancellationToken));
-        await connection.ExecuteAsync(session.Command(erase, new { caseId, today }, cancellationToken));
+        var found = await session.QuerySingleAsync<KeyRow>(keys, new { caseId }, cancellationToken);
+        await session.ExecuteAsync(erase, new { caseId, today }, cancellationToken);
         List<Guid> dataKeys = [found.DataKeyId, .. await ForgetIdempotencyAnswersAsync(found.BookingId, cancellationToken)];
         if (found.BookingKeyId is { } bookingKey)
         {
@@ -130,8 +123,7 @@ internal sealed class PrivacyStore(DbSession session, IEnvelopeCipher cipher) : 
             UPDATE case_file SET legal_hold_reason = NULL, legal_hold_sealed = @sealedReason, legal_hold_lifted_sealed = NULL WHERE id = @caseId
             """;
         var sealedReason = await SealAsync(caseId, reason, HoldContext(caseId), cancellationToken);
-        var connection = await session.ConnectionAsync(cancellationToken);
-        await connection.ExecuteAsync(session.Command(sql, new { caseId, sealedReason }, cancellationToken));
+        await session.ExecuteAsync(sql, new { caseId, sealedReason }, cancellationToken);
     }
 
     public async Task LiftLegalHoldAsync(Guid caseId, string reason, CancellationToken cancellationToken)
@@ -140,8 +132,7 @@ internal sealed class PrivacyStore(DbSession session, IEnvelopeCipher cipher) : 
             UPDATE case_file SET legal_hold_reason = NULL, legal_hold_sealed = NULL, legal_hold_lifted_sealed = @sealedReason WHERE id = @caseId
             """;
         var sealedReason = await SealAsync(caseId, reason, LiftContext(caseId), cancellationToken);
-        var connection = await session.ConnectionAsync(cancellationToken);
-        await connection.ExecuteAsync(session.Command(sql, new { caseId, sealedReason }, cancellationToken));
+        await session.ExecuteAsync(sql, new { caseId, sealedReason }, cancellationToken);
     }
 
     /// <summary>Start-up data step: seals the hold reasons still stored in clear (from before they were sealed).</summary>
@@ -151,8 +142,7 @@ internal sealed class PrivacyStore(DbSession session, IEnvelopeCipher cipher) : 
         await session.BeginAsync(cancellationToken);
         try
         {
-            var connection = await session.ConnectionAsync(cancellationToken);
-            foreach (var row in (await connection.QueryAsync<CaseRow>(session.Command(select, null, cancellationToken))).ToList())
+            foreach (var row in (await session.QueryAsync<CaseRow>(select, null, cancellationToken)).ToList())
             {
                 await SetLegalHoldAsync(row.Id, row.LegalHoldReason!, cancellationToken);
             }
@@ -172,9 +162,8 @@ internal sealed class PrivacyStore(DbSession session, IEnvelopeCipher cipher) : 
 
     private async Task<byte[]> SealAsync(Guid caseId, string reason, string context, CancellationToken cancellationToken)
     {
-        var connection = await session.ConnectionAsync(cancellationToken);
-        var dataKeyId = await connection.ExecuteScalarAsync<Guid>(
-            session.Command("SELECT data_key_id FROM case_file WHERE id = @caseId", new { caseId }, cancellationToken));
+        var dataKeyId = await session.ExecuteScalarAsync<Guid>(
+            "SELECT data_key_id FROM case_file WHERE id = @caseId", new { caseId }, cancellationToken);
         return await cipher.EncryptAsync(dataKeyId, Encoding.UTF8.GetBytes(reason), context, cancellationToken);
     }
 
@@ -182,11 +171,10 @@ internal sealed class PrivacyStore(DbSession session, IEnvelopeCipher cipher) : 
     {
         const string select = "SELECT data_key_id FROM idempotency_key WHERE created_at < @createdBefore";
         const string delete = "DELETE FROM idempotency_key WHERE created_at < @createdBefore";
-        var connection = await session.ConnectionAsync(cancellationToken);
-        var keys = (await connection.QueryAsync<Guid>(session.Command(select, new { createdBefore }, cancellationToken))).ToList();
+        var keys = (await session.QueryAsync<Guid>(select, new { createdBefore }, cancellationToken)).ToList();
         if (!dryRun)
         {
-            await connection.ExecuteAsync(session.Command(delete, new { createdBefore }, cancellationToken));
+            await session.ExecuteAsync(delete, new { createdBefore }, cancellationToken);
         }
 
         return keys;

@@ -1,4 +1,3 @@
-using Dapper;
 using Ditib.Beratung.Application.Auth;
 using NodaTime;
 
@@ -10,22 +9,19 @@ internal sealed class RecoveryCodeStore(DbSession session) : IRecoveryCodeStore
     {
         const string delete = "DELETE FROM recovery_code WHERE user_id = @userId";
         const string insert = "INSERT INTO recovery_code (user_id, code_hash) VALUES (@userId, @hash)";
-        var connection = await session.ConnectionAsync(cancellationToken);
-        await connection.ExecuteAsync(session.Command(delete, new { userId }, cancellationToken));
-        await connection.ExecuteAsync(session.Command(insert, hashes.Select(hash => new { userId, hash }), cancellationToken));
+        await session.ExecuteAsync(delete, new { userId }, cancellationToken);
+        await session.ExecuteAsync(insert, hashes.Select(hash => new { userId, hash }), cancellationToken);
     }
 
     public async Task<bool> UseAsync(Guid userId, string hash, Instant now, CancellationToken cancellationToken)
     {
         const string sql = "UPDATE recovery_code SET used_at = @now WHERE user_id = @userId AND code_hash = @hash AND used_at IS NULL";
-        var connection = await session.ConnectionAsync(cancellationToken);
-        return await connection.ExecuteAsync(session.Command(sql, new { userId, hash, now }, cancellationToken)) == 1;
+        return await session.ExecuteAsync(sql, new { userId, hash, now }, cancellationToken) == 1;
     }
 
     public async Task<int> CountUnusedAsync(Guid userId, CancellationToken cancellationToken)
     {
         const string sql = "SELECT count(*) FROM recovery_code WHERE user_id = @userId AND used_at IS NULL";
-        var connection = await session.ConnectionAsync(cancellationToken);
-        return (int)await connection.ExecuteScalarAsync<long>(session.Command(sql, new { userId }, cancellationToken));
+        return (int)await session.ExecuteScalarAsync<long>(sql, new { userId }, cancellationToken);
     }
 }

@@ -1,4 +1,3 @@
-using Dapper;
 using Ditib.Beratung.Application.ReferenceData;
 
 namespace Ditib.Beratung.Infrastructure.Persistence;
@@ -19,14 +18,12 @@ internal sealed class ReferenceDataStore(DbSession session) : IReferenceData
 
     private async Task<bool> ExistsAsync(string sql, string code, CancellationToken cancellationToken)
     {
-        var connection = await session.ConnectionAsync(cancellationToken);
-        return await connection.ExecuteScalarAsync<bool>(session.Command(sql, new { code }, cancellationToken));
+        return await session.ExecuteScalarAsync<bool>(sql, new { code }, cancellationToken);
     }
 
     private async Task<IReadOnlyList<ReferenceItemDto>> ListAsync(string sql, CancellationToken cancellationToken)
     {
-        var connection = await session.ConnectionAsync(cancellationToken);
-        var rows = await connection.QueryAsync<Row>(session.Command(sql, null, cancellationToken));
+        var rows = await session.QueryAsync<Row>(sql, null, cancellationToken);
         return rows.Select(r => new ReferenceItemDto(r.Code, new Dictionary<string, string>
         {
             ["de"] = r.NameDe,

@@ -1,4 +1,3 @@
-using Dapper;
 using Ditib.Beratung.Application.Common;
 using Ditib.Beratung.Application.Referrals;
 using Ditib.Beratung.Domain.Referrals;
@@ -15,8 +14,7 @@ internal sealed class ReferralStore(DbSession session, IClock clock, CentreSetti
                                   created_by, created_at, updated_at)
             VALUES (@Id, @CaseId, @PartnerId, @Status, @Grounds, @SharedCategories, @FollowUpOn, @SealedDetails, NULL, @CreatedBy, @CreatedAt, @CreatedAt)
             """;
-        var connection = await session.ConnectionAsync(cancellationToken);
-        await connection.ExecuteAsync(session.Command(sql, new
+        await session.ExecuteAsync(sql, new
         {
             referral.Referral.Id,
             referral.Referral.CaseId,
@@ -28,7 +26,7 @@ internal sealed class ReferralStore(DbSession session, IClock clock, CentreSetti
             referral.SealedDetails,
             referral.CreatedBy,
             referral.CreatedAt,
-        }, cancellationToken));
+        }, cancellationToken);
     }
 
     public async Task<StoredReferral?> GetAsync(Guid id, CancellationToken cancellationToken)
@@ -37,8 +35,7 @@ internal sealed class ReferralStore(DbSession session, IClock clock, CentreSetti
             SELECT id, case_id, partner_id, status, grounds, shared_categories, follow_up_on, sealed_details, sealed_answer, created_by, created_at
             FROM referral WHERE id = @id
             """;
-        var connection = await session.ConnectionAsync(cancellationToken);
-        var row = await connection.QuerySingleOrDefaultAsync<Row>(session.Command(sql, new { id }, cancellationToken));
+        var row = await session.QuerySingleOrDefaultAsync<Row>(sql, new { id }, cancellationToken);
         if (row is null)
         {
             return null;
@@ -53,9 +50,8 @@ internal sealed class ReferralStore(DbSession session, IClock clock, CentreSetti
         const string sql = """
             UPDATE referral SET status = @Status, sealed_answer = COALESCE(@sealedAnswer, sealed_answer), updated_at = @now WHERE id = @Id
             """;
-        var connection = await session.ConnectionAsync(cancellationToken);
-        await connection.ExecuteAsync(session.Command(sql,
-            new { referral.Id, Status = referral.Status.ToCode(), sealedAnswer, now = clock.GetCurrentInstant() }, cancellationToken));
+        await session.ExecuteAsync(sql,
+            new { referral.Id, Status = referral.Status.ToCode(), sealedAnswer, now = clock.GetCurrentInstant() }, cancellationToken);
     }
 
     public async Task<IReadOnlyList<ReferralListItemDto>> ListAsync(ReferralFilter filter, CancellationToken cancellationToken)
@@ -74,8 +70,7 @@ internal sealed class ReferralStore(DbSession session, IClock clock, CentreSetti
               AND (@DueTo IS NULL OR r.follow_up_on <= @DueTo)
             ORDER BY r.follow_up_on, c.code, r.id
             """;
-        var connection = await session.ConnectionAsync(cancellationToken);
-        var rows = await connection.QueryAsync<ListRow>(session.Command(sql, filter, cancellationToken));
+        var rows = await session.QueryAsync<ListRow>(sql, filter, cancellationToken);
         return rows.Select(r => new ReferralListItemDto(r.Id, r.CaseId, r.CaseCode, r.PartnerId, r.Partner, r.PartnerPhone, r.Counsellor, r.Status,
             Formats.Date.Format(r.FollowUpOn), Formats.Local(r.CreatedAt, settings.Zone), Formats.Local(r.UpdatedAt, settings.Zone))).ToList();
     }

@@ -1,4 +1,3 @@
-using Dapper;
 using Ditib.Beratung.Application.Auth;
 using Ditib.Beratung.Domain.Users;
 using NodaTime;
@@ -10,8 +9,7 @@ internal sealed class SignInSourceStore(DbSession session) : ISignInSourceStore
     public async Task<SignInSource> GetAsync(Guid userId, string source, CancellationToken cancellationToken)
     {
         const string sql = "SELECT failures, locked_until FROM sign_in_source WHERE user_id = @userId AND source = @source";
-        var connection = await session.ConnectionAsync(cancellationToken);
-        var row = await connection.QuerySingleOrDefaultAsync<Row>(session.Command(sql, new { userId, source }, cancellationToken));
+        var row = await session.QuerySingleOrDefaultAsync<Row>(sql, new { userId, source }, cancellationToken);
         return new SignInSource(userId, source, (int)(row?.Failures ?? 0), row?.LockedUntil);
     }
 
@@ -23,23 +21,20 @@ internal sealed class SignInSourceStore(DbSession session) : ISignInSourceStore
             ON CONFLICT (user_id, source) DO UPDATE SET failures = excluded.failures, locked_until = excluded.locked_until,
                                                         updated_at = excluded.updated_at
             """;
-        var connection = await session.ConnectionAsync(cancellationToken);
-        await connection.ExecuteAsync(session.Command(sql,
-            new { record.UserId, record.Source, record.Failures, record.LockedUntil, now }, cancellationToken));
+        await session.ExecuteAsync(sql,
+            new { record.UserId, record.Source, record.Failures, record.LockedUntil, now }, cancellationToken);
     }
 
     public async Task ClearAsync(Guid userId, string source, CancellationToken cancellationToken)
     {
         const string sql = "DELETE FROM sign_in_source WHERE user_id = @userId AND source = @source";
-        var connection = await session.ConnectionAsync(cancellationToken);
-        await connection.ExecuteAsync(session.Command(sql, new { userId, source }, cancellationToken));
+        await session.ExecuteAsync(sql, new { userId, source }, cancellationToken);
     }
 
     public async Task ClearAllAsync(Guid userId, CancellationToken cancellationToken)
     {
         const string sql = "DELETE FROM sign_in_source WHERE user_id = @userId";
-        var connection = await session.ConnectionAsync(cancellationToken);
-        await connection.ExecuteAsync(session.Command(sql, new { userId }, cancellationToken));
+        await session.ExecuteAsync(sql, new { userId }, cancellationToken);
     }
 
     private sealed class Row

@@ -1,4 +1,3 @@
-using Dapper;
 using Ditib.Beratung.Application.Slots;
 using Ditib.Beratung.Domain.Scheduling;
 using NodaTime;
@@ -45,8 +44,7 @@ internal sealed class SlotStore(DbSession session) : ISlotRepository, ISlotQueri
         // One counsellor's slots (her agenda, the desk's list): SEARCH s USING INDEX ix_slot_counsellor_start, then a
         // sort of her few slots.
         const string ofCounsellor = "\nWHERE s.counsellor_id = @CounsellorId AND s.start_at >= @From AND s.start_at < @To\n" + SearchFilters;
-        var connection = await session.ConnectionAsync(cancellationToken);
-        var rows = await connection.QueryAsync<Row>(session.Command(SelectRows + (search.CounsellorId is null ? walk : ofCounsellor), new
+        var rows = await session.QueryAsync<Row>(SelectRows + (search.CounsellorId is null ? walk : ofCounsellor), new
         {
             From = search.Interval.Start,
             To = search.Interval.End,
@@ -59,7 +57,7 @@ internal sealed class SlotStore(DbSession session) : ISlotRepository, ISlotQueri
             AfterStart = search.After?.Start ?? search.Interval.Start,
             AfterId = search.After?.Id.ToString("D") ?? "",
             Limit = search.Limit ?? -1,
-        }, cancellationToken));
+        }, cancellationToken);
         return rows.Select(r => r.ToSlotRow()).ToList();
     }
 
@@ -69,9 +67,7 @@ internal sealed class SlotStore(DbSession session) : ISlotRepository, ISlotQueri
             SELECT start_at, end_at FROM slot
             WHERE counsellor_id = @counsellorId AND start_at < @end AND end_at > @start
             """;
-        var connection = await session.ConnectionAsync(cancellationToken);
-        var rows = await connection.QueryAsync<IntervalRow>(
-            session.Command(sql, new { counsellorId, start = interval.Start, end = interval.End }, cancellationToken));
+        var rows = await session.QueryAsync<IntervalRow>(sql, new { counsellorId, start = interval.Start, end = interval.End }, cancellationToken);
         return rows.Select(r => new Interval(r.StartAt, r.EndAt)).ToList();
     }
 
@@ -82,9 +78,7 @@ internal sealed class SlotStore(DbSession session) : ISlotRepository, ISlotQueri
             WHERE counsellor_id = @counsellorId AND start_at >= @start AND start_at < @end
             ORDER BY start_at
             """;
-        var connection = await session.ConnectionAsync(cancellationToken);
-        var rows = await connection.QueryAsync<Row>(
-            session.Command(sql, new { counsellorId, start = interval.Start, end = interval.End }, cancellationToken));
+        var rows = await session.QueryAsync<Row>(sql, new { counsellorId, start = interval.Start, end = interval.End }, cancellationToken);
         return rows.Select(r => r.ToSlot()).ToList();
     }
 
@@ -94,8 +88,7 @@ internal sealed class SlotStore(DbSession session) : ISlotRepository, ISlotQueri
             INSERT INTO slot (id, counsellor_id, start_at, end_at, mode, location, capacity, status, created_at)
             VALUES (@Id, @CounsellorId, @Start, @End, @Mode, @Location, @Capacity, 'open', @now)
             """;
-        var connection = await session.ConnectionAsync(cancellationToken);
-        await Constraints.GuardAsync(() => connection.ExecuteAsync(session.Command(sql, slots.Select(s => new
+        await session.ExecuteAsync(sql, slots.Select(s => new
         {
             s.Id,
             s.CounsellorId,
@@ -105,7 +98,7 @@ internal sealed class SlotStore(DbSession session) : ISlotRepository, ISlotQueri
             s.Location,
             s.Capacity,
             now,
-        }), cancellationToken)));
+        }), cancellationToken);
     }
 
     public async Task UpdateStatusAsync(Slot slot, Instant now, CancellationToken cancellationToken)
@@ -115,20 +108,18 @@ internal sealed class SlotStore(DbSession session) : ISlotRepository, ISlotQueri
                             cancelled_at = CASE WHEN @status = 'cancelled' THEN @now END
             WHERE id = @Id
             """;
-        var connection = await session.ConnectionAsync(cancellationToken);
-        await connection.ExecuteAsync(session.Command(sql, new
+        await session.ExecuteAsync(sql, new
         {
             slot.Id,
             status = slot.Status.ToCode(),
             slot.CancelReason,
             now,
-        }, cancellationToken));
+        }, cancellationToken);
     }
 
     private async Task<Row?> SingleAsync(Guid id, CancellationToken cancellationToken)
     {
-        var connection = await session.ConnectionAsync(cancellationToken);
-        return await connection.QuerySingleOrDefaultAsync<Row>(session.Command(SelectRows + " WHERE s.id = @id", new { id }, cancellationToken));
+        return await session.QuerySingleOrDefaultAsync<Row>(SelectRows + " WHERE s.id = @id", new { id }, cancellationToken);
     }
 
     private sealed class Row

@@ -1,4 +1,3 @@
-using Dapper;
 using Ditib.Beratung.Application.Auth;
 using NodaTime;
 
@@ -9,21 +8,18 @@ internal sealed class StaffSessionStore(DbSession session) : IStaffSessionStore
     public async Task StartAsync(Guid sessionId, Guid userId, Instant now, CancellationToken cancellationToken)
     {
         const string sql = "INSERT INTO staff_session (id, user_id, started_at) VALUES (@sessionId, @userId, @now)";
-        var connection = await session.ConnectionAsync(cancellationToken);
-        await connection.ExecuteAsync(session.Command(sql, new { sessionId, userId, now }, cancellationToken));
+        await session.ExecuteAsync(sql, new { sessionId, userId, now }, cancellationToken);
     }
 
     public async Task<bool> IsActiveAsync(Guid sessionId, CancellationToken cancellationToken)
     {
         const string sql = "SELECT count(*) FROM staff_session WHERE id = @sessionId AND ended_at IS NULL";
-        var connection = await session.ConnectionAsync(cancellationToken);
-        return await connection.ExecuteScalarAsync<long>(session.Command(sql, new { sessionId }, cancellationToken)) > 0;
+        return await session.ExecuteScalarAsync<long>(sql, new { sessionId }, cancellationToken) > 0;
     }
 
     public async Task EndAsync(Guid sessionId, Instant now, CancellationToken cancellationToken)
     {
         const string sql = "UPDATE staff_session SET ended_at = @now WHERE id = @sessionId AND ended_at IS NULL";
-        var connection = await session.ConnectionAsync(cancellationToken);
-        await connection.ExecuteAsync(session.Command(sql, new { sessionId, now }, cancellationToken));
+        await session.ExecuteAsync(sql, new { sessionId, now }, cancellationToken);
     }
 }

@@ -1,4 +1,3 @@
-using Dapper;
 using Ditib.Beratung.Application.Statistics;
 using NodaTime;
 
@@ -16,9 +15,7 @@ internal sealed class StatisticsStore(DbSession session) : IStatisticsQueries
             WHERE s.start_at >= @Start AND s.start_at < @End
             GROUP BY b.topic_code, b.language_code, b.status
             """;
-        var connection = await session.ConnectionAsync(cancellationToken);
-        var rows = await connection.QueryAsync<BookingRow>(
-            session.Command(sql, new { interval.Start, interval.End }, cancellationToken));
+        var rows = await session.QueryAsync<BookingRow>(sql, new { interval.Start, interval.End }, cancellationToken);
         return rows.Select(r => new BookingCount(r.Topic, r.Language, r.Status, r.Count)).ToList();
     }
 
@@ -60,8 +57,7 @@ internal sealed class StatisticsStore(DbSession session) : IStatisticsQueries
 
     private async Task<IReadOnlyList<LabelCount>> LabelCountsAsync(string sql, object parameters, CancellationToken cancellationToken)
     {
-        var connection = await session.ConnectionAsync(cancellationToken);
-        var rows = await connection.QueryAsync<LabelRow>(session.Command(sql, parameters, cancellationToken));
+        var rows = await session.QueryAsync<LabelRow>(sql, parameters, cancellationToken);
         return rows.Select(r => new LabelCount(r.Row, r.Column, r.Count)).ToList();
     }
 

@@ -7,7 +7,8 @@ namespace Ditib.Beratung.Infrastructure.Persistence;
 
 /// <summary>
 /// How NodaTime values and ids are stored: instants as fixed-width UTC text (so they sort as text), dates as
-/// yyyy-MM-dd, local times as HH:mm, ids as text. Registered once per process.
+/// yyyy-MM-dd, local times as HH:mm, ids as text, flags as the integers 0 and 1. The same on SQLite and PostgreSQL.
+/// Registered once per process.
 /// </summary>
 public static class TypeHandlers
 {
@@ -31,6 +32,10 @@ public static class TypeHandlers
         SqlMapper.RemoveTypeMap(typeof(Guid));
         SqlMapper.RemoveTypeMap(typeof(Guid?));
         SqlMapper.AddTypeHandler(new GuidHandler());
+        // Npgsql sends a bool as boolean, which PostgreSQL does not compare with or store in the bigint 0/1 columns.
+        SqlMapper.RemoveTypeMap(typeof(bool));
+        SqlMapper.RemoveTypeMap(typeof(bool?));
+        SqlMapper.AddTypeHandler(new FlagHandler());
     }
 
     private sealed class InstantHandler : SqlMapper.TypeHandler<Instant>
@@ -66,6 +71,18 @@ public static class TypeHandlers
         }
 
         public override LocalTime Parse(object value) => Pattern.Parse((string)value).GetValueOrThrow();
+    }
+
+    private sealed class FlagHandler : SqlMapper.TypeHandler<bool>
+    {
+        public override void SetValue(IDbDataParameter parameter, bool value)
+        {
+            parameter.DbType = DbType.Int64;
+            parameter.Value = value ? 1L : 0L;
+        }
+
+        public override bool Parse(object value) =>
+            value is bool flag ? flag : Convert.ToInt64(value, System.Globalization.CultureInfo.InvariantCulture) != 0;
     }
 
     private sealed class GuidHandler : SqlMapper.TypeHandler<Guid>

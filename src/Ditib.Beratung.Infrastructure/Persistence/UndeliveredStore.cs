@@ -1,4 +1,3 @@
-using Dapper;
 using Ditib.Beratung.Application.Messages;
 using NodaTime;
 
@@ -21,8 +20,7 @@ internal sealed class UndeliveredStore(DbSession session) : IUndeliveredMessages
             ORDER BY o.finished_at DESC, o.id DESC
             LIMIT @limit
             """;
-        var connection = await session.ConnectionAsync(cancellationToken);
-        return (await connection.QueryAsync<Row>(session.Command(sql, new { limit }, cancellationToken))).Select(r => r.ToRow()).ToList();
+        return (await session.QueryAsync<Row>(sql, new { limit }, cancellationToken)).Select(r => r.ToRow()).ToList();
     }
 
     public async Task<UndeliveredRow?> GetAsync(Guid id, CancellationToken cancellationToken)
@@ -31,8 +29,7 @@ internal sealed class UndeliveredStore(DbSession session) : IUndeliveredMessages
             {Select}
             WHERE o.id = @id
             """;
-        var connection = await session.ConnectionAsync(cancellationToken);
-        return (await connection.QuerySingleOrDefaultAsync<Row>(session.Command(sql, new { id }, cancellationToken)))?.ToRow();
+        return (await session.QuerySingleOrDefaultAsync<Row>(sql, new { id }, cancellationToken))?.ToRow();
     }
 
     public async Task RequeueAsync(Guid id, Instant now, CancellationToken cancellationToken)
@@ -41,8 +38,7 @@ internal sealed class UndeliveredStore(DbSession session) : IUndeliveredMessages
             UPDATE outbox_message SET state = 'pending', attempts = 0, next_attempt_at = @now, last_error = NULL, finished_at = NULL
             WHERE id = @id AND state = 'failed'
             """;
-        var connection = await session.ConnectionAsync(cancellationToken);
-        await connection.ExecuteAsync(session.Command(sql, new { id, now }, cancellationToken));
+        await session.ExecuteAsync(sql, new { id, now }, cancellationToken);
     }
 
     private sealed class Row

@@ -1,8 +1,5 @@
-using Dapper;
 using Ditib.Beratung.Application.Users;
-using Ditib.Beratung.Domain.Common;
 using Ditib.Beratung.Domain.Users;
-using Microsoft.Data.Sqlite;
 using NodaTime;
 
 namespace Ditib.Beratung.Infrastructure.Persistence;
@@ -24,8 +21,7 @@ internal sealed class UserStore(DbSession session, IClock clock) : IUserReposito
 
     public async Task<IReadOnlyList<User>> ListAsync(CancellationToken cancellationToken)
     {
-        var connection = await session.ConnectionAsync(cancellationToken);
-        var rows = await connection.QueryAsync<Row>(session.Command(SelectUsers + " ORDER BY lower(u.username)", null, cancellationToken));
+        var rows = await session.QueryAsync<Row>(SelectUsers + " ORDER BY lower(u.username)", null, cancellationToken);
         return rows.Select(r => r.ToDomain()).ToList();
     }
 
@@ -38,17 +34,8 @@ internal sealed class UserStore(DbSession session, IClock clock) : IUserReposito
                     @DataKeyId, @TotpSecret, @TotpPendingSecret, @TotpLastStep, @PasswordChangeRequired, @now, @now)
             """;
         const string insertRole = "INSERT INTO user_role (user_id, role) VALUES (@Id, @Role)";
-        var connection = await session.ConnectionAsync(cancellationToken);
-        try
-        {
-            await connection.ExecuteAsync(session.Command(insertUser, Parameters(user), cancellationToken));
-        }
-        catch (SqliteException exception) when (exception.SqliteErrorCode == 19 && exception.Message.Contains("username", StringComparison.Ordinal))
-        {
-            throw new ConflictException("This user name is already taken.");
-        }
-
-        await connection.ExecuteAsync(session.Command(insertRole, user.Roles.Select(role => new { user.Id, Role = role }), cancellationToken));
+        await session.ExecuteAsync(insertUser, Parameters(user), cancellationToken);
+        await session.ExecuteAsync(insertRole, user.Roles.Select(role => new { user.Id, Role = role }), cancellationToken);
     }
 
     public async Task UpdateAsync(User user, CancellationToken cancellationToken)
@@ -62,10 +49,9 @@ internal sealed class UserStore(DbSession session, IClock clock) : IUserReposito
             """;
         const string deleteRoles = "DELETE FROM user_role WHERE user_id = @Id AND role NOT IN @Roles";
         const string insertRoles = "INSERT INTO user_role (user_id, role) SELECT @Id, @Role WHERE NOT EXISTS (SELECT 1 FROM user_role WHERE user_id = @Id AND role = @Role)";
-        var connection = await session.ConnectionAsync(cancellationToken);
-        await connection.ExecuteAsync(session.Command(sql, Parameters(user), cancellationToken));
-        await connection.ExecuteAsync(session.Command(deleteRoles, new { user.Id, user.Roles }, cancellationToken));
-        await connection.ExecuteAsync(session.Command(insertRoles, user.Roles.Select(role => new { user.Id, Role = role }), cancellationToken));
+        await session.ExecuteAsync(sql, Parameters(user), cancellationToken);
+        await session.ExecuteAsync(deleteRoles, new { user.Id, user.Roles }, cancellationToken);
+        await session.ExecuteAsync(insertRoles, user.Roles.Select(role => new { user.Id, Role = role }), cancellationToken);
     }
 
     private object Parameters(User user) => new
@@ -87,8 +73,7 @@ internal sealed class UserStore(DbSession session, IClock clock) : IUserReposito
 
     private async Task<User?> SingleAsync(string sql, object parameters, CancellationToken cancellationToken)
     {
-        var connection = await session.ConnectionAsync(cancellationToken);
-        var row = await connection.QuerySingleOrDefaultAsync<Row>(session.Command(sql, parameters, cancellationToken));
+        var row = await session.QuerySingleOrDefaultAsync<Row>(sql, parameters, cancellationToken);
         return row?.ToDomain();
     }
 

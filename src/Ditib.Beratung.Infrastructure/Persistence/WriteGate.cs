@@ -20,7 +20,7 @@ namespace Ditib.Beratung.Infrastructure.Persistence;
 /// The writer's statements are prepared once and kept with the connection (<see cref="StatementCache"/>).
 /// Publishes wait and hold times and batch sizes (meter <see cref="MeterName"/>, for dotnet-counters).
 /// </summary>
-public sealed class WriteGate(ConnectionFactory connections) : IAsyncDisposable, IDisposable
+public sealed class WriteGate(ConnectionFactory connections) : IWriteTransactions, IAsyncDisposable, IDisposable
 {
     public const string MeterName = "Ditib.Beratung.Database";
     public const int MaxBatchSize = 64;
@@ -46,8 +46,8 @@ public sealed class WriteGate(ConnectionFactory connections) : IAsyncDisposable,
     private Batch? batch;
     private long enteredAt;
 
-    /// <summary>Waits for the writer and opens a savepoint for one command; the caller must call <see cref="LeaveAsync"/>.</summary>
-    public async Task<(DbConnection Connection, SqliteTransaction Transaction)> EnterAsync(CancellationToken cancellationToken)
+    /// <summary>Waits for the writer and opens a savepoint for one command; the caller must leave it.</summary>
+    public async Task<IWriteTransaction> EnterAsync(CancellationToken cancellationToken)
     {
         var started = Stopwatch.GetTimestamp();
         Interlocked.Increment(ref waiting);
@@ -76,7 +76,7 @@ public sealed class WriteGate(ConnectionFactory connections) : IAsyncDisposable,
             batch ??= new Batch(writer.BeginTransaction(deferred: false));
             batch.Transaction.Save(Savepoint);
             batch.Size++;
-            return (statements!, batch.Transaction);
+            return new Entered(this, statements!, batch.Transaction);
         }
         catch
         {
@@ -90,7 +90,7 @@ public sealed class WriteGate(ConnectionFactory connections) : IAsyncDisposable,
     /// Ends the command: keeps its work (<paramref name="succeeded"/>) or rolls it back to its savepoint. When its work
     /// is kept, returns only once it is committed, and throws if the commit failed.
     /// </summary>
-    public async Task LeaveAsync(bool succeeded)
+    private async Task LeaveAsync(bool succeeded)
     {
         Held.Record(Stopwatch.GetElapsedTime(enteredAt).TotalMilliseconds, database);
         var current = batch!;
@@ -212,6 +212,16 @@ public sealed class WriteGate(ConnectionFactory connections) : IAsyncDisposable,
         statements = null;
         await (writer?.DisposeAsync() ?? ValueTask.CompletedTask);
         writer = null;
+    }
+
+    /// <summary>The command that holds the gate; the gate has one at a time.</summary>
+    private sealed class Entered(WriteGate gate, DbConnection connection, DbTransaction transaction) : IWriteTransaction
+    {
+        public DbConnection Connection { get; } = connection;
+
+        public DbTransaction Transaction { get; } = transaction;
+
+        public Task LeaveAsync(bool succeeded) => gate.LeaveAsync(succeeded);
     }
 
     private sealed class Batch(SqliteTransaction transaction)

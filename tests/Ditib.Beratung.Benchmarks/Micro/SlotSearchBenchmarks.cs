@@ -62,7 +62,7 @@ public class SlotSearchBenchmarks
     [Benchmark]
     public async Task<long> LanguageOneWeekAsJson()
     {
-        await using var session = new DbSession(connections, gate);
+        await using var session = new DbSession(connections, gate, new SqliteErrors());
         var handler = new SearchSlotsHandler(new SlotStore(session), settings, new FixedClock(Now));
         var from = FirstDay.PlusDays(7);
         var page = await handler.Handle(new SearchSlots(null, "tr", Formats.Date.Format(from), Formats.Date.Format(from.PlusDays(6)), null),
@@ -86,7 +86,7 @@ public class SlotSearchBenchmarks
 
     private async Task<int> SearchAsync(string? topic, string? language, int days)
     {
-        await using var session = new DbSession(connections, gate);
+        await using var session = new DbSession(connections, gate, new SqliteErrors());
         var handler = new SearchSlotsHandler(new SlotStore(session), settings, new FixedClock(Now));
         var from = FirstDay.PlusDays(7);
         var found = await handler.Handle(new SearchSlots(topic, language, Formats.Date.Format(from), Formats.Date.Format(from.PlusDays(days - 1)), null),
@@ -101,7 +101,7 @@ public class SlotSearchBenchmarks
                 new HoursWindow(new LocalTime(8, 0), new LocalTime(20, 0), 30, SlotMode.InPerson, "Raum 2", 1))).ToList(),
             []);
         var planned = SlotPlanner.Plan(hours, FirstDay, FirstDay.PlusDays(Days - 1), Berlin);
-        await using var session = new DbSession(connections, gate);
+        await using var session = new DbSession(connections, gate, new SqliteErrors());
         await session.BeginAsync(CancellationToken.None);
         var counsellors = new CounsellorRepository(session, new FixedClock(Now));
         var slots = new SlotStore(session);

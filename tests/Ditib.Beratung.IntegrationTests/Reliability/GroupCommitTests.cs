@@ -1,6 +1,7 @@
 using System.Diagnostics.Metrics;
 using Dapper;
 using Ditib.Beratung.Application.Common;
+using Ditib.Beratung.Domain.Common;
 using Ditib.Beratung.Infrastructure.Persistence;
 using Microsoft.Data.Sqlite;
 
@@ -38,7 +39,7 @@ public sealed class GroupCommitTests : IAsyncLifetime
     {
         var batches = new List<int>();
         using var listener = ListenToBatchSizes(batches, connections.DataSource);
-        var first = new DbSession(connections, gate);
+        var first = new DbSession(connections, gate, new SqliteErrors());
         await first.BeginAsync(CancellationToken.None);
         await InsertAsync(first, 0);
 
@@ -73,11 +74,11 @@ public sealed class GroupCommitTests : IAsyncLifetime
     [Fact]
     public async Task AWaiterThatGivesUp_DoesNotLeaveTheTransactionOpen()
     {
-        var first = new DbSession(connections, gate);
+        var first = new DbSession(connections, gate, new SqliteErrors());
         await first.BeginAsync(CancellationToken.None);
         await InsertAsync(first, 1);
         using var giveUp = new CancellationTokenSource();
-        var waiter = new DbSession(connections, gate);
+        var waiter = new DbSession(connections, gate, new SqliteErrors());
         var waiting = waiter.BeginAsync(giveUp.Token);
 
         await giveUp.CancelAsync();
@@ -95,7 +96,7 @@ public sealed class GroupCommitTests : IAsyncLifetime
     public async Task AFailingCommandOnItsOwn_LeavesNothing_AndTheWriterStaysUsable()
     {
         await Assert.ThrowsAsync<InvalidOperationException>(() => RunCommandAsync(5, fail: true));
-        await Assert.ThrowsAsync<SqliteException>(() => RunCommandAsync(6, fail: false, duplicate: true));
+        await Assert.ThrowsAsync<ConflictException>(() => RunCommandAsync(6, fail: false, duplicate: true));
 
         Assert.Empty(await CommittedAsync());
         await RunCommandAsync(8, fail: false);
@@ -104,7 +105,7 @@ public sealed class GroupCommitTests : IAsyncLifetime
 
     private async Task RunCommandAsync(int n, bool fail, bool duplicate = false)
     {
-        await using var session = new DbSession(connections, gate);
+        await using var session = new DbSession(connections, gate, new SqliteErrors());
         await session.InTransactionAsync(async () =>
         {
             await InsertAsync(session, n);
@@ -119,8 +120,7 @@ public sealed class GroupCommitTests : IAsyncLifetime
 
     private static async Task InsertAsync(DbSession session, int n)
     {
-        var connection = await session.ConnectionAsync(CancellationToken.None);
-        await connection.ExecuteAsync(session.Command("INSERT INTO item (n) VALUES (@n)", new { n }, CancellationToken.None));
+        await session.ExecuteAsync("INSERT INTO item (n) VALUES (@n)", new { n }, CancellationToken.None);
     }
 
     /// <summary>What another connection sees: only committed rows.</summary>
