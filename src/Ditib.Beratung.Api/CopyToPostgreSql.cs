@@ -51,7 +51,8 @@ public static class CopyToPostgreSql
         }
         catch (Exception failed) when (failed is NpgsqlException or InvalidOperationException { InnerException: NpgsqlException })
         {
-            await error.WriteLineAsync($"PostgreSQL refused: {Describe(failed as NpgsqlException ?? (NpgsqlException)failed.InnerException!)}. Nothing was kept.");
+            await error.WriteLineAsync($"PostgreSQL refused: {Describe(failed as NpgsqlException ?? (NpgsqlException)failed.InnerException!)}. No data was copied. " +
+                $"If the database got tables already: {PostgreSqlCopy.AfterMigration}");
             return 1;
         }
 
@@ -67,7 +68,7 @@ public static class CopyToPostgreSql
             await error.WriteLineAsync(copy.Valid
                 ? $"The audit chain on the copy ends at entry {copy.LastSeq} ({copy.Entries} entries), in SQLite at {source.LastSeq} ({source.Entries} entries)."
                 : $"The audit chain on the copy is broken at entry {copy.FirstBrokenSeq}: {copy.Problem}");
-            await error.WriteLineAsync("Do not use the copy: drop that database and run again.");
+            await error.WriteLineAsync("Do not use the copy: drop and re-create that database, then run again.");
             return 1;
         }
 

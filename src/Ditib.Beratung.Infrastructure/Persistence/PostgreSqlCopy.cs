@@ -27,6 +27,9 @@ public sealed class PostgreSqlCopy(ConnectionFactory source, IHostEnvironment en
     /// <summary>DbUp's journal on either side: each database keeps its own.</summary>
     private const string Journal = "schemaversions";
 
+    /// <summary>Said when a copy fails after the migrations made the tables: a second run needs an empty database again.</summary>
+    public const string AfterMigration = "The database now holds the empty tables of the migrations: drop and re-create it before the next try.";
+
     /// <summary>
     /// Refuses a target that has any table yet, migrates it with the PostgreSQL migrations (under their advisory lock)
     /// and copies into it; returns the rows per table.
@@ -37,7 +40,14 @@ public sealed class PostgreSqlCopy(ConnectionFactory source, IHostEnvironment en
         var options = new DatabaseOptions { Provider = DatabaseProvider.PostgreSQL };
         options.Resolve(target, environment.ContentRootPath);
         new DatabaseMigrator(options, migratorLog).Migrate();
-        return await CopyAsync(target, cancellationToken);
+        try
+        {
+            return await CopyAsync(target, cancellationToken);
+        }
+        catch (CopyRefusedException refused)
+        {
+            throw new CopyRefusedException(refused.Message + " " + AfterMigration);
+        }
     }
 
     /// <summary>Throws <see cref="CopyRefusedException"/> unless the target has no table in its schema yet.</summary>
@@ -57,7 +67,7 @@ public sealed class PostgreSqlCopy(ConnectionFactory source, IHostEnvironment en
     }
 
     /// <summary>Copies into <paramref name="target"/>, migrated and otherwise empty; returns the rows per table.</summary>
-    internal async Task<IReadOnlyList<CopiedTable>> CopyAsync(string target, CancellationToken cancellationToken)
+    private async Task<IReadOnlyList<CopiedTable>> CopyAsync(string target, CancellationToken cancellationToken)
     {
         await using var sqlite = await source.OpenAsync(cancellationToken);
         await using var snapshot = sqlite.BeginTransaction(deferred: true);
