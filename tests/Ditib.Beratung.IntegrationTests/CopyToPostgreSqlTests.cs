@@ -47,7 +47,7 @@ public sealed class CopyToPostgreSqlTests : IDisposable
         await Scenario.EnsureAsync(opened, HttpStatusCode.Created);
         var caseId = (await opened.Content.ReadFromJsonAsync<JsonObject>())!["id"]!.GetValue<Guid>();
         await Scenario.EnsureAsync(await counsellor.PostAsJsonAsync($"/api/v1/cases/{caseId}/notes",
-            new { text = "Erfundene Notiz: Termin beim Jugendamt am Montag." }), HttpStatusCode.Created);
+            new { text = "Termin beim Jugendamt am Montag, Unterlagen mitbringen." }), HttpStatusCode.Created);
         var target = NewDatabase();
         var (output, error) = (new StringWriter(), new StringWriter());
 
@@ -76,7 +76,7 @@ public sealed class CopyToPostgreSqlTests : IDisposable
         var onCopy = copy.CreateClient();
         onCopy.DefaultRequestHeaders.Authorization = counsellor.DefaultRequestHeaders.Authorization;
         var notes = await onCopy.GetFromJsonAsync<List<JsonObject>>($"/api/v1/cases/{caseId}/notes");
-        Assert.Equal("Erfundene Notiz: Termin beim Jugendamt am Montag.", notes!.Single()["text"]!.GetValue<string>());
+        Assert.Equal("Termin beim Jugendamt am Montag, Unterlagen mitbringen.", notes!.Single()["text"]!.GetValue<string>());
         var dpo = await copy.CreateClientAsAsync(Roles.Dpo);
         var verified = await dpo.Client.GetFromJsonAsync<JsonObject>("/api/v1/audit/verify");
         Assert.True(verified!["valid"]!.GetValue<bool>());
