@@ -37,15 +37,6 @@ public static class DependencyInjection
             new PrivacyNotice(provider.GetRequiredService<IConfiguration>()["Beratung:PrivacyNoticeVersion"] ?? "2026-11"));
         services.AddSingleton<IClock>(SystemClock.Instance);
 
-        services.AddSingleton<ConnectionFactory>();
-        services.AddSingleton<WriteGate>();
-        services.AddSingleton<IWriteTransactions>(provider => provider.GetRequiredService<WriteGate>());
-        services.AddSingleton<IDatabaseErrors, SqliteErrors>();
-        services.AddSingleton<DatabaseMigrator>();
-        services.AddScoped<DbSession>();
-        services.AddScoped<DatabaseProbe>();
-        services.AddScoped<IUnitOfWork>(provider => provider.GetRequiredService<DbSession>());
-
         services.AddScoped<IReferenceData, ReferenceDataStore>();
         services.AddScoped<ICounsellorRepository, CounsellorRepository>();
         services.AddScoped<SlotStore>();

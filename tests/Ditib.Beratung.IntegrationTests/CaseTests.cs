@@ -280,6 +280,7 @@ public sealed class CaseTests : IDisposable
         Assert.Equal("Notiz zur Beratung.", stillThere!.Single()["text"]!.GetValue<string>());
     }
 
+    [Trait("Database", "Sqlite")] // reads the SQLite file's bytes; sealing happens before SQL, alike on both providers
     [Fact]
     public async Task RawDatabaseFile_HoldsNoNoteTextOrClientData()
     {

@@ -101,6 +101,7 @@ public sealed class CommandLineTests : IDisposable
         Assert.Contains("under master key 'test-key-1'", output.ToString(), StringComparison.Ordinal);
     }
 
+    [Trait("Database", "Sqlite")] // the backup verb copies the SQLite file
     [Fact]
     [Trait("Database", "Sqlite")] // the backup verb copies the SQLite file; on PostgreSQL it points to pg_dump (CopyToPostgreSqlTests)
     public async Task RetentionDryRun_AndBackup_RunFromTheCommandLine()

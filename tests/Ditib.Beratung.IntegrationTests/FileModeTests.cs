@@ -8,6 +8,7 @@ namespace Ditib.Beratung.IntegrationTests;
 
 /// <summary>Personal data and secrets on disk are for the service's own user only, whatever the umask.</summary>
 [System.Runtime.Versioning.UnsupportedOSPlatform("windows")]
+[Trait("Database", "Sqlite")] // the SQLite file's and its WAL's modes
 public sealed class FileModeTests : IDisposable
 {
     private const UnixFileMode OwnerFile = UnixFileMode.UserRead | UnixFileMode.UserWrite;

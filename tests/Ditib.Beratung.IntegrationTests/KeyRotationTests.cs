@@ -20,6 +20,7 @@ public sealed class KeyRotationTests : IDisposable
 
     public void Dispose() => api.Dispose();
 
+    [Trait("Database", "Sqlite")] // reads the checkpointed SQLite file
     [Fact]
     public async Task RotatingToANewMasterKey_KeepsBookingsReadable_OnAHostThatHasOnlyTheNewKey()
     {
@@ -80,6 +81,7 @@ public sealed class KeyRotationTests : IDisposable
         Assert.NotEqual(HttpStatusCode.OK, stale.StatusCode);
     }
 
+    [Trait("Database", "Sqlite")] // SQLite's secure_delete wipes the file; PostgreSQL has none (README)
     [Fact]
     public async Task Shredding_ADataKey_MakesItsDataUndecryptable_AndWipesTheWrappedKeyFromTheFile()
     {

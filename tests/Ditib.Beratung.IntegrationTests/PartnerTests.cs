@@ -93,6 +93,7 @@ public sealed class PartnerTests : IDisposable
         Assert.Equal(before, await admin.GetStringAsync($"/api/v1/partners/{Caritas}"));
     }
 
+    [Trait("Database", "Sqlite")] // replays SQLite migration 0010
     [Fact]
     public async Task Migration0010_MovesAnAddressEnteredBefore_ToTheStreetLine()
     {

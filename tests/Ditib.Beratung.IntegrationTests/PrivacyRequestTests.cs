@@ -138,6 +138,7 @@ public sealed class PrivacyRequestTests : IDisposable
         Assert.Contains("client.reveal", export!["reads"]!.AsArray().Select(r => r!["action"]!.GetValue<string>()));
     }
 
+    [Trait("Database", "Sqlite")] // reads the SQLite file's bytes; sealing happens before SQL, alike on both providers
     [Fact]
     public async Task LegalHoldReason_IsSealed_ShownInTheRefusal_AndGoneWhenLifted()
     {
@@ -238,6 +239,7 @@ public sealed class PrivacyRequestTests : IDisposable
         Assert.Equal(0, Scenario.Count(api, "SELECT COUNT(*) FROM audit_entry WHERE outcome LIKE '%GAMMA%' OR outcome LIKE '%Loeschung%'"));
     }
 
+    [Trait("Database", "Sqlite")] // the backup verb copies the SQLite file; PostgreSQL backups are pg_dump's
     [Fact]
     public async Task Backup_DuringAStreamOfBookings_IsSoundAndHoldsEveryBookingAcknowledgedBefore()
     {

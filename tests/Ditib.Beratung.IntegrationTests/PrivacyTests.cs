@@ -14,6 +14,7 @@ public sealed class PrivacyTests : IDisposable
 
     public void Dispose() => api.Dispose();
 
+    [Trait("Database", "Sqlite")] // reads the SQLite file's bytes; sealing happens before SQL, alike on both providers
     [Fact]
     public async Task RawDatabaseFile_HoldsNoneOfABookingsPersonalData()
     {
@@ -44,6 +45,7 @@ public sealed class PrivacyTests : IDisposable
         Assert.NotEqual(-1, bytes.AsSpan().IndexOf(Encoding.UTF8.GetBytes("Testberaterin Erfunden")));
     }
 
+    [Trait("Database", "Sqlite")] // reads the SQLite file's bytes; sealing happens before SQL, alike on both providers
     [Fact]
     public async Task CancellationReason_IsSealed_ShownBack_AndErasedWithTheBooking()
     {

@@ -31,6 +31,8 @@ public sealed partial class ProblemDetailsExceptionHandler(IProblemDetailsServic
             System.Security.Cryptography.CryptographicException => Problem(StatusCodes.Status500InternalServerError,
                 "Encrypted data cannot be opened", "The configured master keys do not open this data; the centre's administrator must check them."),
             DatabaseBusyException busy => Problem(StatusCodes.Status503ServiceUnavailable, "Busy", busy.Message),
+            // A transaction run outside the unit of work's retries that PostgreSQL could not serialise: nothing was stored.
+            SerializationConflictException => Problem(StatusCodes.Status503ServiceUnavailable, "Busy", new DatabaseBusyException().Message),
             _ => null,
         };
 

@@ -19,7 +19,8 @@ public static class UnitOfWorkExtensions
     /// Runs the work in one write transaction: committed when it returns, rolled back when it throws. When the
     /// database could not serialise the transaction with a concurrent one (<see cref="SerializationConflictException"/>,
     /// PostgreSQL only), the whole work runs again in a new transaction, at most <see cref="MaxAttempts"/> times with
-    /// a short random pause; nothing of a failed attempt was stored or answered.
+    /// a short random pause, then the database counts as busy (<see cref="DatabaseBusyException"/>); nothing of a
+    /// failed attempt was stored or answered.
     /// </summary>
     public static async Task<T> InTransactionAsync<T>(this IUnitOfWork unitOfWork, Func<Task<T>> work, CancellationToken cancellationToken)
     {
@@ -29,8 +30,13 @@ public static class UnitOfWorkExtensions
             {
                 return await OnceAsync(unitOfWork, work, cancellationToken);
             }
-            catch (SerializationConflictException) when (attempt < MaxAttempts)
+            catch (SerializationConflictException conflict)
             {
+                if (attempt == MaxAttempts)
+                {
+                    throw new DatabaseBusyException(conflict);
+                }
+
 #pragma warning disable CA5394 // jitter, not a secret
                 await Task.Delay(TimeSpan.FromMilliseconds(Random.Shared.Next(1, 10 << attempt)), cancellationToken);
 #pragma warning restore CA5394

@@ -15,7 +15,7 @@ namespace Ditib.Beratung.Infrastructure.Persistence;
 /// keyed entry: an unkeyed entry after a keyed one is a break. The table refuses UPDATE and DELETE. Entries are
 /// appended in the request's write transaction (which also orders them); outside one, in their own.
 /// </summary>
-internal sealed class AuditStore(DbSession session, ICurrentUser currentUser, IClock clock, AuditChainKey chainKey)
+internal sealed class AuditStore(DbSession session, ICurrentUser currentUser, IClock clock, AuditChainKey chainKey, DatabaseOptions database)
     : IAuditTrail, IAuditQueries
 {
     public const string Genesis = "0000000000000000000000000000000000000000000000000000000000000000";
@@ -25,18 +25,12 @@ internal sealed class AuditStore(DbSession session, ICurrentUser currentUser, IC
     {
         if (!session.InTransaction)
         {
-            await session.BeginAsync(cancellationToken);
-            try
+            // Its own transaction, run again when a concurrent append took the same place in the chain (PostgreSQL).
+            await session.InTransactionAsync(async () =>
             {
                 await AppendAsync(auditEvent, cancellationToken);
-                await session.CommitAsync(cancellationToken);
-            }
-            catch
-            {
-                await session.RollbackAsync();
-                throw;
-            }
-
+                return true;
+            }, cancellationToken);
             return;
         }
 
@@ -74,7 +68,7 @@ internal sealed class AuditStore(DbSession session, ICurrentUser currentUser, IC
                 OR (subject_type = 'booking' AND subject_id IN (SELECT booking_id FROM case_file WHERE id = @CaseId)))
             ORDER BY seq
             """;
-        var rows = await session.QueryAsync<Row>(sql, new { CaseId = caseId.ToString("D"), Actions = actions }, cancellationToken);
+        var rows = await session.QueryAsync<Row>(sql, new { CaseId = caseId.ToString("D"), Actions = actions.ToArray() }, cancellationToken);
         return rows.Select(Dto).ToList();
     }
 
@@ -87,7 +81,10 @@ internal sealed class AuditStore(DbSession session, ICurrentUser currentUser, IC
             SELECT seq, id, at, actor_id, actor_name, action, subject_type, subject_id, outcome, previous_hash, hash
             FROM audit_entry ORDER BY seq
             """;
-        const string highWater = "SELECT COALESCE((SELECT seq FROM sqlite_sequence WHERE name = 'audit_entry'), 0)";
+        // SQLite's AUTOINCREMENT keeps it in sqlite_sequence; the PostgreSQL schema in audit_high_water (a trigger).
+        var highWater = database.IsPostgreSql
+            ? "SELECT seq FROM audit_high_water"
+            : "SELECT COALESCE((SELECT seq FROM sqlite_sequence WHERE name = 'audit_entry'), 0)";
         var chain = new ChainWalk();
         string? notedHashFound = null;
         foreach (var row in await session.QueryAsync<Row>(sql, null, cancellationToken))
@@ -110,7 +107,7 @@ internal sealed class AuditStore(DbSession session, ICurrentUser currentUser, IC
         }
 
         // AUTOINCREMENT remembers the highest number ever given out, so removing the newest entries shows too, unless
-        // sqlite_sequence was lowered as well: then only the entry the DPO noted outside the system tells.
+        // the high-water mark was lowered as well: then only the entry the DPO noted outside the system tells.
         var highest = await session.ExecuteScalarAsync<long>(highWater, null, cancellationToken);
         if (highest > chain.LastSeq)
         {
@@ -138,8 +135,7 @@ internal sealed class AuditStore(DbSession session, ICurrentUser currentUser, IC
     {
         const string last = "SELECT hash FROM audit_entry ORDER BY seq DESC LIMIT 1";
         const string unkeyed = "SELECT COUNT(*) FROM audit_entry WHERE hash NOT LIKE 'hmac-sha256:%'";
-        await session.BeginAsync(cancellationToken);
-        try
+        await session.InTransactionAsync(async () =>
         {
             var newest = await session.ExecuteScalarAsync<string?>(last, null, cancellationToken);
             if (newest is not null && !newest.StartsWith(KeyedPrefix, StringComparison.Ordinal))
@@ -151,13 +147,8 @@ internal sealed class AuditStore(DbSession session, ICurrentUser currentUser, IC
                 }, cancellationToken);
             }
 
-            await session.CommitAsync(cancellationToken);
-        }
-        catch
-        {
-            await session.RollbackAsync();
-            throw;
-        }
+            return true;
+        }, cancellationToken);
     }
 
     private string? Problem(Row row, bool keyed, ChainWalk chain)

@@ -144,7 +144,7 @@ internal sealed class BookingStore(DbSession session, IEnvelopeCipher cipher) : 
         }
 
         var rows = await session.QueryAsync<Row>(
-            SelectRecords + " WHERE slot_id IN @slotIds ORDER BY created_at", new { slotIds = slotIds.Select(id => id.ToString("D")) },
+            SelectRecords + " WHERE slot_id IN @slotIds ORDER BY created_at", new { slotIds = slotIds.Select(id => id.ToString("D")).ToArray() },
             cancellationToken);
         var records = new List<BookingRecord>();
         foreach (var row in rows)

@@ -1,8 +1,10 @@
+using System.Data.Common;
 using Microsoft.Data.Sqlite;
 
 namespace Ditib.Beratung.Infrastructure.Persistence;
 
-public sealed class ConnectionFactory(DatabaseOptions options)
+/// <summary>SQLite's connections, each with the settings below.</summary>
+public sealed class ConnectionFactory(DatabaseOptions options) : IDatabaseConnections
 {
     /// <summary>Per-connection settings: an acknowledged write survives a power cut; waits rather than fails on a lock.</summary>
     private const string Pragmas = "PRAGMA synchronous = FULL; PRAGMA foreign_keys = ON; PRAGMA busy_timeout = 10000;";
@@ -19,4 +21,6 @@ public sealed class ConnectionFactory(DatabaseOptions options)
         await command.ExecuteNonQueryAsync(cancellationToken);
         return connection;
     }
+
+    async Task<DbConnection> IDatabaseConnections.OpenAsync(CancellationToken cancellationToken) => await OpenAsync(cancellationToken);
 }

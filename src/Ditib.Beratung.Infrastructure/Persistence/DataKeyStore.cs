@@ -4,7 +4,7 @@ using NodaTime;
 namespace Ditib.Beratung.Infrastructure.Persistence;
 
 /// <summary>Wrapped data keys live in <c>data_key</c>; deleting a row shreds everything sealed with that key.</summary>
-internal sealed class DataKeyStore(DbSession session, IClock clock) : IDataKeyStore
+internal sealed class DataKeyStore(DbSession session, IClock clock, DatabaseOptions database) : IDataKeyStore
 {
     public async Task InsertAsync(DataKeyRecord key, CancellationToken cancellationToken)
     {
@@ -63,10 +63,16 @@ internal sealed class DataKeyStore(DbSession session, IClock clock) : IDataKeySt
     /// <summary>
     /// Has SQLite zero the bytes of deleted and replaced rows instead of leaving them in free space, so that a shredded
     /// key, or a copy wrapped by a retired master key, does not linger in the database file. The setting belongs to the
-    /// connection; it is cheap for a table this small.
+    /// connection; it is cheap for a table this small. PostgreSQL has no such setting: a deleted row stays in the
+    /// table's pages until VACUUM reuses them (and in the WAL until it is recycled), wrapped by a master key.
     /// </summary>
-    private async Task OverwriteFreedSpaceAsync(CancellationToken cancellationToken) =>
-        await session.ExecuteAsync("PRAGMA secure_delete = ON", null, cancellationToken);
+    private async Task OverwriteFreedSpaceAsync(CancellationToken cancellationToken)
+    {
+        if (!database.IsPostgreSql)
+        {
+            await session.ExecuteAsync("PRAGMA secure_delete = ON", null, cancellationToken);
+        }
+    }
 
     private sealed class Row
     {

@@ -10,9 +10,11 @@ namespace Ditib.Beratung.Infrastructure.Persistence;
 /// <see cref="BeginAsync"/> and <see cref="CommitAsync"/>/<see cref="RollbackAsync"/> every statement runs on the
 /// connection and in the transaction <see cref="IWriteTransactions"/> hands out, so that its reads and writes cannot
 /// interleave with another writer's. Every statement goes through the helpers below, which translate the database's
-/// errors (<see cref="IDatabaseErrors"/>): the stores hold SQL and mapping only.
+/// errors (<see cref="IDatabaseErrors"/>) and adapt the SQL to the provider (<see cref="SqlDialect"/>): the stores hold
+/// SQL and mapping only.
 /// </summary>
-public sealed class DbSession(ConnectionFactory connections, IWriteTransactions writes, IDatabaseErrors errors) : IUnitOfWork, IAsyncDisposable
+public sealed class DbSession(IDatabaseConnections connections, IWriteTransactions writes, IDatabaseErrors errors, SqlDialect? dialect = null)
+    : IUnitOfWork, IAsyncDisposable
 {
     private DbConnection? connection;
     private IWriteTransaction? write;
@@ -84,7 +86,8 @@ public sealed class DbSession(ConnectionFactory connections, IWriteTransactions 
         try
         {
             var target = write?.Connection ?? (connection ??= await connections.OpenAsync(cancellationToken));
-            return await run(target, new CommandDefinition(sql, parameters, write?.Transaction, cancellationToken: cancellationToken));
+            var text = (dialect ?? SqlDialect.Sqlite).Adapt(sql);
+            return await run(target, new CommandDefinition(text, parameters, write?.Transaction, cancellationToken: cancellationToken));
         }
         catch (DbException exception) when (Translates(exception, out var translated))
         {

@@ -56,7 +56,8 @@ internal sealed class SlotStore(DbSession session) : ISlotRepository, ISlotQueri
             // Without a cursor, (start, id) > (window start, '') holds for every slot of the window.
             AfterStart = search.After?.Start ?? search.Interval.Start,
             AfterId = search.After?.Id.ToString("D") ?? "",
-            Limit = search.Limit ?? -1,
+            // No page: every slot of the window (LIMIT -1 means "none" to SQLite only).
+            Limit = search.Limit ?? int.MaxValue,
         }, cancellationToken);
         return rows.Select(r => r.ToSlotRow()).ToList();
     }

@@ -15,37 +15,7 @@ public sealed class SqliteErrors : IDatabaseErrors
     public Exception? Translate(DbException exception) => exception switch
     {
         SqliteException { SqliteErrorCode: Busy or Locked } => new DatabaseBusyException(exception),
-        SqliteException { SqliteErrorCode: Constraint } => new ConflictException(ConflictMessage(exception.Message)),
+        SqliteException { SqliteErrorCode: Constraint } => new ConflictException(ConflictMessages.For(exception.Message)),
         _ => null,
     };
-
-    private static string ConflictMessage(string message)
-    {
-        if (message.Contains("slot_full", StringComparison.Ordinal))
-        {
-            return "This slot is fully booked.";
-        }
-
-        if (message.Contains("slot_not_open", StringComparison.Ordinal))
-        {
-            return "This slot has been cancelled.";
-        }
-
-        if (message.Contains("slot_overlap", StringComparison.Ordinal))
-        {
-            return "The slot overlaps another open slot of this counsellor.";
-        }
-
-        if (message.Contains("ux_app_user_username", StringComparison.Ordinal))
-        {
-            return "This user name is already taken.";
-        }
-
-        if (message.Contains("counsellor.user_id", StringComparison.Ordinal))
-        {
-            return "This user account is already linked to another counsellor profile.";
-        }
-
-        return "The change conflicts with data already stored.";
-    }
 }

@@ -50,7 +50,7 @@ internal sealed class UserStore(DbSession session, IClock clock) : IUserReposito
         const string deleteRoles = "DELETE FROM user_role WHERE user_id = @Id AND role NOT IN @Roles";
         const string insertRoles = "INSERT INTO user_role (user_id, role) SELECT @Id, @Role WHERE NOT EXISTS (SELECT 1 FROM user_role WHERE user_id = @Id AND role = @Role)";
         await session.ExecuteAsync(sql, Parameters(user), cancellationToken);
-        await session.ExecuteAsync(deleteRoles, new { user.Id, user.Roles }, cancellationToken);
+        await session.ExecuteAsync(deleteRoles, new { user.Id, Roles = user.Roles.ToArray() }, cancellationToken);
         await session.ExecuteAsync(insertRoles, user.Roles.Select(role => new { user.Id, Role = role }), cancellationToken);
     }
 

@@ -17,6 +17,7 @@ namespace Ditib.Beratung.IntegrationTests.Reliability;
 /// database: killed with SIGKILL in the middle of a stream of bookings, then started again. Loopback only; every
 /// child process is killed when the test ends, whatever happens.
 /// </summary>
+[Trait("Database", "Sqlite")] // SIGKILL of a process on a SQLite file (PostgreSQL: pgmulti's two-instance tests)
 public sealed class CrashRecoveryTests : IDisposable
 {
     private const string AdminPassword = "Erfundenes-Absturz-Testwort-7";

@@ -12,6 +12,7 @@ namespace Ditib.Beratung.IntegrationTests.Reliability;
 /// each in its own savepoint; a failing command takes only its own work with it; nobody is answered before COMMIT.
 /// </summary>
 [System.Diagnostics.CodeAnalysis.SuppressMessage("Design", "CA1001", Justification = "Disposed in IAsyncLifetime.DisposeAsync.")]
+[Trait("Database", "Sqlite")] // the SQLite write gate's group commit
 public sealed class GroupCommitTests : IAsyncLifetime
 {
     private readonly string folder = Path.Combine(Path.GetTempPath(), "ditib-group-commit-" + Guid.NewGuid().ToString("N"));

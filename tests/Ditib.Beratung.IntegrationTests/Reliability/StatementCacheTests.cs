@@ -9,6 +9,7 @@ namespace Ditib.Beratung.IntegrationTests.Reliability;
 /// only its own parameters, a statement still reading is not taken from under its reader, and the number of kept
 /// statements has a bound.
 /// </summary>
+[Trait("Database", "Sqlite")] // the SQLite writer's kept statements
 public sealed class StatementCacheTests : IDisposable
 {
     private readonly string folder = Path.Combine(Path.GetTempPath(), "ditib-statements-" + Guid.NewGuid().ToString("N"));

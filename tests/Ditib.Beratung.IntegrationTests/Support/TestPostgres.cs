@@ -59,7 +59,20 @@ public static class TestPostgres
         }
 
         var name = new NpgsqlConnectionStringBuilder(connectionString).Database;
-        Execute(AdminConnectionString!, $"DROP DATABASE IF EXISTS \"{name}\" WITH (FORCE)");
+        for (var attempt = 1; ; attempt++)
+        {
+            try
+            {
+                Execute(AdminConnectionString!, $"DROP DATABASE IF EXISTS \"{name}\" WITH (FORCE)");
+                return;
+            }
+            catch (PostgresException busy) when (attempt < 50
+                && busy.SqlState is PostgresErrorCodes.InsufficientPrivilege or PostgresErrorCodes.ObjectInUse)
+            {
+                // An autovacuum worker (a superuser's process, which FORCE may not end) is still in the database.
+                Thread.Sleep(100);
+            }
+        }
     }
 
     private static void Execute(string connectionString, string sql)

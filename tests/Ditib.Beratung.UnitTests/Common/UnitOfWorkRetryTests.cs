@@ -22,12 +22,12 @@ public sealed class UnitOfWorkRetryTests
     }
 
     [Fact]
-    public async Task InTransaction_WhenEveryAttemptConflicts_GivesUpAfterTheLast_WithNothingCommitted()
+    public async Task InTransaction_WhenEveryAttemptConflicts_GivesUpAfterTheLast_AsBusy_WithNothingCommitted()
     {
         var unitOfWork = new RecordingUnitOfWork();
         var runs = 0;
 
-        await Assert.ThrowsAsync<SerializationConflictException>(() => unitOfWork.InTransactionAsync<int>(() =>
+        await Assert.ThrowsAsync<DatabaseBusyException>(() => unitOfWork.InTransactionAsync<int>(() =>
         {
             runs++;
             throw Conflict();
