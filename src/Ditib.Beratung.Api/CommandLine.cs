@@ -26,12 +26,14 @@ public static class CommandLine
                                                          the second factor is set up at the first sign-in, /staff/sign-in)
           audit verify [--noted SEQ:HASH]                check the keyed audit chain; print the count and the last entry's number, id and hash
           retention run [--dry-run]                      erase what the retention periods allow, or only list it
-          backup --to PATH                               write a consistent, integrity-checked copy of the live database
+          backup --to PATH                               write a consistent, integrity-checked copy of the live database (SQLite)
+          copy-to-postgresql --connection "Host=…"       copy the SQLite database into a new, empty PostgreSQL database, then
+                                                         compare row counts and verify the audit chain on the copy
           keys rotate                                    re-wrap every data key under Beratung:Encryption:ActiveKeyId
           help                                           show this list
         """;
 
-    private static readonly string[] Verbs = ["users", "audit", "keys", "retention", "backup"];
+    private static readonly string[] Verbs = ["users", "audit", "keys", "retention", "backup", "copy-to-postgresql"];
 
     /// <summary>
     /// Answers what needs no host: <c>help</c>, <c>--help</c>, <c>-h</c> print the verbs (exit 0), an unknown verb prints
@@ -94,8 +96,15 @@ public static class CommandLine
                 return await VerifyAuditAsync(mediator, noted, output, error);
             case ["retention", "run", .. var options] when options is [] or ["--dry-run"]:
                 return await RetentionAsync(mediator, options is ["--dry-run"], output);
+            case ["backup", "--to", _] when scope.ServiceProvider.GetRequiredService<DatabaseOptions>() is { IsPostgreSql: true } database:
+                await error.WriteLineAsync(CopyToPostgreSql.BackupIsPgDumpsJob(database.ConnectionString));
+                return 1;
             case ["backup", "--to", var path]:
                 return await BackupAsync(scope.ServiceProvider.GetRequiredService<DatabaseBackup>(), path, output, error);
+            case ["copy-to-postgresql", "--connection", var target]:
+                return await CopyToPostgreSql.RunAsync(scope.ServiceProvider, target, output, error);
+            case ["copy-to-postgresql", var option] when option.StartsWith("--connection=", StringComparison.Ordinal):
+                return await CopyToPostgreSql.RunAsync(scope.ServiceProvider, option["--connection=".Length..], output, error);
             case ["keys", "rotate"]:
                 return await RotateKeysAsync(scope.ServiceProvider.GetRequiredService<KeyRotation>(), output, error);
             default:

@@ -53,6 +53,8 @@ public static class DependencyInjection
         services.AddScoped<PrivacyStore>();
         services.AddScoped<IPrivacyRepository>(provider => provider.GetRequiredService<PrivacyStore>());
         services.AddSingleton<DatabaseBackup>();
+        services.AddSingleton<PostgreSqlCopy>();
+        services.AddSingleton<SingleInstanceRun>();
         services.AddScoped<Application.Statistics.IStatisticsQueries, StatisticsStore>();
         services.AddScoped<AuditStore>();
         services.AddScoped<IAuditTrail>(provider => provider.GetRequiredService<AuditStore>());

@@ -25,7 +25,7 @@ public sealed class CommandLineTests : IDisposable
 
         Assert.Equal(0, exit.Code);
         Assert.Equal("", exit.Error);
-        foreach (var verb in new[] { "users create-admin --username NAME", "audit verify", "retention run", "backup --to PATH", "keys rotate", "help" })
+        foreach (var verb in new[] { "users create-admin --username NAME", "audit verify", "retention run", "backup --to PATH", "copy-to-postgresql --connection", "keys rotate", "help" })
         {
             Assert.Single(exit.Output.Split('\n'), line => line.TrimStart().StartsWith(verb, StringComparison.Ordinal));
         }
@@ -103,6 +103,7 @@ public sealed class CommandLineTests : IDisposable
 
     [Trait("Database", "Sqlite")] // the backup verb copies the SQLite file
     [Fact]
+    [Trait("Database", "Sqlite")] // the backup verb copies the SQLite file; on PostgreSQL it points to pg_dump (CopyToPostgreSqlTests)
     public async Task RetentionDryRun_AndBackup_RunFromTheCommandLine()
     {
         var output = new StringWriter();
@@ -116,6 +117,25 @@ public sealed class CommandLineTests : IDisposable
         Assert.Contains("Would erase", output.ToString(), StringComparison.Ordinal);
         Assert.Contains("integrity check: ok", output.ToString(), StringComparison.Ordinal);
         Directory.Delete(Path.GetDirectoryName(path)!, recursive: true);
+    }
+
+    [PostgreSqlFact]
+    public async Task Backup_OnPostgreSql_SaysThatPgDumpTakesBackups_WritesNothing_AndKeepsThePasswordOut()
+    {
+        using var postgres = new ApiFactory();
+        postgres.UsePostgreSql();
+        postgres.CreateClient();
+        var error = new StringWriter();
+        var path = Path.Combine(Path.GetTempPath(), "ditib-beratung-tests", Guid.NewGuid().ToString("N"), "backup.db");
+
+        var exit = await CommandLine.RunAsync(postgres.Services, ["backup", "--to", path], TextReader.Null, TextWriter.Null, error, NoEnvironment);
+
+        Assert.Equal(1, exit);
+        Assert.Contains("backups are pg_dump's job", error.ToString(), StringComparison.Ordinal);
+        Assert.Contains("pg_dump --format=custom", error.ToString(), StringComparison.Ordinal);
+        Assert.Contains(new Npgsql.NpgsqlConnectionStringBuilder(postgres.PostgreSqlConnectionString).Database!, error.ToString(), StringComparison.Ordinal);
+        Assert.DoesNotContain("Password", error.ToString(), StringComparison.OrdinalIgnoreCase);
+        Assert.False(File.Exists(path));
     }
 
     [Fact]

@@ -1,11 +1,17 @@
 using Ditib.Beratung.Application.Common;
 using Ditib.Beratung.Application.Privacy;
+using Ditib.Beratung.Infrastructure.Persistence;
 using MediatR;
 
 namespace Ditib.Beratung.Api.Infrastructure;
 
-/// <summary>Runs retention once a day (<c>Beratung:Retention</c>), as the system; a failed run is logged and tried the next time.</summary>
-public sealed partial class RetentionJob(IServiceProvider services, RetentionSettings settings, ILogger<RetentionJob> logger) : BackgroundService
+/// <summary>
+/// Runs retention once a day (<c>Beratung:Retention</c>), as the system; a failed run is logged and tried the next
+/// time. With several instances on one PostgreSQL database, the instance that finds another one running it skips
+/// this turn (<see cref="SingleInstanceRun"/>).
+/// </summary>
+public sealed partial class RetentionJob(IServiceProvider services, RetentionSettings settings, SingleInstanceRun oneAtATime, ILogger<RetentionJob> logger)
+    : BackgroundService
 {
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
@@ -19,6 +25,13 @@ public sealed partial class RetentionJob(IServiceProvider services, RetentionSet
         {
             try
             {
+                await using var turn = await oneAtATime.TryEnterAsync(SingleInstanceRun.Retention, stoppingToken);
+                if (turn is null)
+                {
+                    LogSkipped();
+                    continue;
+                }
+
                 using var system = SystemScope.Enter();
                 await using var scope = services.CreateAsyncScope();
                 var report = await scope.ServiceProvider.GetRequiredService<IMediator>().Send(new RunRetention(DryRun: false), stoppingToken);
@@ -34,6 +47,9 @@ public sealed partial class RetentionJob(IServiceProvider services, RetentionSet
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Retention: erased {Bookings} booking(s), {Cases} case(s), {Keys} idempotency answer(s)")]
     private partial void LogRan(int bookings, int cases, int keys);
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Retention: another instance is running it now; this one skips this turn")]
+    private partial void LogSkipped();
 
     [LoggerMessage(Level = LogLevel.Error, Message = "Retention run failed ({ExceptionType}); it runs again at the next interval")]
     private partial void LogFailed(string exceptionType, Exception exception);

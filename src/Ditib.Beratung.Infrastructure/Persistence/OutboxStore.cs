@@ -4,7 +4,7 @@ using NodaTime;
 namespace Ditib.Beratung.Infrastructure.Persistence;
 
 /// <summary>The outbox: written by the use cases inside their transaction, worked off by the dispatcher.</summary>
-internal sealed class OutboxStore(DbSession session) : IOutbox, IOutboxQueries
+internal sealed class OutboxStore(DbSession session, DatabaseOptions database) : IOutbox, IOutboxQueries
 {
     public async Task EnqueueAsync(IReadOnlyList<OutboxMessage> messages, CancellationToken cancellationToken)
     {
@@ -61,7 +61,10 @@ internal sealed class OutboxStore(DbSession session) : IOutbox, IOutboxQueries
     /// <summary>
     /// Takes a due message for one attempt (call inside a write transaction): counts the attempt, fixes its
     /// Message-ID on the first one, and already sets the time of the next try, so a dispatcher that dies before it
-    /// records the outcome leaves the message to be sent again then. Null when the message is no longer due.
+    /// records the outcome leaves the message to be sent again then. Null when the message is no longer due, or (on
+    /// PostgreSQL, where the dispatchers of several instances work at once) another dispatcher is taking it right now:
+    /// <c>FOR UPDATE SKIP LOCKED</c> passes over it instead of waiting. On SQLite the write transaction is the one
+    /// writer, so nobody else can be taking it.
     /// </summary>
     public async Task<ClaimedMessage?> ClaimAsync(Guid id, Instant now, Func<int, Instant> nextTry, string messageId,
         CancellationToken cancellationToken)
@@ -74,7 +77,8 @@ internal sealed class OutboxStore(DbSession session) : IOutbox, IOutboxQueries
             UPDATE outbox_message SET attempts = @attempts, last_attempt_at = @now, next_attempt_at = @retryAt, message_id = @messageId
             WHERE id = @id
             """;
-        var row = await session.QuerySingleOrDefaultAsync<ClaimRow>(select, new { id, now }, cancellationToken);
+        var row = await session.QuerySingleOrDefaultAsync<ClaimRow>(
+            database.IsPostgreSql ? select + " FOR UPDATE SKIP LOCKED" : select, new { id, now }, cancellationToken);
         if (row is null)
         {
             return null;
