@@ -43,6 +43,30 @@ public sealed class TwoInstanceTests(TwoInstanceTests.Instances instances, ITest
     }
 
     [PostgreSqlFact]
+    public async Task ThirtyConcurrentBookings_OfDifferentSlots_ThroughBothInstances_AllSucceed()
+    {
+        using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(60));
+        var ct = timeout.Token;
+        var slotIds = Enumerable.Range(0, 30).Select(_ => instances.TakeSlot()).ToList();
+        var go = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        var attempts = slotIds.Select(async (slotId, i) =>
+        {
+            await go.Task;
+            using var response = await instances.Client(i).PostAsJsonAsync("/api/v1/bookings",
+                Scenario.Booking(slotId, name: $"Parallele Testperson {i}", email: null, language: "de"), ct);
+            return response.StatusCode;
+        }).ToList();
+
+        go.SetResult();
+        var statuses = await Task.WhenAll(attempts);
+
+        // Every command appends to the audit chain: they must queue for it, not run out of attempts (503).
+        log.WriteLine(string.Join(", ", statuses.GroupBy(s => s).Select(g => $"{(int)g.Key}: {g.Count()}")));
+        Assert.All(statuses, s => Assert.Equal(HttpStatusCode.Created, s));
+        Assert.Equal(30L, instances.Scalar($"SELECT COUNT(*) FROM booking WHERE slot_id IN ('{string.Join("', '", slotIds)}')"));
+    }
+
+    [PostgreSqlFact]
     public async Task ABookingMadeOnOneInstance_IsReadMovedAndCancelledOnTheOther()
     {
         using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(30));
