@@ -75,6 +75,7 @@ if (!app.Environment.IsDevelopment())
 // Explicitly after the error handling, so that re-executing a request for the error page routes it anew.
 app.UseRouting();
 app.UseMiddleware<RequestLimits>();
+app.UseMiddleware<NulCharacterGuard>();
 app.UseResidentPages();
 app.UseStaffPages();
 app.UseCors();

@@ -20,6 +20,8 @@ public sealed class BadInputTests : IDisposable
 
     [Theory]
     [InlineData("topic=astrology&from=2026-12-01&to=2026-12-02", "topic")]
+    [InlineData("topic=fam%00ily&from=2026-12-01&to=2026-12-02", "topic")]
+    [InlineData("from=2026-12-01&to=2026-12-02&language=tr%00", "language")]
     [InlineData("language=xx&from=2026-12-01&to=2026-12-02", "language")]
     [InlineData("from=2026-12-10&to=2026-12-01", "to")]
     [InlineData("from=2026-12-01&to=2027-02-01", "to")]

@@ -30,6 +30,7 @@ public sealed partial class ProblemDetailsExceptionHandler(IProblemDetailsServic
                 "This data has been erased and can no longer be read."),
             System.Security.Cryptography.CryptographicException => Problem(StatusCodes.Status500InternalServerError,
                 "Encrypted data cannot be opened", "The configured master keys do not open this data; the centre's administrator must check them."),
+            UnstorableTextException unstorable => Problem(StatusCodes.Status400BadRequest, "The request is not valid", unstorable.Message),
             DatabaseBusyException busy => Problem(StatusCodes.Status503ServiceUnavailable, "Busy", busy.Message),
             // A transaction run outside the unit of work's retries that PostgreSQL could not serialise: nothing was stored.
             SerializationConflictException => Problem(StatusCodes.Status503ServiceUnavailable, "Busy", new DatabaseBusyException().Message),

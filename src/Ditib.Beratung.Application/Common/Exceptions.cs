@@ -32,3 +32,11 @@ public sealed class SerializationConflictException(string message, Exception inn
 /// </summary>
 public sealed class DatabaseBusyException(Exception? innerException = null)
     : Exception("The database is busy; nothing was stored. Please try again in a moment.", innerException);
+
+/// <summary>
+/// A text the database cannot store: the character U+0000, which PostgreSQL's text refuses (SQLite keeps it). Raised
+/// when the database refuses it, so nothing was stored; answered 400. Query strings are checked earlier, naming the
+/// parameter (the Api's <c>NulCharacterGuard</c>).
+/// </summary>
+public sealed class UnstorableTextException(Exception inner)
+    : Exception("A text contains the character U+0000 (NUL), which cannot be stored; remove it and send the request again.", inner);

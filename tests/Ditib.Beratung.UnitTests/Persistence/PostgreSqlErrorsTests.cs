@@ -36,6 +36,12 @@ public sealed class PostgreSqlErrorsTests
     public void AServerThatRefusesOrEnds_IsBusy(string state) =>
         Assert.IsType<DatabaseBusyException>(new PostgreSqlErrors().Translate(Error(state, "unavailable")));
 
+    [Theory]
+    [InlineData("22021")]
+    [InlineData("22P05")]
+    public void ATextPostgreSqlCannotStore_IsBadInput(string state) =>
+        Assert.IsType<UnstorableTextException>(new PostgreSqlErrors().Translate(Error(state, "invalid byte sequence for encoding \"UTF8\": 0x00")));
+
     [Fact]
     public void AnUnexpectedError_IsLeftAsItIs() =>
         Assert.Null(new PostgreSqlErrors().Translate(Error("42601", "syntax error")));

@@ -9,7 +9,8 @@ namespace Ditib.Beratung.Infrastructure.Persistence.PostgreSql;
 /// PostgreSQL's SQLSTATEs as the application's answers, the same as SQLite's: a guard (trigger, unique key, exclusion,
 /// check or foreign key: SQLite's one constraint code) is a conflict with the same message; a transaction that could
 /// not be serialised with a concurrent one is run again (<see cref="SerializationConflictException"/>); a server
-/// that refuses connections, is shutting down or cannot be reached is busy (503).
+/// that refuses connections, is shutting down or cannot be reached is busy (503); a text holding U+0000, which
+/// PostgreSQL's text cannot store, is bad input (400).
 /// </summary>
 public sealed class PostgreSqlErrors : IDatabaseErrors
 {
@@ -21,6 +22,9 @@ public sealed class PostgreSqlErrors : IDatabaseErrors
             or PostgresErrorCodes.CheckViolation or PostgresErrorCodes.ForeignKeyViolation or PostgresErrorCodes.NotNullViolation
             or PostgresErrorCodes.RaiseException } refusal =>
             new ConflictException(ConflictMessages.For($"{refusal.MessageText} {refusal.ConstraintName}")),
+        // U+0000 in a text parameter: PostgreSQL's text cannot hold it ("invalid byte sequence for encoding UTF8: 0x00").
+        PostgresException { SqlState: PostgresErrorCodes.CharacterNotInRepertoire or PostgresErrorCodes.UntranslatableCharacter } =>
+            new UnstorableTextException(exception),
         PostgresException { SqlState: PostgresErrorCodes.TooManyConnections or PostgresErrorCodes.AdminShutdown
             or PostgresErrorCodes.CrashShutdown or PostgresErrorCodes.CannotConnectNow or PostgresErrorCodes.LockNotAvailable } =>
             new DatabaseBusyException(exception),
