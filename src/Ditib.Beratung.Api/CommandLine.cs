@@ -97,7 +97,8 @@ public static class CommandLine
             case ["retention", "run", .. var options] when options is [] or ["--dry-run"]:
                 return await RetentionAsync(mediator, options is ["--dry-run"], output);
             case ["backup", "--to", _] when scope.ServiceProvider.GetRequiredService<DatabaseOptions>() is { IsPostgreSql: true } database:
-                await error.WriteLineAsync(CopyToPostgreSql.BackupIsPgDumpsJob(database.ConnectionString));
+                await error.WriteLineAsync(PostgreSqlCopy.BackupIsPgDumpsJob(database.ConnectionString,
+                    scope.ServiceProvider.GetRequiredService<NodaTime.IClock>().GetCurrentInstant().InUtc().Date));
                 return 1;
             case ["backup", "--to", var path]:
                 return await BackupAsync(scope.ServiceProvider.GetRequiredService<DatabaseBackup>(), path, output, error);

@@ -5,7 +5,6 @@ using Ditib.Beratung.Application.Common;
 using Ditib.Beratung.Infrastructure;
 using Ditib.Beratung.Infrastructure.Persistence;
 using MediatR;
-using Npgsql;
 
 namespace Ditib.Beratung.Api;
 
@@ -25,7 +24,7 @@ public static class CopyToPostgreSql
             return 1;
         }
 
-        if (!NamesADatabase(target))
+        if (!PostgreSqlCopy.NamesADatabase(target))
         {
             await error.WriteLineAsync("--connection takes an Npgsql connection string naming host and database, e.g. \"Host=db.example;Database=beratung;Username=beratung\" " +
                 "(the password from PGPASSWORD or ~/.pgpass rather than the command line).");
@@ -49,12 +48,6 @@ public static class CopyToPostgreSql
             await error.WriteLineAsync(refused.Message);
             return 1;
         }
-        catch (Exception failed) when (failed is NpgsqlException or InvalidOperationException { InnerException: NpgsqlException })
-        {
-            await error.WriteLineAsync($"PostgreSQL refused: {Describe(failed as NpgsqlException ?? (NpgsqlException)failed.InnerException!)}. No data was copied. " +
-                $"If the database got tables already: {PostgreSqlCopy.AfterMigration}");
-            return 1;
-        }
 
         foreach (var table in tables)
         {
@@ -76,16 +69,6 @@ public static class CopyToPostgreSql
         await output.WriteLineAsync("Next: run the API with Beratung__Database__Provider=PostgreSQL and ConnectionStrings__Beratung set to that database,");
         await output.WriteLineAsync("with the same master keys, audit chain key and token signing key as now.");
         return 0;
-    }
-
-    /// <summary>What the <c>backup</c> verb says on PostgreSQL: the database's own tool, with the command to use.</summary>
-    public static string BackupIsPgDumpsJob(string connectionString)
-    {
-        var database = new NpgsqlConnectionStringBuilder(connectionString);
-        return "This installation runs on PostgreSQL: backups are pg_dump's job, not this verb's (nothing was written). For example:\n" +
-            $"  pg_dump --format=custom --host={database.Host} --port={database.Port} --username={database.Username} " +
-            $"--file=/backups/beratung-{DateTime.UtcNow:yyyy-MM-dd}.dump {database.Database}\n" +
-            "Restore with pg_restore into an empty database. Contents stay encrypted in the dump; keep the keys apart from it.";
     }
 
     /// <summary>
@@ -117,26 +100,4 @@ public static class CopyToPostgreSql
         await using var scope = host.Services.CreateAsyncScope();
         return await scope.ServiceProvider.GetRequiredService<IMediator>().Send(new VerifyAudit());
     }
-
-    private static bool NamesADatabase(string connectionString)
-    {
-        try
-        {
-            var builder = new NpgsqlConnectionStringBuilder(connectionString);
-            return !string.IsNullOrWhiteSpace(builder.Host) && !string.IsNullOrWhiteSpace(builder.Database);
-        }
-        catch (ArgumentException)
-        {
-            return false;
-        }
-    }
-
-    /// <summary>The error's code and the table or constraint it names; the server's text only where it cannot quote a value.</summary>
-    private static string Describe(NpgsqlException exception) => exception switch
-    {
-        PostgresException { SqlState: "28P01" or "28000" or "3D000" or "42501" or "42P04" } known => known.MessageText,
-        PostgresException other => $"error {other.SqlState}" + (other.TableName is { } table ? $" in table {table}" : "") +
-            (other.ConstraintName is { } constraint ? $" (constraint {constraint})" : ""),
-        _ => exception.Message,
-    };
 }

@@ -36,19 +36,60 @@ public sealed class PostgreSqlCopy(ConnectionFactory source, IHostEnvironment en
     /// </summary>
     public async Task<IReadOnlyList<CopiedTable>> MigrateAndCopyAsync(string target, CancellationToken cancellationToken)
     {
-        await EnsureEmptyAsync(target, cancellationToken);
-        var options = new DatabaseOptions { Provider = DatabaseProvider.PostgreSQL };
-        options.Resolve(target, environment.ContentRootPath);
-        new DatabaseMigrator(options, migratorLog).Migrate();
         try
         {
-            return await CopyAsync(target, cancellationToken);
+            await EnsureEmptyAsync(target, cancellationToken);
+            var options = new DatabaseOptions { Provider = DatabaseProvider.PostgreSQL };
+            options.Resolve(target, environment.ContentRootPath);
+            new DatabaseMigrator(options, migratorLog).Migrate();
+            try
+            {
+                return await CopyAsync(target, cancellationToken);
+            }
+            catch (CopyRefusedException refused)
+            {
+                throw new CopyRefusedException(refused.Message + " " + AfterMigration);
+            }
         }
-        catch (CopyRefusedException refused)
+        catch (Exception failed) when (failed is NpgsqlException or InvalidOperationException { InnerException: NpgsqlException })
         {
-            throw new CopyRefusedException(refused.Message + " " + AfterMigration);
+            throw new CopyRefusedException($"PostgreSQL refused: {Describe(failed as NpgsqlException ?? (NpgsqlException)failed.InnerException!)}. " +
+                $"No data was copied. If the database got tables already: {AfterMigration}");
         }
     }
+
+    /// <summary>True when <paramref name="connectionString"/> is an Npgsql connection string naming a host and a database.</summary>
+    public static bool NamesADatabase(string connectionString)
+    {
+        try
+        {
+            var builder = new NpgsqlConnectionStringBuilder(connectionString);
+            return !string.IsNullOrWhiteSpace(builder.Host) && !string.IsNullOrWhiteSpace(builder.Database);
+        }
+        catch (ArgumentException)
+        {
+            return false;
+        }
+    }
+
+    /// <summary>What the <c>backup</c> verb says on PostgreSQL: the database's own tool, with the command to use.</summary>
+    public static string BackupIsPgDumpsJob(string connectionString, NodaTime.LocalDate today)
+    {
+        var database = new NpgsqlConnectionStringBuilder(connectionString);
+        return "This installation runs on PostgreSQL: backups are pg_dump's job, not this verb's (nothing was written). For example:\n" +
+            $"  pg_dump --format=custom --host={database.Host} --port={database.Port} --username={database.Username} " +
+            $"--file=/backups/beratung-{today.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture)}.dump {database.Database}\n" +
+            "Restore with pg_restore into an empty database. Contents stay encrypted in the dump; keep the keys apart from it.";
+    }
+
+    /// <summary>The error's code and the table or constraint it names; the server's text only where it cannot quote a value.</summary>
+    private static string Describe(NpgsqlException exception) => exception switch
+    {
+        PostgresException { SqlState: "28P01" or "28000" or "3D000" or "42501" or "42P04" } known => known.MessageText,
+        PostgresException other => $"error {other.SqlState}" + (other.TableName is { } table ? $" in table {table}" : "") +
+            (other.ConstraintName is { } constraint ? $" (constraint {constraint})" : ""),
+        _ => exception.Message,
+    };
 
     /// <summary>Throws <see cref="CopyRefusedException"/> unless the target has no table in its schema yet.</summary>
     private static async Task EnsureEmptyAsync(string target, CancellationToken cancellationToken)
