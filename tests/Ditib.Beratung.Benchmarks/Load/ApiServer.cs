@@ -6,9 +6,11 @@ using System.Security.Cryptography;
 namespace Ditib.Beratung.Benchmarks.Load;
 
 /// <summary>
-/// The API as a separate process (the Release build), on a fresh database in a temporary folder, in Production (or
-/// Development, for the soak: e-mails into the pickup folder beside the database) with generated keys, rate limiting
-/// off, listening on a free loopback port only. With a probe file, <see cref="SoakProbe"/> runs inside it.
+/// The API as a separate process (the Release build), on a fresh database (a file in a temporary folder unless the
+/// run names another, see <see cref="LoadDatabase"/>), in Production (or Development, for the soak: e-mails into the
+/// pickup folder beside the database) with generated keys, rate limiting off, listening on a free loopback port only.
+/// <see cref="Another"/> is one more instance on the same database with the same keys. With a probe file,
+/// <see cref="SoakProbe"/> runs inside it.
 /// </summary>
 public sealed class ApiServer : IAsyncDisposable
 {
@@ -21,15 +23,50 @@ public sealed class ApiServer : IAsyncDisposable
     private readonly StreamWriter log;
     private Process? process;
 
-    public ApiServer(string repositoryRoot, string folder, bool development = false, string? probeFile = null)
+    /// <param name="database">The settings that point the API at its database; by default a SQLite file in <paramref name="folder"/>.</param>
+    public ApiServer(string repositoryRoot, string folder, IReadOnlyDictionary<string, string>? database = null, bool development = false,
+        string? probeFile = null)
+        : this(repositoryRoot, folder, Settings(folder, database, development, probeFile), instance: 1)
     {
-        var environmentName = development ? "Development" : "Production";
+    }
+
+    private ApiServer(string repositoryRoot, string folder, Dictionary<string, string> environment, int instance)
+    {
         contentRoot = Path.Combine(repositoryRoot, "src", "Ditib.Beratung.Api", "bin", "Release", "net10.0");
         dll = Path.Combine(contentRoot, "Ditib.Beratung.Api.dll");
         Folder = folder;
+        Instance = instance;
         Port = FreeLoopbackPort();
         BaseAddress = new Uri($"http://127.0.0.1:{Port}");
-        environment = new Dictionary<string, string>
+        RepositoryRoot = repositoryRoot;
+        this.environment = environment;
+        LogPath = Path.Combine(folder, instance == 1 ? "server.log" : $"server-{instance}.log");
+        log = new StreamWriter(LogPath) { AutoFlush = true };
+    }
+
+    public string Folder { get; }
+
+    /// <summary>1 for the first instance, 2 for the one <see cref="Another"/> made from it, and so on.</summary>
+    public int Instance { get; }
+
+    public int Port { get; }
+
+    public Uri BaseAddress { get; }
+
+    public string LogPath { get; }
+
+    public int? ProcessId => process?.Id;
+
+    private string RepositoryRoot { get; }
+
+    /// <summary>One more instance on the same database with the same keys and settings, on its own port (not started).</summary>
+    public ApiServer Another(int instance) => new(RepositoryRoot, Folder, environment, instance);
+
+    private static Dictionary<string, string> Settings(string folder, IReadOnlyDictionary<string, string>? database, bool development,
+        string? probeFile)
+    {
+        var environmentName = development ? "Development" : "Production";
+        var environment = new Dictionary<string, string>
         {
             ["ASPNETCORE_ENVIRONMENT"] = environmentName,
             ["DOTNET_ENVIRONMENT"] = environmentName,
@@ -50,24 +87,19 @@ public sealed class ApiServer : IAsyncDisposable
             ["Beratung__Centre__DataProtectionOfficer__Name"] = "Erfundene Datenschutzbeauftragte",
             ["Beratung__Centre__DataProtectionOfficer__Email"] = "last-datenschutz@example.invalid",
         };
+        foreach (var (key, value) in database ?? new Dictionary<string, string>())
+        {
+            environment[key] = value;
+        }
+
         if (probeFile is not null)
         {
             environment["DOTNET_STARTUP_HOOKS"] = typeof(SoakProbe).Assembly.Location;
             environment[SoakProbe.Variable] = probeFile;
         }
 
-        log = new StreamWriter(Path.Combine(folder, "server.log")) { AutoFlush = true };
+        return environment;
     }
-
-    public string Folder { get; }
-
-    public int Port { get; }
-
-    public Uri BaseAddress { get; }
-
-    public string LogPath => Path.Combine(Folder, "server.log");
-
-    public int? ProcessId => process?.Id;
 
     public static async Task BuildAsync(string repositoryRoot)
     {
@@ -152,36 +184,29 @@ public sealed class ApiServer : IAsyncDisposable
     /// CPU time the server process has used so far (user + system, from <c>/proc/PID/stat</c>), in seconds: per
     /// operation, it depends far less on other work on the machine than the latencies do.
     /// </summary>
-    public double CpuSeconds()
-    {
-        if (process is null)
-        {
-            return 0;
-        }
+    public double CpuSeconds() => process is null ? 0 : CpuTicks($"/proc/{process.Id}/stat") / 100.0; // USER_HZ is 100 on Linux
 
-        var stat = File.ReadAllText($"/proc/{process.Id}/stat");
+    /// <summary>User + system CPU ticks of a process, from its <c>/proc/PID/stat</c>.</summary>
+    internal static long CpuTicks(string statPath)
+    {
+        var stat = File.ReadAllText(statPath);
         var fields = stat[(stat.LastIndexOf(')') + 2)..].Split(' ');
-        var ticks = long.Parse(fields[11], System.Globalization.CultureInfo.InvariantCulture) + long.Parse(fields[12], System.Globalization.CultureInfo.InvariantCulture);
-        return ticks / 100.0; // USER_HZ is 100 on Linux
+        return long.Parse(fields[11], System.Globalization.CultureInfo.InvariantCulture) + long.Parse(fields[12], System.Globalization.CultureInfo.InvariantCulture);
     }
 
     /// <summary>
     /// What the resident memory is now: anonymous (GC heap, SQLite's page caches, stacks), file-backed (mapped
-    /// assemblies and libraries) and shared (JIT'd code), and how many connections hold the database file open.
+    /// assemblies and libraries) and shared (JIT'd code).
     /// </summary>
-    public string MemoryComposition()
-    {
-        if (process is null)
-        {
-            return "";
-        }
+    public string MemoryComposition() => process is null
+        ? ""
+        : System.FormattableString.Invariant(
+            $"anonymous {StatusKiB("RssAnon:") / 1024.0:0}, file-backed {StatusKiB("RssFile:") / 1024.0:0}, shared {StatusKiB("RssShmem:") / 1024.0:0} MiB");
 
-        var database = Path.Combine(Folder, "beratung.db");
-        var connections = new DirectoryInfo($"/proc/{process.Id}/fd").EnumerateFileSystemInfos()
-            .Count(fd => fd.LinkTarget == database);
-        return System.FormattableString.Invariant(
-            $"anonymous {StatusKiB("RssAnon:") / 1024.0:0}, file-backed {StatusKiB("RssFile:") / 1024.0:0}, shared {StatusKiB("RssShmem:") / 1024.0:0} MiB; {connections} connections to the database file");
-    }
+    /// <summary>How many descriptors of the server process have <paramref name="file"/> open (SQLite: one per connection).</summary>
+    public int OpenFiles(string file) => process is null
+        ? 0
+        : new DirectoryInfo($"/proc/{process.Id}/fd").EnumerateFileSystemInfos().Count(fd => fd.LinkTarget == file);
 
     /// <summary>Resident memory of the server process now (VmRSS), in MiB.</summary>
     public double MemoryMiB() => StatusKiB("VmRSS:") / 1024.0;

@@ -56,10 +56,11 @@ public sealed record Mix(string Name, int Search, int Book, int ReadBooking, int
 public sealed record Booked(string Reference, string Token, string Topic, string Language);
 
 /// <summary>
-/// Concurrent clients, each with its own partition of slots so that bookings never collide. Every loop is bounded by
-/// the phase's time and by a count, and stops by itself.
+/// Concurrent clients, each with its own partition of slots so that bookings never collide. With several API
+/// instances, each client sends its requests to them in turn, so a booking made on one is read, moved and cancelled on
+/// another (as behind a load balancer). Every loop is bounded by the phase's time and by a count, and stops by itself.
 /// </summary>
-public sealed class LoadClients(HttpClient http, Uri api, SeededData data, int clients)
+public sealed class LoadClients(HttpClient http, IReadOnlyList<Uri> apis, SeededData data, int clients)
 {
     private const int MaxOperationsPerClient = 1_000_000;
 
@@ -103,18 +104,19 @@ public sealed class LoadClients(HttpClient http, Uri api, SeededData data, int c
                 operation = Operation.Search;
             }
 
+            var api = apis[(index + n) % apis.Count];
             var started = Stopwatch.GetTimestamp();
             try
             {
                 var error = operation switch
                 {
-                    Operation.Search => await SearchAsync(random),
-                    Operation.Book => await BookAsync(index, random),
-                    Operation.ReadBooking => await ReadBookingAsync(index, random),
-                    Operation.Calendar => await CalendarAsync(index, random),
-                    Operation.Move => await MoveAsync(index, random),
-                    Operation.Cancel => await CancelAsync(index, random),
-                    _ => await WriteNoteAsync(index),
+                    Operation.Search => await SearchAsync(api, random),
+                    Operation.Book => await BookAsync(api, index, random),
+                    Operation.ReadBooking => await ReadBookingAsync(api, index, random),
+                    Operation.Calendar => await CalendarAsync(api, index, random),
+                    Operation.Move => await MoveAsync(api, index, random),
+                    Operation.Cancel => await CancelAsync(api, index, random),
+                    _ => await WriteNoteAsync(api, index),
                 };
                 Interlocked.Increment(ref answered);
                 if (error is null)
@@ -136,7 +138,7 @@ public sealed class LoadClients(HttpClient http, Uri api, SeededData data, int c
     }
 
     /// <summary>The first page (50) of one week's free slots in one language, as a resident's first look.</summary>
-    private async Task<string?> SearchAsync(Random random)
+    private async Task<string?> SearchAsync(Uri api, Random random)
     {
         var language = Profiles.SearchLanguages[random.Next(Profiles.SearchLanguages.Length)];
         var from = data.FirstDay.PlusDays(random.Next(data.Days - 7));
@@ -146,7 +148,7 @@ public sealed class LoadClients(HttpClient http, Uri api, SeededData data, int c
         return Expect(response, HttpStatusCode.OK);
     }
 
-    private async Task<string?> BookAsync(int index, Random random)
+    private async Task<string?> BookAsync(Uri api, int index, Random random)
     {
         var slot = partitions[index].Dequeue();
         var language = slot.Languages[random.Next(slot.Languages.Length)];
@@ -178,7 +180,7 @@ public sealed class LoadClients(HttpClient http, Uri api, SeededData data, int c
         return error;
     }
 
-    private async Task<string?> ReadBookingAsync(int index, Random random)
+    private async Task<string?> ReadBookingAsync(Uri api, int index, Random random)
     {
         var (reference, token, _, _) = booked[index][random.Next(booked[index].Count)];
         using var request = new HttpRequestMessage(HttpMethod.Get, new Uri(api, $"/api/v1/bookings/{reference}"));
@@ -188,7 +190,7 @@ public sealed class LoadClients(HttpClient http, Uri api, SeededData data, int c
         return Expect(response, HttpStatusCode.OK);
     }
 
-    private async Task<string?> CalendarAsync(int index, Random random)
+    private async Task<string?> CalendarAsync(Uri api, int index, Random random)
     {
         var (reference, token, _, _) = booked[index][random.Next(booked[index].Count)];
         using var request = new HttpRequestMessage(HttpMethod.Get, new Uri(api, $"/api/v1/bookings/{reference}/calendar.ics"));
@@ -199,7 +201,7 @@ public sealed class LoadClients(HttpClient http, Uri api, SeededData data, int c
     }
 
     /// <summary>Moves one of the client's bookings to a free slot of its partition on the same topic and in the same language.</summary>
-    private async Task<string?> MoveAsync(int index, Random random)
+    private async Task<string?> MoveAsync(Uri api, int index, Random random)
     {
         var (reference, token, topic, language) = booked[index][random.Next(booked[index].Count)];
         if (TakeSlot(partitions[index], topic, language) is not { } slot)
@@ -218,7 +220,7 @@ public sealed class LoadClients(HttpClient http, Uri api, SeededData data, int c
     }
 
     /// <summary>Cancels one of the client's bookings; it is read, moved and cancelled no more.</summary>
-    private async Task<string?> CancelAsync(int index, Random random)
+    private async Task<string?> CancelAsync(Uri api, int index, Random random)
     {
         var at = random.Next(booked[index].Count);
         var (reference, token, _, _) = booked[index][at];
@@ -233,7 +235,7 @@ public sealed class LoadClients(HttpClient http, Uri api, SeededData data, int c
         return Expect(response, HttpStatusCode.OK);
     }
 
-    private async Task<string?> WriteNoteAsync(int index)
+    private async Task<string?> WriteNoteAsync(Uri api, int index)
     {
         var target = data.Cases[index % data.Cases.Count];
         using var request = new HttpRequestMessage(HttpMethod.Post, new Uri(api, $"/api/v1/cases/{target.CaseId}/notes"))

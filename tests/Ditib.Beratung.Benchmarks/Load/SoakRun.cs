@@ -47,7 +47,7 @@ public static class SoakRun
         using var handler = new SocketsHttpHandler { MaxConnectionsPerServer = options.Clients + 4, PooledConnectionLifetime = TimeSpan.FromMinutes(10) };
         using var http = new HttpClient(handler) { Timeout = TimeSpan.FromSeconds(60) };
         var probeFile = Path.Combine(folder, "probe.json");
-        await using var server = new ApiServer(root, folder, development: true, probeFile);
+        await using var server = new ApiServer(root, folder, development: true, probeFile: probeFile);
         await server.CreateAdminAsync();
         await server.StartAsync(http);
         Console.WriteLine($"API (pid {server.ProcessId}) on {server.BaseAddress}; seeding through the API ...");
@@ -56,7 +56,7 @@ public static class SoakRun
         Console.WriteLine();
         Console.WriteLine($"  {"minute",6} {"RSS MiB",8} {"heap after gen2 MiB",20} {"requests",9}");
 
-        var clients = new LoadClients(http, server.BaseAddress, data, options.Clients);
+        var clients = new LoadClients(http, [server.BaseAddress], data, options.Clients);
         var duration = TimeSpan.FromMinutes(options.Minutes);
         var clock = Stopwatch.StartNew();
         var run = clients.RunAsync(Mix.Soak, duration);
