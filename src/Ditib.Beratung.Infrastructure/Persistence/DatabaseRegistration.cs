@@ -30,7 +30,7 @@ public static class DatabaseRegistration
         services.AddSingleton<ConnectionFactory>();
         services.AddSingleton<WriteGate>();
         services.AddSingleton<SqliteErrors>();
-        services.AddSingleton(provider => NpgsqlDataSource.Create(provider.GetRequiredService<DatabaseOptions>().ConnectionString));
+        services.AddSingleton(provider => PostgreSqlDataSource.Create(provider.GetRequiredService<DatabaseOptions>().ConnectionString));
         services.AddSingleton<PostgreSqlConnections>();
         services.AddSingleton<PostgreSqlTransactions>();
         services.AddSingleton<PostgreSqlErrors>();
