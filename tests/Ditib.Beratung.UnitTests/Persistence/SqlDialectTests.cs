@@ -10,7 +10,8 @@ public sealed class SqlDialectTests
     [InlineData("WHERE action in @Actions AND (subject_type IN ('case', 'client'))", "WHERE action = ANY(@Actions) AND (subject_type IN ('case', 'client'))")]
     [InlineData("SELECT id FROM slot WHERE id IN (SELECT slot_id FROM booking)", "SELECT id FROM slot WHERE id IN (SELECT slot_id FROM booking)")]
     [InlineData("SELECT login FROM t WHERE x = @Id", "SELECT login FROM t WHERE x = @Id")]
-    public void PostgreSql_WritesListParametersAsArrayComparisons_AndLeavesTheRestAlone(string shared, string adapted) =>
+    [InlineData("(SELECT group_concat(topic_code, ',') FROM case_topic t WHERE t.case_id IN @Ids)", "(SELECT string_agg(topic_code, ',') FROM case_topic t WHERE t.case_id = ANY(@Ids))")]
+    public void PostgreSql_WritesListParametersAsArrayComparisonsAndGroupConcatAsStringAgg_AndLeavesTheRestAlone(string shared, string adapted) =>
         Assert.Equal(adapted, SqlDialect.PostgreSql.Adapt(shared));
 
     [Fact]
