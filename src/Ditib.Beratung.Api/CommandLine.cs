@@ -20,12 +20,15 @@ public static class CommandLine
 {
     public const string PasswordVariable = "BERATUNG_ADMIN_PASSWORD";
 
+    /// <summary>The exit code of <c>retention run</c> while another run is going on (another instance, its daily job).</summary>
+    private const int ExitAlreadyRunning = 3;
+
     private const string Usage = """
         Usage: dotnet run --project src/Ditib.Beratung.Api [-- VERB]    without a verb: serve the API and the resident pages
           users create-admin --username NAME [--force]   create an admin (password from BERATUNG_ADMIN_PASSWORD or standard input;
                                                          the second factor is set up at the first sign-in, /staff/sign-in)
           audit verify [--noted SEQ:HASH]                check the keyed audit chain; print the count and the last entry's number, id and hash
-          retention run [--dry-run]                      erase what the retention periods allow, or only list it
+          retention run [--dry-run]                      erase what the retention periods allow, or only list it (exit 3: another run is going on)
           backup --to PATH                               write a consistent, integrity-checked copy of the live database (SQLite)
           copy-to-postgresql --connection "Host=…"       copy the SQLite database into a new, empty PostgreSQL database, then
                                                          compare row counts and verify the audit chain on the copy
@@ -95,7 +98,7 @@ public static class CommandLine
             case ["audit", "verify", "--noted", var noted]:
                 return await VerifyAuditAsync(mediator, noted, output, error);
             case ["retention", "run", .. var options] when options is [] or ["--dry-run"]:
-                return await RetentionAsync(mediator, options is ["--dry-run"], output);
+                return await RetentionAsync(mediator, options is ["--dry-run"], output, error);
             case ["backup", "--to", _] when scope.ServiceProvider.GetRequiredService<DatabaseOptions>() is { IsPostgreSql: true } database:
                 await error.WriteLineAsync(PostgreSqlCopy.BackupIsPgDumpsJob(database.ConnectionString,
                     scope.ServiceProvider.GetRequiredService<NodaTime.IClock>().GetCurrentInstant().InUtc().Date));
@@ -149,9 +152,19 @@ public static class CommandLine
         }
     }
 
-    private static async Task<int> RetentionAsync(IMediator mediator, bool dryRun, TextWriter output)
+    private static async Task<int> RetentionAsync(IMediator mediator, bool dryRun, TextWriter output, TextWriter error)
     {
-        var report = await mediator.Send(new RunRetention(dryRun));
+        RetentionReport report;
+        try
+        {
+            report = await mediator.Send(new RunRetention(dryRun));
+        }
+        catch (AlreadyRunningException running)
+        {
+            await error.WriteLineAsync(running.Message);
+            return ExitAlreadyRunning;
+        }
+
         var verb = dryRun ? "Would erase" : "Erased";
         await output.WriteLineAsync($"{verb}: contact data of {report.Bookings} booking(s), {report.Cases.Count} closed case(s), " +
             $"{report.IdempotencyKeys} stored idempotency answer(s).");

@@ -55,6 +55,7 @@ public static class DependencyInjection
         services.AddSingleton<DatabaseBackup>();
         services.AddSingleton<PostgreSqlCopy>();
         services.AddSingleton<SingleInstanceRun>();
+        services.AddSingleton<ISingleRunLocks>(provider => provider.GetRequiredService<SingleInstanceRun>());
         services.AddScoped<Application.Statistics.IStatisticsQueries, StatisticsStore>();
         services.AddScoped<AuditStore>();
         services.AddScoped<IAuditTrail>(provider => provider.GetRequiredService<AuditStore>());

@@ -48,7 +48,8 @@ public static class PrivacyEndpoints
 
         group.MapPost("/retention", async Task<Ok<RetentionReport>> (bool? dryRun, IMediator mediator, CancellationToken ct) =>
                 TypedResults.Ok(await mediator.Send(new RunRetention(dryRun ?? true), ct)))
-            .WithSummary("Run retention now (dryRun=true, the default, only reports what it would delete)");
+            .WithSummary("Run retention now (dryRun=true, the default, only reports what it would delete); 409 while another run is going on")
+            .ProducesProblem(StatusCodes.Status409Conflict);
 
         return app;
     }

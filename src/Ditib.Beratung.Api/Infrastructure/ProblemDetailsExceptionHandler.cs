@@ -21,6 +21,7 @@ public sealed partial class ProblemDetailsExceptionHandler(IProblemDetailsServic
             ValidationException validation => Validation(validation),
             BadHttpRequestException badRequest => BadRequest(badRequest),
             DomainRuleException rule => WithField(Problem(StatusCodes.Status422UnprocessableEntity, "A rule prevents this", rule.Message), rule.Field, rule.Message),
+            AlreadyRunningException running => Problem(StatusCodes.Status409Conflict, $"A {running.Run} run is going on already", running.Message),
             ConflictException conflict => Problem(StatusCodes.Status409Conflict, "Conflict", conflict.Message),
             NotFoundException notFound => Problem(StatusCodes.Status404NotFound, "Not found", notFound.Message),
             ForbiddenException forbidden => Problem(StatusCodes.Status403Forbidden, "Forbidden", forbidden.Message),

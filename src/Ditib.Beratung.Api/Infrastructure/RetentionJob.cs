@@ -1,16 +1,16 @@
 using Ditib.Beratung.Application.Common;
 using Ditib.Beratung.Application.Privacy;
-using Ditib.Beratung.Infrastructure.Persistence;
 using MediatR;
 
 namespace Ditib.Beratung.Api.Infrastructure;
 
 /// <summary>
 /// Runs retention once a day (<c>Beratung:Retention</c>), as the system; a failed run is logged and tried the next
-/// time. With several instances on one PostgreSQL database, the instance that finds another one running it skips
-/// this turn (<see cref="SingleInstanceRun"/>).
+/// time. With several instances on one PostgreSQL database, the instance that finds another run going on (another
+/// instance's job, the command line, the DPO's page) skips this turn: <see cref="RunRetention"/> goes one at a time
+/// (<see cref="ISingleRun"/>) and is refused with <see cref="AlreadyRunningException"/>.
 /// </summary>
-public sealed partial class RetentionJob(IServiceProvider services, RetentionSettings settings, SingleInstanceRun oneAtATime, ILogger<RetentionJob> logger)
+public sealed partial class RetentionJob(IServiceProvider services, RetentionSettings settings, ILogger<RetentionJob> logger)
     : BackgroundService
 {
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
@@ -25,17 +25,14 @@ public sealed partial class RetentionJob(IServiceProvider services, RetentionSet
         {
             try
             {
-                await using var turn = await oneAtATime.TryEnterAsync(SingleInstanceRun.Retention, stoppingToken);
-                if (turn is null)
-                {
-                    LogSkipped();
-                    continue;
-                }
-
                 using var system = SystemScope.Enter();
                 await using var scope = services.CreateAsyncScope();
                 var report = await scope.ServiceProvider.GetRequiredService<IMediator>().Send(new RunRetention(DryRun: false), stoppingToken);
                 LogRan(report.Bookings, report.Cases.Count, report.IdempotencyKeys);
+            }
+            catch (AlreadyRunningException)
+            {
+                LogSkipped();
             }
             catch (Exception exception) when (exception is not OperationCanceledException)
             {

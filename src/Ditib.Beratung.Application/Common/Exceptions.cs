@@ -40,3 +40,14 @@ public sealed class DatabaseBusyException(Exception? innerException = null)
 /// </summary>
 public sealed class UnstorableTextException(Exception inner)
     : Exception("A text contains the character U+0000 (NUL), which cannot be stored; remove it and send the request again.", inner);
+
+/// <summary>
+/// A run that goes one at a time across every instance (<see cref="ISingleRun"/>: retention) is going on now, started
+/// elsewhere (another instance's daily job, the command line, the DPO's page or the API): nothing was done. Mapped to
+/// 409; the <c>retention run</c> verb exits 3; the daily job skips its turn.
+/// </summary>
+public sealed class AlreadyRunningException(string run)
+    : Domain.Common.ConflictException($"Another instance is running {run} now; try again in a few minutes. Nothing was changed by this request.")
+{
+    public string Run { get; } = run;
+}

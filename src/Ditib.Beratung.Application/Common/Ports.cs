@@ -92,6 +92,16 @@ public interface IEnvelopeCipher
     Task ShredAsync(Guid dataKeyId, CancellationToken cancellationToken);
 }
 
+/// <summary>
+/// Turns for the runs that go one at a time across every instance on the database (<see cref="ISingleRun"/>): a
+/// PostgreSQL advisory lock; on SQLite one process serves the file and the turn is always free.
+/// </summary>
+public interface ISingleRunLocks
+{
+    /// <summary>A handle to dispose when the run has ended, or null when another run of that name holds the turn now.</summary>
+    Task<IAsyncDisposable?> TryEnterAsync(string run, CancellationToken cancellationToken);
+}
+
 /// <summary>Random secrets: booking references and manage tokens (the token is kept only as a hash).</summary>
 public interface ISecrets
 {

@@ -8,9 +8,16 @@ namespace Ditib.Beratung.Application.Privacy;
 /// <summary>
 /// Deletes what the centre no longer needs: booking contact data and concerns a set time after the appointment
 /// (unless the booking became a case), closed cases a set time after closing (crypto-shredded, a tombstone stays),
-/// and old idempotency answers. With <see cref="DryRun"/> it only reports what it would do.
+/// and old idempotency answers. With <see cref="DryRun"/> it only reports what it would do. A run that erases goes one
+/// at a time across every instance, however it was started (<see cref="ISingleRun"/>); a dry run needs no turn.
 /// </summary>
-public sealed record RunRetention(bool DryRun) : ICommand<RetentionReport>;
+public sealed record RunRetention(bool DryRun) : ICommand<RetentionReport>, ISingleRun
+{
+    /// <summary>The name of retention's turn (<see cref="ISingleRunLocks"/>).</summary>
+    public const string Run = "retention";
+
+    public string? SingleRun => DryRun ? null : Run;
+}
 
 public sealed record RetentionReport(bool DryRun, int Bookings, IReadOnlyList<string> BookingReferences, IReadOnlyList<string> Cases, int IdempotencyKeys);
 

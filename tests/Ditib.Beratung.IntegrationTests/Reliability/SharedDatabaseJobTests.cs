@@ -72,7 +72,7 @@ public sealed class SharedDatabaseJobTests : IDisposable
             Assert.NotNull(running);
             Assert.Null(await onSecond.TryEnterAsync(SingleInstanceRun.Retention, CancellationToken.None));
             var settings = second.Services.GetRequiredService<RetentionSettings>() with { Enabled = true };
-            using var job = new RetentionJob(second.Services, settings, onSecond, second.Services.GetRequiredService<ILogger<RetentionJob>>());
+            using var job = new RetentionJob(second.Services, settings, second.Services.GetRequiredService<ILogger<RetentionJob>>());
             await job.StartAsync(CancellationToken.None);
             using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(20));
             while (!logs.Lines.Any(l => l.Contains("another instance is running it now", StringComparison.Ordinal)))

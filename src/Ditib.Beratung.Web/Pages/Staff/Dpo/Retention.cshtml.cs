@@ -1,3 +1,4 @@
+using Ditib.Beratung.Application.Common;
 using Ditib.Beratung.Application.Privacy;
 using Ditib.Beratung.Web.Security;
 using Ditib.Beratung.Web.Staff;
@@ -11,7 +12,8 @@ namespace Ditib.Beratung.Web.Pages.Staff.Dpo;
 
 /// <summary>
 /// Aufbewahrung: what retention would delete now (<see cref="RunRetention"/> as a dry run, the rule the daily job
-/// runs), then the run itself, which wants a fresh second factor. The result is shown by its counts.
+/// runs), then the run itself, which wants a fresh second factor. The result is shown by its counts; while another run
+/// is going on (another instance's daily job, the command line) the run is refused and the page says so (409).
 /// </summary>
 [Authorize(Policy = Policies.Dpo)]
 public sealed class RetentionModel(IMediator mediator, IClock clock, RetentionSettings settings) : PageModel
@@ -35,6 +37,9 @@ public sealed class RetentionModel(IMediator mediator, IClock clock, RetentionSe
     [BindProperty(SupportsGet = true)]
     public int Answers { get; set; }
 
+    /// <summary>The run just asked for was refused: another run is going on now.</summary>
+    public bool Running { get; private set; }
+
     public async Task OnGetAsync(CancellationToken cancellationToken) =>
         Preview = await mediator.Send(new RunRetention(DryRun: true), cancellationToken);
 
@@ -45,7 +50,19 @@ public sealed class RetentionModel(IMediator mediator, IClock clock, RetentionSe
             return confirm;
         }
 
-        var report = await mediator.Send(new RunRetention(DryRun: false), cancellationToken);
+        RetentionReport report;
+        try
+        {
+            report = await mediator.Send(new RunRetention(DryRun: false), cancellationToken);
+        }
+        catch (AlreadyRunningException)
+        {
+            Running = true;
+            await OnGetAsync(cancellationToken);
+            Response.StatusCode = StatusCodes.Status409Conflict;
+            return Page();
+        }
+
         return this.SeeOther($"{Path}?done=true&bookings={report.Bookings}&cases={report.Cases.Count}&answers={report.IdempotencyKeys}");
     }
 }
