@@ -66,17 +66,23 @@ public sealed class NulCharacterGuard(RequestDelegate next)
         HttpMethods.IsPost(request.Method)
         && request.ContentType?.StartsWith("application/x-www-form-urlencoded", StringComparison.OrdinalIgnoreCase) == true;
 
-    /// <summary>Parses a form holding %00 with the query parser, which keeps NUL; other forms are left to the framework.</summary>
+    /// <summary>
+    /// Parses a form holding %00 with the query parser, which keeps NUL; other forms are left to the framework. The body
+    /// (at most <see cref="RequestLimits.MaxBodyBytes"/> on the wire) is held in memory, never in a temporary file.
+    /// </summary>
     private static async Task ReadFormHoldingNulAsync(HttpContext context)
     {
         var request = context.Request;
-        request.EnableBuffering();
-        using var reader = new StreamReader(request.Body, Encoding.UTF8, detectEncodingFromByteOrderMarks: false, leaveOpen: true);
-        var body = await reader.ReadToEndAsync(context.RequestAborted);
-        request.Body.Position = 0;
-        if (body.Contains(EncodedNul, StringComparison.Ordinal))
+        var body = new MemoryStream();
+        await request.Body.CopyToAsync(body, context.RequestAborted);
+        body.Position = 0;
+        request.Body = body;
+        context.Response.RegisterForDispose(body);
+        var bytes = body.GetBuffer().AsSpan(0, (int)body.Length);
+        if (bytes.IndexOf("%00"u8) >= 0)
         {
-            context.Features.Set<IFormFeature>(new FormFeature(new FormCollection(QueryHelpers.ParseNullableQuery(body))));
+            var form = QueryHelpers.ParseNullableQuery(Encoding.UTF8.GetString(bytes));
+            context.Features.Set<IFormFeature>(new FormFeature(new FormCollection(form)));
         }
     }
 }
