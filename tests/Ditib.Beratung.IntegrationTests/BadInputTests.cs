@@ -129,15 +129,18 @@ public sealed class BadInputTests : IDisposable
         Assert.Equal(before, Scenario.Count(api, $"SELECT COUNT(*) FROM {table}"));
     }
 
-    [Fact]
-    public async Task OpenCase_WithNulInTheClientsName_Returns400NamingTheNestedFieldAndStoresNothing()
+    [Theory]
+    [InlineData("""{"client":{"name":"Erfundene\u0000Fallperson"},"topics":["family"]}""", "client.name")]
+    [InlineData("""{"client":{"name":"Erfundene Fallperson","relatedPersons":[{"relation":"child","name":"Erfundenes\u0000Kind"}]},"topics":["family"]}""",
+        "client.relatedPersons[0].name")]
+    [InlineData("""{"bookingReference":"K7QM\u00003XPA"}""", "bookingReference")]
+    public async Task OpenCase_WithNulInAText_Returns400NamingTheFieldAndStoresNothing(string json, string field)
     {
         var (counsellor, _, _) = await api.CreateClientAsAsync(Roles.Counsellor);
 
-        var response = await counsellor.PostAsync("/api/v1/cases", new StringContent(
-            """{"client":{"name":"Erfundene\u0000Fallperson"},"topics":["family"]}""", Encoding.UTF8, "application/json"));
+        var response = await counsellor.PostAsync("/api/v1/cases", new StringContent(json, Encoding.UTF8, "application/json"));
 
-        await AssertProblem(response, HttpStatusCode.BadRequest, "client.name");
+        await AssertProblem(response, HttpStatusCode.BadRequest, field);
         Assert.Equal(0, Scenario.Count(api, "SELECT COUNT(*) FROM case_file"));
     }
 
