@@ -6,7 +6,7 @@ namespace Ditib.Beratung.Application.Common;
 
 /// <summary>
 /// Finds the text fields of a request that hold U+0000 (NUL): its strings, the strings in its lists and in the records
-/// nested in it, whether they came from a JSON body, a form, a query or a route. No text of this system holds NUL;
+/// nested in it, whether they came from a JSON body, a form or a command-line verb. No text of this system holds NUL;
 /// PostgreSQL's text cannot, and refusing it on SQLite too keeps the two providers alike and keeps it out of exports,
 /// CSV files and e-mail headers. <see cref="ValidationBehaviour{TRequest,TResponse}"/> refuses such a request first.
 /// </summary>
@@ -18,6 +18,8 @@ public static class NulCharacters
     private const int MaxDepth = 8;
 
     private static readonly ConcurrentDictionary<Type, PropertyInfo[]> Readable = new();
+
+    private static readonly ConcurrentDictionary<Type, bool> Scalars = new();
 
     /// <summary>The paths of the fields holding NUL, as validators name them: <c>Name</c>, <c>Weekly[0].Location</c>.</summary>
     public static IReadOnlyList<string> FieldsHoldingNul(object? request)
@@ -40,7 +42,7 @@ public static class NulCharacters
                 }
 
                 return;
-            case IEnumerable items when depth < MaxDepth:
+            case IEnumerable items when depth < MaxDepth && !Scalars.GetOrAdd(value.GetType(), HoldsScalarsOnly):
                 var index = 0;
                 foreach (var item in items)
                 {
@@ -72,6 +74,13 @@ public static class NulCharacters
         type.GetProperties(BindingFlags.Public | BindingFlags.Instance)
             .Where(p => p.CanRead && p.GetIndexParameters().Length == 0 && !IsScalar(p.PropertyType))
             .ToArray();
+
+    /// <summary>A list of ids, numbers or dates (<c>IEnumerable&lt;Guid&gt;</c>, <c>byte[]</c>) is not walked item by item.</summary>
+    private static bool HoldsScalarsOnly(Type collection) =>
+        collection.GetInterfaces().Append(collection)
+            .Where(i => i.IsGenericType && i.GetGenericTypeDefinition() == typeof(IEnumerable<>))
+            .Select(i => i.GetGenericArguments()[0])
+            .Any(IsScalar);
 
     /// <summary>Numbers, flags, ids, dates and the like cannot hold text: their getters are not even called.</summary>
     private static bool IsScalar(Type type)

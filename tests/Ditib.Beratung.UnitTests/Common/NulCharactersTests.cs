@@ -34,5 +34,6 @@ public sealed class NulCharactersTests
 
         Assert.Empty(NulCharacters.FieldsHoldingNul(booking));
         Assert.Empty(NulCharacters.FieldsHoldingNul(null));
+        Assert.Empty(NulCharacters.FieldsHoldingNul(new StoredAnswer(new byte[16], new byte[64])));
     }
 }
