@@ -103,7 +103,7 @@ public sealed class BadInputTests : IDisposable
 
     /// <summary>
     /// U+0000 (JSON "\u0000") in any text of a body, nested and in arrays too, is refused naming the field on both
-    /// providers (PostgreSQL's text cannot hold it; SQLite would store it), and nothing is stored.
+    /// providers (PostgreSQL's text cannot hold it), and nothing is stored.
     /// </summary>
     [Theory]
     [InlineData("POST", "/api/v1/counsellors", """{"displayName":"Erfundene\u0000Beraterin","languages":["de"],"topics":["family"]}""", "displayName", "counsellor")]
