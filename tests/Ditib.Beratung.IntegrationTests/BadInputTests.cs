@@ -79,6 +79,9 @@ public sealed class BadInputTests : IDisposable
         { """{"slotId":"@slot","name":"Kundin,\n\nIhr Konto wird gesperrt! Daten bestätigen: http://example.invalid","email":"fremd@example.invalid","language":"tr","topic":"family","consent":{"privacyNoticeVersion":"2026-11","accepted":true}}""", "name" },
         { """{"slotId":"@slot","name":"Erfundene\u2028Person","language":"tr","topic":"family","consent":{"privacyNoticeVersion":"2026-11","accepted":true}}""", "name" },
         { """{"slotId":"@slot","name":"Testperson" """, "body" },
+        { """{"slotId":"@slot","name":"Erfundene\u0000Person","language":"tr","topic":"family","consent":{"privacyNoticeVersion":"2026-11","accepted":true}}""", "name" },
+        { """{"slotId":"@slot","name":"Testperson","concern":"\u0000","language":"tr","topic":"family","consent":{"privacyNoticeVersion":"2026-11","accepted":true}}""", "concern" },
+        { """{"slotId":"@slot","name":"Testperson","language":"tr","topic":"family","consent":{"privacyNoticeVersion":"2026-11\u0000","accepted":true}}""", "consent.privacyNoticeVersion" },
     };
 
     [Theory]
@@ -96,6 +99,49 @@ public sealed class BadInputTests : IDisposable
         var problem = await Scenario.ProblemAsync(response);
         Assert.True(problem["errors"]?.AsObject().ContainsKey(field) == true, problem.ToJsonString());
         Assert.Equal(0, Scenario.Count(api, "SELECT COUNT(*) FROM booking"));
+    }
+
+    /// <summary>
+    /// U+0000 (JSON "\u0000") in any text of a body, nested and in arrays too, is refused naming the field on both
+    /// providers (PostgreSQL's text cannot hold it), and nothing is stored.
+    /// </summary>
+    [Theory]
+    [InlineData("POST", "/api/v1/counsellors", """{"displayName":"Erfundene\u0000Beraterin","languages":["de"],"topics":["family"]}""", "displayName", "counsellor")]
+    [InlineData("POST", "/api/v1/counsellors", """{"displayName":"Erfundene Beraterin","languages":["de","t\u0000r"],"topics":["family"]}""", "languages[1]", "counsellor")]
+    [InlineData("POST", "/api/v1/partners", """{"name":"Erfundener\u0000Verein","kind":"association","topics":["family"]}""", "name", "partner")]
+    [InlineData("POST", "/api/v1/users", """{"username":"erfunden\u0000","password":"Erfunden-Passwort-2026","roles":["staff"]}""", "username", "app_user")]
+    [InlineData("PUT", "/api/v1/counsellors/@counsellor/hours",
+        """{"weekly":[{"weekday":"monday","from":"09:00","to":"12:00","slotMinutes":45,"mode":"in-person","location":"Raum\u00002","capacity":1}]}""",
+        "weekly[0].location", "consultation_window")]
+    [InlineData("POST", "/api/v1/auth/token", """{"username":"erfunden\u0000","password":"Erfunden-Passwort-2026"}""", "username", "audit_entry")]
+    public async Task Body_WithNulInAText_Returns400NamingTheFieldAndStoresNothing(string method, string path, string json, string field, string table)
+    {
+        var (counsellor, _) = await Scenario.CounsellorWithSlotsAsync(client);
+        var before = Scenario.Count(api, $"SELECT COUNT(*) FROM {table}");
+        using var request = new HttpRequestMessage(new HttpMethod(method), path.Replace("@counsellor", counsellor.ToString(), StringComparison.Ordinal))
+        {
+            Content = new StringContent(json, Encoding.UTF8, "application/json"),
+        };
+
+        var response = await client.SendAsync(request);
+
+        await AssertProblem(response, HttpStatusCode.BadRequest, field);
+        Assert.Equal(before, Scenario.Count(api, $"SELECT COUNT(*) FROM {table}"));
+    }
+
+    [Theory]
+    [InlineData("""{"client":{"name":"Erfundene\u0000Fallperson"},"topics":["family"]}""", "client.name")]
+    [InlineData("""{"client":{"name":"Erfundene Fallperson","relatedPersons":[{"relation":"child","name":"Erfundenes\u0000Kind"}]},"topics":["family"]}""",
+        "client.relatedPersons[0].name")]
+    [InlineData("""{"bookingReference":"K7QM\u00003XPA"}""", "bookingReference")]
+    public async Task OpenCase_WithNulInAText_Returns400NamingTheFieldAndStoresNothing(string json, string field)
+    {
+        var (counsellor, _, _) = await api.CreateClientAsAsync(Roles.Counsellor);
+
+        var response = await counsellor.PostAsync("/api/v1/cases", new StringContent(json, Encoding.UTF8, "application/json"));
+
+        await AssertProblem(response, HttpStatusCode.BadRequest, field);
+        Assert.Equal(0, Scenario.Count(api, "SELECT COUNT(*) FROM case_file"));
     }
 
     [Fact]

@@ -156,6 +156,35 @@ public sealed class BookingPagesTests : IDisposable
         Assert.Equal(0, Scenario.Count(api, "SELECT COUNT(*) FROM booking"));
     }
 
+    [Theory]
+    [InlineData("Form.Name", "name", "Error_Name")]
+    [InlineData("Form.Concern", "concern", "Error_Concern")]
+    public async Task Book_WithNulInAField_ShowsTheErrorBesideIt_InTurkish_AndBooksNothing(string field, string id, string text)
+    {
+        var (browser, form) = await OpenFormAsync(slots[0]);
+        var entries = Entries();
+        entries[field] = "Erfundene\0Eingabe";
+
+        var page = await browser.SubmitAsync(form, form.Form(), entries);
+
+        Assert.Equal(HttpStatusCode.BadRequest, page.Status);
+        Assert.Equal(($"#{id}", PageTexts.Get(text, "tr")), Assert.Single(page.ErrorLinks));
+        Assert.Equal(PageTexts.Get(text, "tr"), page.Document.GetElementById($"{id}-error")!.TextContent.Trim());
+        Assert.Equal("0203 5550100", page.Document.GetElementById("phone")!.GetAttribute("value")); // the other fields kept as sent
+        Assert.Equal(0, Scenario.Count(api, "SELECT COUNT(*) FROM booking"));
+    }
+
+    [Theory]
+    [InlineData("/appointments?topic=fam%00ily&language=tr")]
+    [InlineData("/book/@slot?topic=family&language=t%00r")]
+    public async Task Page_WithNulInTheQuery_AnswersTheBadRequestPage(string url)
+    {
+        var page = await new PageBrowser(api, "tr").GetAsync(url.Replace("@slot", slots[0].ToString(), StringComparison.Ordinal));
+
+        Assert.Equal(HttpStatusCode.BadRequest, page.Status);
+        Assert.Equal("text/html", page.Response.Content.Headers.ContentType?.MediaType);
+    }
+
     [Fact]
     public async Task Book_WhenTheSlotWasJustTaken_SaysSoAndOffersTheNextFreeAppointments()
     {

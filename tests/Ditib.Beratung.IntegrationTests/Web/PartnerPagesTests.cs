@@ -108,6 +108,24 @@ public sealed class PartnerPagesTests : IDisposable
         Assert.Equal(before, await admin.GetStringAsync($"/api/v1/partners/{Caritas}"));
     }
 
+    [Theory]
+    [InlineData("Form.Name", "Caritas\0Duisburg", "#partner-name")]
+    [InlineData("Form.Street", "Erfundene Allee\0 12", "#partner-street")]
+    public async Task Admin_FieldWithNul_AnswersWithAnErrorLinkedToTheField_AndStoresNothing(string field, string value, string link)
+    {
+        var session = await StaffSession.SignInAsync(api, Roles.Admin);
+        var before = await admin.GetStringAsync($"/api/v1/partners/{Caritas}");
+        var page = await session.GetAsync($"/staff/admin/partners/{Caritas}");
+
+        var answer = await session.Browser.SubmitAsync(page, page.Form("form.partner-form"), Fields(page, new Dictionary<string, string> { [field] = value }));
+
+        Assert.Equal(HttpStatusCode.BadRequest, answer.Status);
+        var error = Assert.Single(answer.Document.QuerySelectorAll(".staff-errors a"));
+        Assert.Equal(link, error.GetAttribute("href"));
+        Assert.Equal("true", answer.Document.QuerySelector(link)!.GetAttribute("aria-invalid"));
+        Assert.Equal(before, await admin.GetStringAsync($"/api/v1/partners/{Caritas}"));
+    }
+
     [Fact]
     public async Task FollowUp_GroupsOverdueTodayAndTheComingDays_WithThePartnersPhoneAndTheCounsellor()
     {
