@@ -117,6 +117,7 @@ public static class LoadRun
         Console.WriteLine("Seeding through the first instance's API ...");
         var seeding = Stopwatch.StartNew();
         var data = await Seeder.SeedAsync(http, servers.Instances[0].BaseAddress, options.Counsellors, options.Days);
+        await database.SettleAsync();
         var seededMiB = servers.MemoryMiB();
         Console.WriteLine(Invariant(
             $"Seeded {options.Counsellors} counsellors, {data.Slots.Count} slots over {data.Days} days from {Seeder.Date(data.FirstDay)}, {data.Cases.Count} cases in {seeding.Elapsed.TotalSeconds:0.0} s; {servers.Memory()}"));
